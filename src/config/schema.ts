@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { durationSchema } from './duration.js';
+import { secretableSchema } from './secrets.js';
+import { ROUTER_KINDS, type RouterOptions } from '../routers/registry.js';
+
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
+
+const upstreamSchema = z
+  .string({ error: 'expected host:port, like 127.0.0.1:8081' })
+  .refine(text => {
+    const port = Number(HOST_PORT.exec(text)?.[2]);
+    return port >= 1 && port <= 65535;
+  }, 'expected host:port with a port from 1 to 65535, like 127.0.0.1:8081');
+
+const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `expected an http:// or https:// URL of ${what}` });
+
+const argvSchema = z
+  .array(z.string(), { error: 'expected a list of arguments, like [./deploy.sh, --fast]; a single string is refused so that no shell parses it' })
+  .min(1, 'expected at least the program to run');
+
+const colorSchema = z.strictObject({
+  upstream: upstreamSchema,
+  health: httpUrl("this color's health endpoint, reached directly, not through the router"),
+  version: httpUrl("this color's version endpoint (plain text, or JSON with a \"version\" field)").optional()
+});
+
+const statusSchema = z.number().int().min(100).max(599);
+
+const healthSchema = z.strictObject({
+  timeout: durationSchema.default(120_000),
+  interval: durationSchema.default(1000),
+  'max-interval': durationSchema.default(10_000),
+  'request-timeout': durationSchema.default(5000),
+  'expect-status': z.union([statusSchema, z.array(statusSchema).min(1)]).default(200).transform(v => (Array.isArray(v) ? v : [v])),
+  headers: z.record(z.string(), secretableSchema).default({})
+});
+
+const deploySchema = z.strictObject({
+  command: argvSchema.optional(),
+  smoke: argvSchema.optional(),
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name'), secretableSchema).default({}),
+  timeout: durationSchema.default(1_800_000),
+  'smoke-timeout': durationSchema.default(600_000)
+});
+
+const routerSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(ROUTER_KINDS).map(k => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]
+);
+
+export const configSchema = z
+  .strictObject({
+    service: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected a lowercase name of letters, digits, ".", "_" and "-", like shop-api'),
+    environment: z.string().min(1).default('production'),
+    colors: z.strictObject({ blue: colorSchema, green: colorSchema }),
+    router: routerSchema,
+    health: healthSchema.default(healthSchema.parse({})),
+    deploy: deploySchema.default(deploySchema.parse({}))
+  })
+  .superRefine((config, ctx) => {
+    if (config.colors.blue.upstream === config.colors.green.upstream) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['colors', 'green', 'upstream'],
+        message: `same as colors.blue.upstream (${config.colors.blue.upstream}); each color needs its own address`
+      });
+    }
+    if (config.health.interval > config.health['max-interval']) {
+      ctx.addIssue({ code: 'custom', path: ['health', 'interval'], message: 'must not be longer than health.max-interval' });
+    }
+  });
+
+export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router: RouterOptions };
+export type HealthSettings = Config['health'];

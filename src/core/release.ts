@@ -1,0 +1,103 @@
+import { diffJson, formatChanges, shortDigest } from './canonical.js';
+import { DriftError, ReleaseError } from './errors.js';
+import { describeRouterState, routerDigest, withWeights, type RouterState } from './router-state.js';
+import type { SealedSnapshot } from './snapshot.js';
+import { weightsAllOn } from './weights.js';
+
+/**
+ * The release as a state machine:
+ *
+ *   snapshotted ─► deployed ─► promoted
+ *        ▲            ▲            │
+ *        └────────────┴── rolled-back ◄┘
+ *
+ * Each step is idempotent. The phase recorded by the release store (when there
+ * is one) and the position the router is observed in decide together whether a
+ * step runs, has already happened, or must refuse.
+ */
+export type Phase = 'snapshotted' | 'deployed' | 'promoted' | 'rolled-back';
+export type Step = 'deploy' | 'promote' | 'rollback';
+
+/** Where the router stands relative to this release. */
+export type Position = 'as-snapshot' | 'promoted' | 'drifted';
+
+export type Decision =
+  | { outcome: 'run'; target: RouterState }
+  | { outcome: 'already-done'; reason: string };
+
+/** Phase each successful step leaves the release in. */
+export const PHASE_AFTER: Record<Step, Phase> = {
+  deploy: 'deployed',
+  promote: 'promoted',
+  rollback: 'rolled-back'
+};
+
+export function snapshotState(sealed: SealedSnapshot): RouterState {
+  return sealed.snapshot.router.state;
+}
+
+/** The router state a finished promotion leaves: everything on the idle color, nothing else changed. */
+export function promotedState(sealed: SealedSnapshot): RouterState {
+  return withWeights(snapshotState(sealed), weightsAllOn(sealed.snapshot.idle_color));
+}
+
+export function positionOf(sealed: SealedSnapshot, current: RouterState): Position {
+  const digest = routerDigest(current);
+  if (digest === sealed.snapshot.router.digest) return 'as-snapshot';
+  if (digest === routerDigest(promotedState(sealed))) return 'promoted';
+  return 'drifted';
+}
+
+/**
+ * Decides what `step` must do. Throws `DriftError` when the router holds a
+ * state this release did not produce, and `ReleaseError` when the step cannot
+ * follow from the recorded phase. Neither case changes anything.
+ */
+export function decide(step: Step, sealed: SealedSnapshot, current: RouterState, phase?: Phase): Decision {
+  const position = positionOf(sealed, current);
+  if (position === 'drifted') throw driftError(step, sealed, current);
+  const { idle_color: idle, live_color: live } = sealed.snapshot;
+  switch (step) {
+    case 'deploy':
+      if (position === 'promoted') {
+        throw new ReleaseError(
+          `deploy: ${idle} already serves all traffic (this release was promoted). Deploying onto it now would hit live users; roll back first or start a new release with a new snapshot.`
+        );
+      }
+      return { outcome: 'run', target: current };
+    case 'promote':
+      if (position === 'promoted') {
+        return { outcome: 'already-done', reason: `already promoted: ${idle} serves 100% of traffic` };
+      }
+      if (phase === 'snapshotted') {
+        throw new ReleaseError(`promote: ${idle} has not been deployed in this release. Run the deploy step first.`);
+      }
+      return { outcome: 'run', target: promotedState(sealed) };
+    case 'rollback':
+      if (position === 'as-snapshot') {
+        return { outcome: 'already-done', reason: `already as the snapshot recorded: ${describeRouterState(current)}` };
+      }
+      return { outcome: 'run', target: snapshotState(sealed) };
+  }
+  return assertNever(step, live);
+}
+
+function assertNever(step: never, _live: unknown): never {
+  throw new ReleaseError(`unknown step ${String(step)}`);
+}
+
+export function driftError(step: string, sealed: SealedSnapshot, current: RouterState): DriftError {
+  const expected = snapshotState(sealed);
+  return new DriftError(
+    [
+      `${step}: the router changed since the snapshot, so this release will not touch it.`,
+      `  snapshot ${shortDigest(sealed.digest)} recorded router state ${sealed.snapshot.router.digest}`,
+      `    ${describeRouterState(expected)}`,
+      `  router now holds state ${routerDigest(current)}`,
+      `    ${describeRouterState(current)}`,
+      `  differences:`,
+      formatChanges(diffJson(expected, current)).replace(/^/gm, '  '),
+      'Someone else changed traffic. Find out who, then take a new snapshot and start the release again.'
+    ].join('\n')
+  );
+}

@@ -1,0 +1,46 @@
+import http from 'node:http';
+import https from 'node:https';
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface HttpGetOptions {
+  timeoutMs: number;
+  headers?: Record<string, string>;
+}
+
+const MAX_BODY = 64 * 1024;
+
+/**
+ * One GET on a fresh connection (no keep-alive), so every probe sees what a new
+ * client would see: after an nginx reload, only new workers accept connections.
+ */
+export function httpGet(url: string, options: HttpGetOptions): Promise<HttpResponse> {
+  const target = new URL(url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(
+      target,
+      { agent: false, headers: { connection: 'close', 'user-agent': 'cutover', ...options.headers }, timeout: options.timeoutMs },
+      response => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (body.length < MAX_BODY) body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+        response.on('error', reject);
+      }
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs}ms`)));
+    request.on('error', reject);
+  });
+}
+
+export function headerValue(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}

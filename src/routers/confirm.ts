@@ -1,0 +1,57 @@
+import { ReleaseError } from '../core/errors.js';
+import { shortDigest } from '../core/canonical.js';
+import { routerDigest, type RouterState } from '../core/router-state.js';
+import { headerValue, httpGet } from '../io/http.js';
+
+export const COLOR_HEADER = 'X-Cutover-Color';
+export const GENERATION_HEADER = 'X-Cutover-Generation';
+
+export interface ConfirmOptions {
+  url: string;
+  /** Consecutive answers that must come from the new state. */
+  responses: number;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+/** The tag a router puts on responses served under `state`, so clients can tell which state answered. */
+export function generationOf(state: RouterState): string {
+  return shortDigest(routerDigest(state));
+}
+
+/**
+ * Waits until the router serves `state`: `responses` answers in a row on new
+ * connections, each tagged with the state's generation and a color that has
+ * weight in it. A reload command returning proves nothing; answers do.
+ */
+export async function confirmServing(state: RouterState, options: ConfirmOptions): Promise<void> {
+  const generation = generationOf(state);
+  const deadline = Date.now() + options.timeoutMs;
+  let streak = 0;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    try {
+      const response = await httpGet(options.url, { timeoutMs: Math.min(5000, options.timeoutMs) });
+      const seen = headerValue(response.headers, GENERATION_HEADER);
+      const color = headerValue(response.headers, COLOR_HEADER);
+      const weighted = color === 'blue' || color === 'green' ? state.weights[color] > 0 : false;
+      if (seen === generation && weighted) {
+        streak++;
+        if (streak >= options.responses) return;
+        continue;
+      }
+      last =
+        seen === undefined
+          ? `HTTP ${response.status} without a ${GENERATION_HEADER} header`
+          : `HTTP ${response.status} from ${color ?? 'an unknown color'} under generation ${seen}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    streak = 0;
+    await new Promise(resolve => setTimeout(resolve, options.intervalMs));
+  }
+  throw new ReleaseError(
+    `the router did not serve the new state (generation ${generation}) at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
+      `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`
+  );
+}

@@ -1,0 +1,29 @@
+import type { Color } from '../core/color.js';
+import type { RouterState } from '../core/router-state.js';
+import type { Logger } from '../logging/logger.js';
+
+/**
+ * A thing that splits traffic between the two colors. One implementation per
+ * `router.kind`; each reads its real state back instead of trusting what it wrote.
+ */
+export interface Router {
+  readonly kind: string;
+  /** The state the router holds now. Throws when it cannot be read or was edited outside cutover. */
+  read(): Promise<RouterState>;
+  /**
+   * Moves the router from `expected` to `target`, and returns only once clients
+   * are served by `target`. Refuses, changing nothing, when the router no longer
+   * holds `expected`. When it cannot confirm the change it restores `expected`.
+   */
+  apply(expected: RouterState, target: RouterState): Promise<void>;
+  /** Writes the first state of a router that has none yet; refuses when it already has one. */
+  initialize(state: RouterState): Promise<void>;
+}
+
+export interface RouterContext {
+  service: string;
+  endpoints: Record<Color, string>;
+  /** Folder of the config file; relative paths in router settings are taken from here. */
+  baseDir: string;
+  logger: Logger;
+}
