@@ -56,12 +56,17 @@ export function positionOf(sealed: SealedSnapshot, current: RouterState): Positi
 export function decide(step: Step, sealed: SealedSnapshot, current: RouterState, phase?: Phase): Decision {
   const position = positionOf(sealed, current);
   if (position === 'drifted') throw driftError(step, sealed, current);
-  const { idle_color: idle, live_color: live } = sealed.snapshot;
+  const idle = sealed.snapshot.idle_color;
   switch (step) {
     case 'deploy':
       if (position === 'promoted') {
         throw new ReleaseError(
           `deploy: ${idle} already serves all traffic (this release was promoted). Deploying onto it now would hit live users; roll back first or start a new release with a new snapshot.`
+        );
+      }
+      if (current.weights[idle] > 0) {
+        throw new ReleaseError(
+          `deploy: ${idle} carries ${current.weights[idle]}% of traffic. cutover deploys only to a color that serves nobody; finish or roll back the running split first, then take a new snapshot.`
         );
       }
       return { outcome: 'run', target: current };
@@ -79,11 +84,6 @@ export function decide(step: Step, sealed: SealedSnapshot, current: RouterState,
       }
       return { outcome: 'run', target: snapshotState(sealed) };
   }
-  return assertNever(step, live);
-}
-
-function assertNever(step: never, _live: unknown): never {
-  throw new ReleaseError(`unknown step ${String(step)}`);
 }
 
 export function driftError(step: string, sealed: SealedSnapshot, current: RouterState): DriftError {

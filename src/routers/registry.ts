@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createNginxRouter, nginxOptionsSchema } from './nginx.js';
+import { createProxyRouter, proxyOptionsSchema } from './proxy.js';
 import type { Router, RouterContext } from './router.js';
 
 interface RouterKind<S extends z.ZodType> {
@@ -13,7 +14,8 @@ function kind<S extends z.ZodType>(entry: RouterKind<S>): RouterKind<S> {
 
 /** Every router kind by its `router.kind` name. Adding a kind is a file and a line here. */
 export const ROUTER_KINDS = {
-  nginx: kind({ schema: nginxOptionsSchema, create: createNginxRouter })
+  nginx: kind({ schema: nginxOptionsSchema, create: createNginxRouter }),
+  proxy: kind({ schema: proxyOptionsSchema, create: createProxyRouter })
 };
 
 export type RouterKindName = keyof typeof ROUTER_KINDS;

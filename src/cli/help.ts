@@ -1,0 +1,76 @@
+import { BadInputError } from '../core/errors.js';
+import { optionsOf, STEP_OUTPUTS, STEPS, type StepName } from '../steps/options.js';
+
+const SUMMARIES: Record<StepName | 'init' | 'demo', string> = {
+  snapshot: 'Record what is live (router state, versions) as a sealed snapshot and start a release.',
+  deploy: "Run the deploy command for the idle color, wait until it is healthy, run the smoke command.",
+  promote: 'Move all traffic to the new color, once the router still holds the snapshot state.',
+  rollback: 'Put traffic back exactly as the snapshot recorded it.',
+  init: "Give the router its first state, all traffic on --live; refuses when it already has one.",
+  demo: 'Run a whole release on this machine under load and count failed requests.'
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(SUMMARIES).map(k => k.length));
+  return [
+    'cutover: zero-downtime blue-green releases',
+    '',
+    'Usage: cutover <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(SUMMARIES).map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
+    '',
+    'Run cutover <command> --help for its options.',
+    'Exit codes: 0 done, 1 failed or refused, 2 bad input (nothing changed).',
+    ''
+  ].join('\n');
+}
+
+export function commandHelp(command: string): string {
+  const common = ['  --verbose          Print debug lines.', '  --json             Print the outputs as JSON.'];
+  if (command === 'init') {
+    return [
+      `cutover init --live <blue|green> [--config cutover.yml]`,
+      '',
+      SUMMARIES.init,
+      'Include the router file in your nginx http block first; init confirms that nginx serves it.',
+      '',
+      ...common,
+      ''
+    ].join('\n');
+  }
+  if (command === 'demo') {
+    return [
+      'cutover demo [--router auto|nginx|proxy] [--concurrency 8]',
+      '',
+      SUMMARIES.demo,
+      'Starts two versions of a sample app and a router on 127.0.0.1, runs snapshot, deploy, promote and',
+      'rollback while sending steady requests, and prints phase timings and failed requests.',
+      '--router auto uses nginx when it is installed, otherwise an in-process proxy (for demos and tests only).',
+      '',
+      ...common,
+      ''
+    ].join('\n');
+  }
+  if (!(STEPS as readonly string[]).includes(command)) {
+    throw new BadInputError(`unknown command ${JSON.stringify(command)}. See cutover --help.`);
+  }
+  const step = command as StepName;
+  const lines = optionsOf(step).map(o => {
+    const flag = `--${o.name} ${o.kind === 'list' ? '<json array>' : '<value>'}`;
+    return `  ${flag}\n      ${o.description}${o.default ? ` Default: ${o.default}.` : ''}`;
+  });
+  return [
+    `cutover ${step} [options]`,
+    '',
+    SUMMARIES[step],
+    '',
+    'Options:',
+    ...lines,
+    ...common,
+    '',
+    'Outputs:',
+    ...STEP_OUTPUTS[step].map(o => `  ${o.name}: ${o.description}`),
+    ''
+  ].join('\n');
+}

@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfig } from '../config/load.js';
+import { Secrets } from '../config/secrets.js';
+import { isColor } from '../core/color.js';
+import { BadInputError, describeError } from '../core/errors.js';
+import { terminalLogger } from '../logging/logger.js';
+import { runDemo } from '../demo/run-demo.js';
+import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
+import { initRouter } from '../steps/init.js';
+import { optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
+import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
+import { commandHelp, mainHelp } from './help.js';
+
+export interface Terminal {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** The command that runs this CLI again (node and the script), for processes the demo starts. */
+  self: readonly string[];
+}
+
+/** Exit codes: 0 done, 1 the release step failed or refused, 2 bad input (nothing was changed). */
+export async function main(argv: readonly string[], terminal: Terminal): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      terminal.out(mainHelp());
+      return command === undefined ? 2 : 0;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      terminal.out(commandHelp(command));
+      return 0;
+    }
+    if ((STEPS as readonly string[]).includes(command)) return await stepCommand(command as StepName, rest, terminal);
+    if (command === 'init') return await initCommand(rest, terminal);
+    if (command === 'demo') return await demoCommand(rest, terminal);
+    if (command === 'sample-app') return await sampleAppCommand(rest, terminal);
+    throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'init', 'demo'].join(', ')}. See cutover --help.`);
+  } catch (error) {
+    terminal.err(`error: ${describeError(error)}\n`);
+    return error instanceof BadInputError ? 2 : 1;
+  }
+}
+
+const COMMON = {
+  verbose: { type: 'boolean' },
+  json: { type: 'boolean' }
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new BadInputError(`cutover ${command}: ${(error as Error).message}. See cutover ${command} --help.`);
+  }
+}
+
+function frontEnd(terminal: Terminal, verbose: boolean, secretsSink: string[] = []): FrontEnd {
+  return {
+    env: terminal.env,
+    onSecret: value => secretsSink.push(value),
+    logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose }),
+    label: name => `--${name}`,
+    defaultSnapshotFile: service => path.join('.cutover', `${service}.json`)
+  };
+}
+
+async function stepCommand(step: StepName, args: readonly string[], terminal: Terminal): Promise<number> {
+  const flags = Object.fromEntries(optionsOf(step).map(o => [o.name, { type: 'string' }] as const));
+  const values = parse(step, args, { ...COMMON, ...flags }) as Record<string, string | boolean | undefined>;
+  const options: OptionValues = {};
+  for (const option of optionsOf(step)) {
+    const value = values[option.name];
+    if (typeof value !== 'string') continue;
+    options[option.name] = option.kind === 'list' ? parseList(option.name, value) : value;
+  }
+  const outputs = await runStep(step, options, frontEnd(terminal, values.verbose === true));
+  if (values.json) {
+    terminal.out(JSON.stringify(outputs, null, 2) + '\n');
+  } else {
+    for (const output of STEP_OUTPUTS[step]) {
+      if (output.name !== 'snapshot') terminal.out(`${output.name}: ${outputs[output.name] ?? ''}\n`);
+    }
+  }
+  return 0;
+}
+
+/** A list flag is a JSON array of strings, so arguments keep their spaces and quotes without a shell. */
+function parseList(name: string, value: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.some(item => typeof item !== 'string')) {
+    throw new BadInputError(`--${name}: expected a JSON array of arguments, like '["./deploy.sh","--fast"]', got ${JSON.stringify(value)}.`);
+  }
+  return parsed as string[];
+}
+
+async function initCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  const values = parse('init', args, { ...COMMON, config: { type: 'string' }, live: { type: 'string' } });
+  if (!isColor(values.live)) {
+    throw new BadInputError(`--live: expected blue or green (the color that serves traffic now), got ${JSON.stringify(values.live ?? null)}.`);
+  }
+  const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
+  const front = frontEnd(terminal, values.verbose === true);
+  const logger = front.logger(new Secrets(terminal.env, front.onSecret));
+  const state = await initRouter(config, routerFor(config, baseDir, logger, front), logger, values.live);
+  terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);
+  return 0;
+}
+
+async function demoCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  const values = parse('demo', args, {
+    ...COMMON,
+    router: { type: 'string' },
+    concurrency: { type: 'string' }
+  });
+  const router = values.router ?? 'auto';
+  if (!['auto', 'nginx', 'proxy'].includes(router)) {
+    throw new BadInputError(`--router: expected auto, nginx or proxy, got ${JSON.stringify(router)}.`);
+  }
+  const concurrency = Number(values.concurrency ?? 8);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new BadInputError(`--concurrency: expected a whole number from 1 to 256, got ${JSON.stringify(values.concurrency)}.`);
+  }
+  const report = await runDemo({
+    router: router as 'auto' | 'nginx' | 'proxy',
+    concurrency,
+    self: terminal.self,
+    write: terminal.err,
+    env: terminal.env
+  });
+  terminal.out(report.text);
+  if (values.json) terminal.out(JSON.stringify(report.figures, null, 2) + '\n');
+  return report.figures.failed === 0 ? 0 : 1;
+}
+
+/** The demo's sample app: `start` launches it in the background (the demo's deploy command); without it, it serves until SIGTERM. */
+async function sampleAppCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  const background = args[0] === 'start';
+  const values = parse('sample-app', background ? args.slice(1) : args, {
+    port: { type: 'string' },
+    version: { type: 'string' },
+    color: { type: 'string' },
+    'pid-file': { type: 'string' }
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new BadInputError(`--port: expected a port number, got ${JSON.stringify(values.port)}.`);
+  const app = { port, version: values.version ?? '0.0.0', color: values.color ?? 'unknown' };
+  if (background) {
+    if (!values['pid-file']) throw new BadInputError('--pid-file: required with start, so the process can be stopped later.');
+    const pid = await startSampleAppProcess(terminal.self, { ...app, pidFile: values['pid-file'] });
+    terminal.out(`sample app ${app.version} (${app.color}) starting on 127.0.0.1:${port}, pid ${pid}\n`);
+    return 0;
+  }
+  const server = await serveSampleApp(app);
+  await new Promise<void>(resolve => process.once('SIGTERM', () => resolve()));
+  await stopGracefully(server);
+  return 0;
+}

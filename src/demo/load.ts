@@ -1,0 +1,61 @@
+import { headerValue, httpGet } from '../io/http.js';
+import { COLOR_HEADER } from '../routers/confirm.js';
+
+export interface LoadReport {
+  requests: number;
+  ok: number;
+  /** Answers outside 2xx. */
+  non2xx: number;
+  /** Resets, refusals and timeouts: requests that got no answer at all. */
+  connectionErrors: number;
+  byColor: Record<string, number>;
+  firstErrors: string[];
+}
+
+export interface LoadOptions {
+  url: string;
+  concurrency: number;
+  /** Hard limits, so the load always stops by itself. */
+  maxRequests: number;
+  maxMs: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Steady load: `concurrency` clients, each sending one request after another
+ * on a new connection. Every failure is counted; nothing is retried.
+ */
+export function startLoad(options: LoadOptions): { stop: () => Promise<LoadReport> } {
+  const report: LoadReport = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [] };
+  const deadline = Date.now() + options.maxMs;
+  let stopping = false;
+  const note = (error: string) => {
+    if (report.firstErrors.length < 10) report.firstErrors.push(error);
+  };
+  const client = async () => {
+    while (!stopping && Date.now() < deadline && report.requests < options.maxRequests) {
+      report.requests++;
+      try {
+        const response = await httpGet(options.url, { timeoutMs: options.timeoutMs ?? 5000 });
+        const color = headerValue(response.headers, COLOR_HEADER) ?? 'untagged';
+        report.byColor[color] = (report.byColor[color] ?? 0) + 1;
+        if (response.status >= 200 && response.status < 300) report.ok++;
+        else {
+          report.non2xx++;
+          note(`HTTP ${response.status}`);
+        }
+      } catch (error) {
+        report.connectionErrors++;
+        note((error as Error).message);
+      }
+    }
+  };
+  const clients = Array.from({ length: options.concurrency }, client);
+  return {
+    stop: async () => {
+      stopping = true;
+      await Promise.all(clients);
+      return report;
+    }
+  };
+}

@@ -1,0 +1,184 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Secrets } from '../config/secrets.js';
+import { loadConfig } from '../config/load.js';
+import { formatDuration } from '../config/duration.js';
+import { httpGet } from '../io/http.js';
+import { freePort } from '../io/ports.js';
+import { terminalLogger } from '../logging/logger.js';
+import { initRouter } from '../steps/init.js';
+import type { StepName } from '../steps/options.js';
+import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
+import { startLoad, type LoadReport } from './load.js';
+import { findNginx, startNginx } from './nginx-server.js';
+import { PROXY_LABEL, startProxyServer } from './proxy-server.js';
+import { startSampleAppProcess } from './sample-app.js';
+
+export interface DemoOptions {
+  router: 'auto' | 'nginx' | 'proxy';
+  concurrency: number;
+  /** The command that runs cutover's CLI, used as the demo's deploy command. */
+  self: readonly string[];
+  write: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface DemoFigures {
+  router: string;
+  phases: Record<string, number>;
+  requests: number;
+  failed: number;
+  non2xx: number;
+  connectionErrors: number;
+  byColor: Record<string, number>;
+}
+
+const SERVICE = 'demo';
+const UPSTREAM = 'cutover_demo';
+
+/**
+ * A whole release on this machine: blue 1.0.0 live behind a router, green
+ * 2.0.0 deployed by the deploy step, promoted, then rolled back, under steady
+ * load. Load uses a new connection per request: nginx reloads close idle
+ * keep-alive connections (see README), and the demo counts every failure.
+ */
+export async function runDemo(options: DemoOptions): Promise<{ text: string; figures: DemoFigures }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cutover-demo-'));
+  const cleanups: Array<() => Promise<unknown>> = [() => rm(dir, { recursive: true, force: true })];
+  const log = (line: string) => options.write(`${line}\n`);
+  try {
+    const [routerPort, adminPort, bluePort, greenPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const nginx = options.router === 'proxy' ? null : findNginx();
+    if (options.router === 'nginx' && !nginx) throw new Error('--router nginx: nginx is not installed (apt-get install nginx-light).');
+
+    const appPids: string[] = [];
+    cleanups.unshift(() => stopPids(appPids));
+    const startApp = async (color: string, port: number, version: string) => {
+      const pidFile = path.join(dir, `${color}.pid`);
+      appPids.push(pidFile);
+      await startSampleAppProcess(options.self, { port, version, color, pidFile });
+    };
+    await startApp('blue', bluePort, '1.0.0');
+    await waitUp(`http://127.0.0.1:${bluePort}/healthz`);
+
+    let routerLabel: string;
+    let routerYaml: string;
+    let url: string;
+    if (nginx) {
+      const server = await startNginx(nginx, path.join(dir, 'nginx'), routerPort, UPSTREAM);
+      cleanups.unshift(server.stop);
+      routerLabel = `nginx (${nginx}, reload on each switch)`;
+      url = server.url;
+      routerYaml = [
+        '  kind: nginx',
+        `  file: ${server.routerFile}`,
+        `  probe: ${server.url}`,
+        `  binary: ${nginx}`,
+        `  test: ${JSON.stringify(server.test)}`,
+        `  reload: ${JSON.stringify(server.reload)}`
+      ].join('\n');
+    } else {
+      const server = await startProxyServer(routerPort, adminPort);
+      cleanups.unshift(server.close);
+      routerLabel = PROXY_LABEL;
+      url = server.url;
+      routerYaml = ['  kind: proxy', `  admin: ${server.admin}`, `  probe: ${server.url}`].join('\n');
+    }
+    log(`router: ${routerLabel}`);
+
+    const configFile = path.join(dir, 'cutover.yml');
+    const deploy = [...options.self, 'sample-app', 'start', '--port', String(greenPort), '--version', '2.0.0', '--color', 'green', '--pid-file', path.join(dir, 'green.pid')];
+    appPids.push(path.join(dir, 'green.pid'));
+    await writeFile(
+      configFile,
+      [
+        `service: ${SERVICE}`,
+        'environment: demo',
+        'colors:',
+        `  blue:  { upstream: 127.0.0.1:${bluePort}, health: http://127.0.0.1:${bluePort}/healthz, version: http://127.0.0.1:${bluePort}/version }`,
+        `  green: { upstream: 127.0.0.1:${greenPort}, health: http://127.0.0.1:${greenPort}/healthz, version: http://127.0.0.1:${greenPort}/version }`,
+        'router:',
+        routerYaml,
+        'health: { timeout: 30s, interval: 100ms, max-interval: 1s }',
+        `deploy:\n  command: ${JSON.stringify(deploy)}`,
+        ''
+      ].join('\n')
+    );
+
+    const secrets = new Secrets(options.env, () => undefined);
+    const logger = terminalLogger({ write: options.write, redact: text => secrets.redact(text) });
+    const frontEnd: FrontEnd = {
+      env: options.env,
+      onSecret: () => undefined,
+      logger: () => logger,
+      label: name => `--${name}`,
+      defaultSnapshotFile: service => path.join(dir, `${service}.json`)
+    };
+    const { config, baseDir } = await loadConfig(configFile);
+    await initRouter(config, routerFor(config, baseDir, logger, frontEnd), logger, 'blue');
+
+    const load = startLoad({ url, concurrency: options.concurrency, maxRequests: 2_000_000, maxMs: 10 * 60_000 });
+    let report: LoadReport | undefined;
+    const phases: Record<string, number> = {};
+    try {
+      for (const step of ['snapshot', 'deploy', 'promote', 'rollback'] as StepName[]) {
+        const started = performance.now();
+        await runStep(step, { config: configFile }, frontEnd);
+        phases[step] = performance.now() - started;
+      }
+    } finally {
+      report = await load.stop();
+    }
+    const figures: DemoFigures = {
+      router: routerLabel,
+      phases,
+      requests: report.requests,
+      failed: report.non2xx + report.connectionErrors,
+      non2xx: report.non2xx,
+      connectionErrors: report.connectionErrors,
+      byColor: report.byColor
+    };
+    return { text: render(figures, report), figures };
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+}
+
+function render(figures: DemoFigures, report: LoadReport): string {
+  const lines = [
+    '',
+    `cutover demo: router ${figures.router}`,
+    '',
+    'phase      time',
+    ...Object.entries(figures.phases).map(([phase, ms]) => `${phase.padEnd(10)} ${formatDuration(ms)}`),
+    '',
+    `requests: ${figures.requests} (${Object.entries(figures.byColor).map(([c, n]) => `${c} ${n}`).join(', ')})`,
+    `failed requests: ${figures.failed} (non-2xx: ${figures.non2xx}, connection errors: ${figures.connectionErrors})`
+  ];
+  if (report.firstErrors.length) lines.push(`first failures: ${report.firstErrors.join('; ')}`);
+  return lines.join('\n') + '\n';
+}
+
+async function waitUp(url: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const up = await httpGet(url, { timeoutMs: 1000 }).then(r => r.status === 200, () => false);
+    if (up) return;
+    if (Date.now() > deadline) throw new Error(`the sample app did not come up at ${url}`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
+async function stopPids(pidFiles: string[]): Promise<void> {
+  for (const file of pidFiles) {
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (pid > 0) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}

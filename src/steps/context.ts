@@ -1,0 +1,42 @@
+import type { Config } from '../config/schema.js';
+import type { Secrets } from '../config/secrets.js';
+import type { Phase, Step } from '../core/release.js';
+import type { Snapshot } from '../core/snapshot.js';
+import type { Logger } from '../logging/logger.js';
+import type { Router } from '../routers/router.js';
+import type { ReleaseRecord, ReleaseStore } from '../store/release-store.js';
+
+/** Everything a step needs, built by the entry point (Action or CLI) from one validated config. */
+export interface StepContext {
+  config: Config;
+  baseDir: string;
+  logger: Logger;
+  secrets: Secrets;
+  router: Router;
+  store: ReleaseStore;
+  /** Environment the user's commands inherit. */
+  env: NodeJS.ProcessEnv;
+  source: Snapshot['source'];
+  now: () => Date;
+}
+
+/** What a step reports: outputs by name (the Action's outputs, the CLI's --json). */
+export type StepOutputs = Record<string, string>;
+
+/** Where a release came from, from the variables every GitHub runner sets (absent elsewhere). */
+export function sourceFromEnv(env: NodeJS.ProcessEnv): Snapshot['source'] {
+  return { git_sha: env.GITHUB_SHA || null, run_id: env.GITHUB_RUN_ID || null, actor: env.GITHUB_ACTOR || null };
+}
+
+export async function recordStep(
+  context: StepContext,
+  record: ReleaseRecord,
+  step: Step,
+  outcome: 'done' | 'already-done',
+  detail: string,
+  phase: Phase
+): Promise<void> {
+  record.phase = phase;
+  record.history.push({ step, at: context.now().toISOString(), outcome, detail });
+  await context.store.save(record);
+}

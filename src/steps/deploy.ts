@@ -1,0 +1,66 @@
+import { decide } from '../core/release.js';
+import { ReleaseError } from '../core/errors.js';
+import { runCommand } from '../io/command.js';
+import { waitHealthy } from '../probes/health.js';
+import { readVersion } from '../probes/version.js';
+import { recordStep, type StepContext, type StepOutputs } from './context.js';
+
+export interface DeployArgs {
+  /** The version being deployed, as the user names it; read from the color's version URL when absent. */
+  version?: string;
+}
+
+/**
+ * Deploys to the idle color and proves it healthy before anyone can route to
+ * it: the user's command, then the health URL, then the smoke command. It never
+ * touches the router, and refuses when the idle color carries any traffic.
+ */
+export async function deployStep(context: StepContext, args: DeployArgs): Promise<StepOutputs> {
+  const { config, logger } = context;
+  const record = await context.store.load();
+  const { snapshot } = record.snapshot;
+  const idle = snapshot.idle_color;
+  const upstream = config.colors[idle].upstream;
+  return logger.group(`Deploy ${idle}`, async () => {
+    const current = await context.router.read();
+    decide('deploy', record.snapshot, current, record.phase);
+
+    const env: NodeJS.ProcessEnv = {
+      ...context.env,
+      CUTOVER_SERVICE: config.service,
+      CUTOVER_ENVIRONMENT: config.environment,
+      CUTOVER_COLOR: idle,
+      CUTOVER_UPSTREAM: upstream,
+      CUTOVER_HEALTH_URL: config.colors[idle].health,
+      CUTOVER_SNAPSHOT_DIGEST: record.snapshot.digest,
+      ...(args.version ? { CUTOVER_VERSION: args.version } : {})
+    };
+    for (const [name, value] of Object.entries(config.deploy.env)) env[name] = context.secrets.resolve(`deploy.env.${name}`, value);
+
+    if (config.deploy.command) {
+      await runUserCommand(context, config.deploy.command, 'deploy.command', env, config.deploy.timeout);
+    } else {
+      logger.info(`no deploy.command configured: ${idle} is expected to have been deployed by an earlier step`);
+    }
+    await waitHealthy({ color: idle, url: config.colors[idle].health }, { settings: config.health, secrets: context.secrets, logger });
+    if (config.deploy.smoke) {
+      await runUserCommand(context, config.deploy.smoke, 'deploy.smoke', env, config.deploy['smoke-timeout']);
+    }
+    const reported = config.colors[idle].version ? await readVersion(config.colors[idle].version, config.health['request-timeout']) : null;
+    if (args.version && reported && reported !== args.version) {
+      throw new ReleaseError(`${idle} reports version ${reported} at ${config.colors[idle].version}, but version ${args.version} was deployed. Check the deploy command.`);
+    }
+    const version = args.version ?? reported ?? '';
+    await recordStep(context, record, 'deploy', 'done', `${idle} ${version || '(version unknown)'} healthy`, 'deployed');
+    return { color: idle, upstream, version };
+  });
+}
+
+async function runUserCommand(context: StepContext, argv: string[], field: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+  const { logger } = context;
+  logger.info(`running ${field}: ${argv.map(a => JSON.stringify(a)).join(' ')}`);
+  const result = await runCommand(argv, { field, env, cwd: context.baseDir, timeoutMs, onLine: line => logger.info(`  | ${line}`) });
+  if (result.code !== 0) {
+    throw new ReleaseError(`${field} exited with code ${result.code}; no traffic was moved.`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The options every step takes, once for both front ends: the Action reads
+ * them as inputs, the CLI as flags of the same name. Options with a
+ * `configPath` replace that value of cutover.yml; the rest steer the step.
+ * Tests check that each action.yml declares exactly these.
+ */
+export const STEPS = ['snapshot', 'deploy', 'promote', 'rollback'] as const;
+export type StepName = (typeof STEPS)[number];
+
+export interface StepOption {
+  name: string;
+  description: string;
+  steps: readonly StepName[];
+  /** `list`: one argument per line as an input, a JSON array as a flag. */
+  kind: 'text' | 'list';
+  configPath?: readonly string[];
+  /** Default shown to users; applied by the step when the option is empty. */
+  default?: string;
+}
+
+const AFTER_SNAPSHOT: readonly StepName[] = ['deploy', 'promote', 'rollback'];
+
+export const STEP_OPTIONS: readonly StepOption[] = [
+  { name: 'config', description: 'Path to the cutover.yml that describes the service.', steps: STEPS, kind: 'text', default: 'cutover.yml' },
+  {
+    name: 'environment',
+    description: 'Environment name recorded in the snapshot. Overrides `environment` in cutover.yml.',
+    steps: STEPS,
+    kind: 'text',
+    configPath: ['environment']
+  },
+  {
+    name: 'snapshot-file',
+    description:
+      'File holding the release record (the snapshot, the phase and the history). The snapshot step writes it; later steps in the same job read it. Defaults to a file per service under the runner temp folder (Action) or `.cutover/` (CLI).',
+    steps: STEPS,
+    kind: 'text'
+  },
+  {
+    name: 'snapshot',
+    description: 'The `snapshot` output of the snapshot step, for a step in another job. Refused when its content does not match its digest.',
+    steps: AFTER_SNAPSHOT,
+    kind: 'text'
+  },
+  {
+    name: 'digest',
+    description: 'The `digest` output of the snapshot step. When set, any other snapshot is refused.',
+    steps: AFTER_SNAPSHOT,
+    kind: 'text'
+  },
+  {
+    name: 'command',
+    description: 'Deploy command for the idle color, one argument per line (never run through a shell). Overrides `deploy.command`.',
+    steps: ['deploy'],
+    kind: 'list',
+    configPath: ['deploy', 'command']
+  },
+  {
+    name: 'smoke-command',
+    description: 'Smoke check run against the idle color once it is healthy, one argument per line. Overrides `deploy.smoke`.',
+    steps: ['deploy'],
+    kind: 'list',
+    configPath: ['deploy', 'smoke']
+  },
+  {
+    name: 'version',
+    description: 'Version being deployed. Passed to the deploy command as CUTOVER_VERSION and checked against the version URL when one is configured.',
+    steps: ['deploy'],
+    kind: 'text'
+  },
+  {
+    name: 'health-timeout',
+    description: 'How long to wait for the color to become healthy, like 2m. Overrides `health.timeout`.',
+    steps: ['deploy', 'promote', 'rollback'],
+    kind: 'text',
+    configPath: ['health', 'timeout']
+  }
+];
+
+export interface StepOutput {
+  name: string;
+  description: string;
+}
+
+const SWITCH_OUTPUTS: readonly StepOutput[] = [
+  { name: 'live-color', description: 'The color that serves traffic after the step.' },
+  { name: 'router-digest', description: 'Digest of the router state after the step.' },
+  { name: 'snapshot-digest', description: 'Digest of the snapshot the release started from.' }
+];
+
+export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
+  snapshot: [
+    { name: 'live-color', description: 'The color serving traffic (the larger share during a split).' },
+    { name: 'idle-color', description: 'The other color, where this release deploys.' },
+    { name: 'digest', description: 'sha256 digest of the snapshot, for later steps to check against.' },
+    { name: 'snapshot', description: 'The sealed snapshot as canonical JSON, to pass to steps in other jobs.' },
+    { name: 'snapshot-file', description: 'Path of the release record the step wrote.' }
+  ],
+  deploy: [
+    { name: 'color', description: 'The color that was deployed (the idle one).' },
+    { name: 'upstream', description: "That color's upstream address." },
+    { name: 'version', description: 'The version deployed, as given or as the version URL reports it.' }
+  ],
+  promote: SWITCH_OUTPUTS,
+  rollback: SWITCH_OUTPUTS
+};
+
+export function optionsOf(step: StepName): StepOption[] {
+  return STEP_OPTIONS.filter(o => o.steps.includes(step));
+}
+
+/** Option values as given: text, or a list for `list` options. Absent when not given. */
+export type OptionValues = Partial<Record<string, string | string[]>>;

@@ -1,0 +1,42 @@
+import { COLORS, type Color } from '../core/color.js';
+import { describeRouterState } from '../core/router-state.js';
+import { serializeSnapshot, takeSnapshot } from '../core/snapshot.js';
+import { readVersion } from '../probes/version.js';
+import type { StepContext, StepOutputs } from './context.js';
+
+/** Records what is live (router state, versions) as a sealed snapshot and starts a release from it. */
+export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
+  const { config, logger } = context;
+  return logger.group('Snapshot', async () => {
+    const state = await context.router.read();
+    const versions = {} as Record<Color, string | null>;
+    for (const color of COLORS) {
+      const url = config.colors[color].version;
+      versions[color] = url ? await readVersion(url, config.health['request-timeout']) : null;
+    }
+    const sealed = takeSnapshot({
+      service: config.service,
+      environment: config.environment,
+      takenAt: context.now(),
+      source: context.source,
+      router: state,
+      versions
+    });
+    const { live_color: live, idle_color: idle } = sealed.snapshot;
+    await context.store.save({
+      snapshot: sealed,
+      phase: 'snapshotted',
+      history: [{ step: 'snapshot', at: sealed.snapshot.taken_at, outcome: 'done', detail: `live ${live}, router ${sealed.snapshot.router.digest}` }]
+    });
+    logger.info(`router: ${describeRouterState(state)}`);
+    logger.info(`live: ${live} (${versions[live] ?? 'version unknown'}), idle: ${idle} (${versions[idle] ?? 'version unknown'})`);
+    logger.info(`snapshot ${sealed.digest} written to ${context.store.location}`);
+    return {
+      'live-color': live,
+      'idle-color': idle,
+      digest: sealed.digest,
+      snapshot: serializeSnapshot(sealed),
+      'snapshot-file': context.store.location
+    };
+  });
+}

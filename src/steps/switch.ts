@@ -1,0 +1,49 @@
+import { COLORS } from '../core/color.js';
+import { decide, PHASE_AFTER } from '../core/release.js';
+import { describeRouterState, routerDigest } from '../core/router-state.js';
+import { liveColorOf } from '../core/weights.js';
+import { waitHealthy } from '../probes/health.js';
+import { recordStep, type StepContext, type StepOutputs } from './context.js';
+
+/** A short look at health right before a switch: the color was healthy at deploy, but that may have changed. */
+const PREFLIGHT_MS = 15_000;
+
+/**
+ * Moves traffic for `promote` (everything to the idle color) or `rollback`
+ * (exactly the snapshot's state). Refuses when the router drifted, checks that
+ * every color about to get traffic is healthy, and reports done only once the
+ * router serves the new state.
+ */
+export async function switchTraffic(context: StepContext, step: 'promote' | 'rollback'): Promise<StepOutputs> {
+  const { config, logger } = context;
+  const record = await context.store.load();
+  const title = step === 'promote' ? `Promote ${record.snapshot.snapshot.idle_color}` : 'Rollback';
+  return logger.group(title, async () => {
+    const current = await context.router.read();
+    const decision = decide(step, record.snapshot, current, record.phase);
+    const outputs = (state = current): StepOutputs => ({
+      'live-color': liveColorOf(state.weights),
+      'router-digest': routerDigest(state),
+      'snapshot-digest': record.snapshot.digest
+    });
+    if (decision.outcome === 'already-done') {
+      logger.info(decision.reason);
+      await recordStep(context, record, step, 'already-done', decision.reason, PHASE_AFTER[step]);
+      return outputs();
+    }
+    const { target } = decision;
+    for (const color of COLORS.filter(c => target.weights[c] > current.weights[c])) {
+      await waitHealthy(
+        { color, url: config.colors[color].health },
+        { settings: config.health, secrets: context.secrets, logger, timeoutMs: Math.min(PREFLIGHT_MS, config.health.timeout) }
+      );
+    }
+    logger.info(`from ${describeRouterState(current)}`);
+    logger.info(`to   ${describeRouterState(target)}`);
+    await context.router.apply(current, target);
+    const detail = `router now ${routerDigest(target)}: ${describeRouterState(target)}`;
+    logger.info(detail);
+    await recordStep(context, record, step, 'done', detail, PHASE_AFTER[step]);
+    return outputs(target);
+  });
+}

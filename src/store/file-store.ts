@@ -1,0 +1,79 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { canonicalJson } from '../core/canonical.js';
+import { BadInputError } from '../core/errors.js';
+import { parseSnapshot, snapshotDigestMatches, type SealedSnapshot } from '../core/snapshot.js';
+import type { Phase } from '../core/release.js';
+import type { HistoryEntry, ReleaseRecord, ReleaseStore } from './release-store.js';
+
+const PHASES: readonly Phase[] = ['snapshotted', 'deployed', 'promoted', 'rolled-back'];
+
+export interface FileStoreOptions {
+  file: string;
+  /** A snapshot handed over from another job (the snapshot step's output), as JSON. */
+  snapshotJson?: string;
+  /** The digest the caller expects; any other snapshot is refused. */
+  expectedDigest?: string;
+}
+
+/**
+ * Keeps the release record in a JSON file: the sealed snapshot, the phase and
+ * the history. A snapshot given as JSON starts a record when the file has none,
+ * and must match the file when it has one.
+ */
+export function fileStore(options: FileStoreOptions): ReleaseStore {
+  const file = path.resolve(options.file);
+  return {
+    location: file,
+    async load() {
+      const given = options.snapshotJson?.trim() ? parseSnapshot(options.snapshotJson, 'input "snapshot"') : undefined;
+      const stored = await readRecord(file);
+      let record: ReleaseRecord;
+      if (given && stored && stored.snapshot.digest !== given.digest) {
+        throw new BadInputError(
+          `input "snapshot" is ${given.digest}, but ${file} holds the release of ${stored.snapshot.digest}. Pass one of them, or the snapshot of the same release.`
+        );
+      } else if (stored) {
+        record = stored;
+      } else if (given) {
+        record = { snapshot: given, history: [] };
+      } else {
+        throw new BadInputError(
+          `no snapshot: ${file} does not exist and no "snapshot" input was given. Run the snapshot step first, and pass its "snapshot" output (or its file) to this step.`
+        );
+      }
+      if (options.expectedDigest) snapshotDigestMatches(record.snapshot, options.expectedDigest, 'input "digest"');
+      return record;
+    },
+    async save(record) {
+      await mkdir(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n', { mode: 0o600 });
+      await rename(temp, file);
+    }
+  };
+}
+
+async function readRecord(file: string): Promise<ReleaseRecord | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new BadInputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  let raw: { snapshot?: unknown; phase?: unknown; history?: unknown };
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new BadInputError(`${file}: not valid JSON (${(error as Error).message}). Take a new snapshot.`);
+  }
+  // The file holds either a full record or a bare snapshot, as written by hand from the step output.
+  const isRecord = raw && typeof raw === 'object' && 'snapshot' in raw && 'history' in raw;
+  const snapshot: SealedSnapshot = parseSnapshot(JSON.stringify(isRecord ? raw.snapshot : raw), file);
+  if (!isRecord) return { snapshot, history: [] };
+  if (raw.phase !== undefined && !PHASES.includes(raw.phase as Phase)) {
+    throw new BadInputError(`${file}: phase ${JSON.stringify(raw.phase)} is not one of ${PHASES.join(', ')}. Take a new snapshot.`);
+  }
+  return { snapshot, phase: raw.phase as Phase | undefined, history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [] };
+}

@@ -1,0 +1,29 @@
+import type { Phase, Step } from '../core/release.js';
+import type { SealedSnapshot } from '../core/snapshot.js';
+
+export interface HistoryEntry {
+  step: Step | 'snapshot';
+  at: string;
+  outcome: 'done' | 'already-done';
+  detail: string;
+}
+
+/** One release: the snapshot it started from and how far it got. */
+export interface ReleaseRecord {
+  snapshot: SealedSnapshot;
+  /** Unknown when the release was handed over as a bare snapshot, without its history. */
+  phase?: Phase;
+  history: HistoryEntry[];
+}
+
+/**
+ * Where a release lives between steps. The CLI keeps it in a file; the Action
+ * keeps it in a file of the job and hands the snapshot to later jobs as an output.
+ * The steps never know which they have.
+ */
+export interface ReleaseStore {
+  /** Where the record is, for the `snapshot-file` output and messages. */
+  readonly location: string;
+  load(): Promise<ReleaseRecord>;
+  save(record: ReleaseRecord): Promise<void>;
+}
