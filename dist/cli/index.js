@@ -12070,7 +12070,7 @@ var dist = __nccwpck_require__(8815);
  * input must be fixed (exit code 2); `ReleaseError` means the step refused or
  * failed (exit code 1). Both carry a message written for the person reading the log.
  */
-class errors_BadInputError extends Error {
+class BadInputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'BadInputError';
@@ -21801,7 +21801,7 @@ class Secrets {
         const name = match[1];
         const resolved = this.env[name];
         if (resolved === undefined || resolved === '') {
-            throw new errors_BadInputError(`${field}: ${value} is not set in the environment. Set ${name} (from a secret) for this step, or change the reference.`);
+            throw new BadInputError(`${field}: ${value} is not set in the environment. Set ${name} (from a secret) for this step, or change the reference.`);
         }
         this.add(resolved);
         return resolved;
@@ -21893,7 +21893,7 @@ function formatChanges(changes) {
 }
 
 ;// CONCATENATED MODULE: ./lib/core/color.js
-const color_COLORS = ['blue', 'green'];
+const COLORS = ['blue', 'green'];
 function isColor(value) {
     return value === 'blue' || value === 'green';
 }
@@ -21903,21 +21903,8 @@ function otherColor(color) {
 
 ;// CONCATENATED MODULE: ./lib/core/weights.js
 
-
 function weightsAllOn(color) {
     return { [color]: 100, [otherColor(color)]: 0 };
-}
-function checkWeights(weights, field = 'weights') {
-    for (const color of COLORS) {
-        const w = weights[color];
-        if (!Number.isInteger(w) || w < 0 || w > 100) {
-            throw new BadInputError(`${field}.${color}: expected a whole percent from 0 to 100, got ${JSON.stringify(w)}`);
-        }
-    }
-    if (weights.blue + weights.green !== 100) {
-        throw new BadInputError(`${field}: blue ${weights.blue}% + green ${weights.green}% = ${weights.blue + weights.green}%, expected 100%`);
-    }
-    return weights;
 }
 /**
  * The color serving traffic. During a canary both carry weight; the one with
@@ -21925,9 +21912,6 @@ function checkWeights(weights, field = 'weights') {
  */
 function liveColorOf(weights) {
     return weights.green > weights.blue ? 'green' : 'blue';
-}
-function sameWeights(a, b) {
-    return a.blue === b.blue && a.green === b.green;
 }
 function formatWeights(weights) {
     return `blue ${weights.blue}% / green ${weights.green}%`;
@@ -21962,7 +21946,7 @@ const KILL_GRACE_MS = 5000;
 function runCommand(argv, options) {
     const [file, ...args] = argv;
     if (!file)
-        throw new errors_BadInputError(`${options.field}: empty command. Give the program and its arguments as a list.`);
+        throw new BadInputError(`${options.field}: empty command. Give the program and its arguments as a list.`);
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
             cwd: options.cwd,
@@ -22003,7 +21987,7 @@ function runCommand(argv, options) {
             timers.forEach(clearTimeout);
             const code = error.code;
             reject(code === 'ENOENT'
-                ? new errors_BadInputError(`${options.field}: command not found: ${JSON.stringify(file)}. Install it or give its full path.`)
+                ? new BadInputError(`${options.field}: command not found: ${JSON.stringify(file)}. Install it or give its full path.`)
                 : new ReleaseError(`${options.field}: could not start ${JSON.stringify(file)}: ${error.message}`));
         });
         child.on('exit', (code, signal) => {
@@ -22231,17 +22215,17 @@ function renderNginx(state) {
     const generation = generationOf(state);
     return [
         `upstream ${upstream} {`,
-        ...color_COLORS.map(line),
+        ...COLORS.map(line),
         '}',
         '',
         '# Which color and which generated state answered, for clients and for cutover itself.',
         `map $upstream_addr $${upstream}_color {`,
         '    default "";',
-        ...color_COLORS.map(color => `    ${match(state.endpoints[color])} ${color};`),
+        ...COLORS.map(color => `    ${match(state.endpoints[color])} ${color};`),
         '}',
         `map $upstream_addr $${upstream}_generation {`,
         '    default "";',
-        ...color_COLORS.map(color => `    ${match(state.endpoints[color])} ${generation};`),
+        ...COLORS.map(color => `    ${match(state.endpoints[color])} ${generation};`),
         '}',
         `add_header ${COLOR_HEADER} $${upstream}_color always;`,
         `add_header ${GENERATION_HEADER} $${upstream}_generation always;`,
@@ -22538,7 +22522,7 @@ async function loadConfig(file, overrides = []) {
     }
     catch (error) {
         const reason = error.code === 'ENOENT' ? 'no such file' : error.message;
-        throw new errors_BadInputError(`config: cannot read ${file} (${reason}). Create it (see README) or pass its path with --config / the "config" input.`);
+        throw new BadInputError(`config: cannot read ${file} (${reason}). Create it (see README) or pass its path with --config / the "config" input.`);
     }
     return { config: parseConfig(text, file, overrides), file: absolute, baseDir: external_node_path_namespaceObject.dirname(absolute) };
 }
@@ -22551,11 +22535,11 @@ function parseConfig(text, file, overrides = []) {
             const at = lines.linePos(e.pos[0]);
             return `  line ${at.line}, column ${at.col}: ${e.message.split('\n')[0]}`;
         });
-        throw new errors_BadInputError(`${file} is not valid YAML:\n${problems.join('\n')}`);
+        throw new BadInputError(`${file} is not valid YAML:\n${problems.join('\n')}`);
     }
     const raw = doc.toJS() ?? {};
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new errors_BadInputError(`${file}: expected a mapping of settings (service, colors, router, ...) at the top level.`);
+        throw new BadInputError(`${file}: expected a mapping of settings (service, colors, router, ...) at the top level.`);
     }
     for (const override of overrides)
         setAt(raw, override.path, override.value);
@@ -22571,7 +22555,7 @@ function parseConfig(text, file, overrides = []) {
     };
     const problems = describeIssues(result.error.issues, raw, configSchema, labelFor);
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    throw new errors_BadInputError(`${file} has ${count}; nothing was changed:\n${problems.map(p => `  ${p}`).join('\n')}`);
+    throw new BadInputError(`${file} has ${count}; nothing was changed:\n${problems.map(p => `  ${p}`).join('\n')}`);
 }
 function setAt(target, keys, value) {
     let node = target;
@@ -22711,7 +22695,7 @@ function fingerprintsOf(snapshot) {
 function serializeSnapshot(sealed) {
     return canonicalJson(sealed);
 }
-const snapshot_colorSchema = schemas_enum(color_COLORS);
+const snapshot_colorSchema = schemas_enum(COLORS);
 const weightsSchema = strictObject({ blue: schemas_number().int().min(0).max(100), green: schemas_number().int().min(0).max(100) });
 const jsonSchema = lazy(() => union([schemas_null(), schemas_boolean(), schemas_number(), schemas_string(), array(jsonSchema), record(schemas_string(), jsonSchema)]));
 const routerStateSchema = strictObject({
@@ -22748,12 +22732,12 @@ function parseSnapshot(text, where) {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new errors_BadInputError(`${where}: not valid JSON (${error.message}). Pass the "snapshot" output of the snapshot step, or the file it wrote, unchanged.`);
+        throw new BadInputError(`${where}: not valid JSON (${error.message}). Pass the "snapshot" output of the snapshot step, or the file it wrote, unchanged.`);
     }
     const parsed = sealedSchema.safeParse(raw);
     if (!parsed.success) {
         const problems = parsed.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n');
-        throw new errors_BadInputError(`${where}: not a cutover snapshot:\n${problems}\nTake a new one with the snapshot step.`);
+        throw new BadInputError(`${where}: not a cutover snapshot:\n${problems}\nTake a new one with the snapshot step.`);
     }
     return verifySnapshot(parsed.data, where);
 }
@@ -22767,18 +22751,18 @@ function verifySnapshot(sealed, where) {
         const what = changed.length
             ? `fields changed since it was taken: ${changed.join(', ')}`
             : 'its content is as taken, so the digest itself was altered';
-        throw new errors_BadInputError(`${where}: the snapshot does not match its digest (recorded ${sealed.digest}, content hashes to ${actual}); ${what}. ` +
+        throw new BadInputError(`${where}: the snapshot does not match its digest (recorded ${sealed.digest}, content hashes to ${actual}); ${what}. ` +
             'A snapshot is evidence of what was live: take a new one instead of editing it.');
     }
     const state = sealed.snapshot.router.state;
     if (routerDigest(state) !== sealed.snapshot.router.digest) {
-        throw new errors_BadInputError(`${where}: router.digest does not match router.state. Take a new snapshot.`);
+        throw new BadInputError(`${where}: router.digest does not match router.state. Take a new snapshot.`);
     }
     return sealed;
 }
 function snapshotDigestMatches(sealed, expected, where) {
     if (sealed.digest !== expected) {
-        throw new errors_BadInputError(`${where}: expected snapshot ${expected}, but the snapshot given is ${sealed.digest}. Pass the snapshot that the snapshot step of this release produced.`);
+        throw new BadInputError(`${where}: expected snapshot ${expected}, but the snapshot given is ${sealed.digest}. Pass the snapshot that the snapshot step of this release produced.`);
     }
 }
 
@@ -22803,7 +22787,7 @@ function fileStore(options) {
             const stored = await readRecord(file);
             let record;
             if (given && stored && stored.snapshot.digest !== given.digest) {
-                throw new errors_BadInputError(`input "snapshot" is ${given.digest}, but ${file} holds the release of ${stored.snapshot.digest}. Pass one of them, or the snapshot of the same release.`);
+                throw new BadInputError(`input "snapshot" is ${given.digest}, but ${file} holds the release of ${stored.snapshot.digest}. Pass one of them, or the snapshot of the same release.`);
             }
             else if (stored) {
                 record = stored;
@@ -22812,7 +22796,7 @@ function fileStore(options) {
                 record = { snapshot: given, history: [] };
             }
             else {
-                throw new errors_BadInputError(`no snapshot: ${file} does not exist and no "snapshot" input was given. Run the snapshot step first, and pass its "snapshot" output (or its file) to this step.`);
+                throw new BadInputError(`no snapshot: ${file} does not exist and no "snapshot" input was given. Run the snapshot step first, and pass its "snapshot" output (or its file) to this step.`);
             }
             if (options.expectedDigest)
                 snapshotDigestMatches(record.snapshot, options.expectedDigest, 'input "digest"');
@@ -22834,14 +22818,14 @@ async function readRecord(file) {
     catch (error) {
         if (error.code === 'ENOENT')
             return null;
-        throw new errors_BadInputError(`cannot read ${file}: ${error.message}`);
+        throw new BadInputError(`cannot read ${file}: ${error.message}`);
     }
     let raw;
     try {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new errors_BadInputError(`${file}: not valid JSON (${error.message}). Take a new snapshot.`);
+        throw new BadInputError(`${file}: not valid JSON (${error.message}). Take a new snapshot.`);
     }
     // The file holds either a full record or a bare snapshot, as written by hand from the step output.
     const isRecord = raw && typeof raw === 'object' && 'snapshot' in raw && 'history' in raw;
@@ -22849,7 +22833,7 @@ async function readRecord(file) {
     if (!isRecord)
         return { snapshot, history: [] };
     if (raw.phase !== undefined && !PHASES.includes(raw.phase)) {
-        throw new errors_BadInputError(`${file}: phase ${JSON.stringify(raw.phase)} is not one of ${PHASES.join(', ')}. Take a new snapshot.`);
+        throw new BadInputError(`${file}: phase ${JSON.stringify(raw.phase)} is not one of ${PHASES.join(', ')}. Take a new snapshot.`);
     }
     return { snapshot, phase: raw.phase, history: Array.isArray(raw.history) ? raw.history : [] };
 }
@@ -23171,7 +23155,7 @@ async function snapshotStep(context) {
     return logger.group('Snapshot', async () => {
         const state = await context.router.read();
         const versions = {};
-        for (const color of color_COLORS) {
+        for (const color of COLORS) {
             const url = config.colors[color].version;
             versions[color] = url ? await readVersion(url, config.health['request-timeout']) : null;
         }
@@ -23235,7 +23219,7 @@ async function switchTraffic(context, step) {
             return outputs();
         }
         const { target } = decision;
-        for (const color of color_COLORS.filter(c => target.weights[c] > current.weights[c])) {
+        for (const color of COLORS.filter(c => target.weights[c] > current.weights[c])) {
             await waitHealthy({ color, url: config.colors[color].health }, { settings: config.health, secrets: context.secrets, logger, timeoutMs: Math.min(PREFLIGHT_MS, config.health.timeout) });
         }
         logger.info(`from ${describeRouterState(current)}`);
@@ -23282,7 +23266,7 @@ async function runStep(step, values, frontEnd) {
     const known = new Set(optionsOf(step).map(o => o.name));
     for (const name of Object.keys(values)) {
         if (!known.has(name) && given(values, name)) {
-            throw new errors_BadInputError(`${frontEnd.label(name)}: the ${step} step has no such option. It takes: ${[...known].join(', ')}.`);
+            throw new BadInputError(`${frontEnd.label(name)}: the ${step} step has no such option. It takes: ${[...known].join(', ')}.`);
         }
     }
     const overrides = optionsOf(step).flatMap(option => {
@@ -23789,7 +23773,7 @@ function commandHelp(command) {
         ].join('\n');
     }
     if (!STEPS.includes(command)) {
-        throw new errors_BadInputError(`unknown command ${JSON.stringify(command)}. See cutover --help.`);
+        throw new BadInputError(`unknown command ${JSON.stringify(command)}. See cutover --help.`);
     }
     const step = command;
     const lines = optionsOf(step).map(o => {
@@ -23845,11 +23829,11 @@ async function main(argv, terminal) {
             return await demoCommand(rest, terminal);
         if (command === 'sample-app')
             return await sampleAppCommand(rest, terminal);
-        throw new errors_BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'init', 'demo'].join(', ')}. See cutover --help.`);
+        throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'init', 'demo'].join(', ')}. See cutover --help.`);
     }
     catch (error) {
         terminal.err(`error: ${describeError(error)}\n`);
-        return error instanceof errors_BadInputError ? 2 : 1;
+        return error instanceof BadInputError ? 2 : 1;
     }
 }
 const COMMON = {
@@ -23861,7 +23845,7 @@ function main_parse(command, args, options) {
         return (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
-        throw new errors_BadInputError(`cutover ${command}: ${error.message}. See cutover ${command} --help.`);
+        throw new BadInputError(`cutover ${command}: ${error.message}. See cutover ${command} --help.`);
     }
 }
 function frontEnd(terminal, verbose, secretsSink = []) {
@@ -23905,14 +23889,14 @@ function parseList(name, value) {
         parsed = undefined;
     }
     if (!Array.isArray(parsed) || parsed.some(item => typeof item !== 'string')) {
-        throw new errors_BadInputError(`--${name}: expected a JSON array of arguments, like '["./deploy.sh","--fast"]', got ${JSON.stringify(value)}.`);
+        throw new BadInputError(`--${name}: expected a JSON array of arguments, like '["./deploy.sh","--fast"]', got ${JSON.stringify(value)}.`);
     }
     return parsed;
 }
 async function initCommand(args, terminal) {
     const values = main_parse('init', args, { ...COMMON, config: { type: 'string' }, live: { type: 'string' } });
     if (!isColor(values.live)) {
-        throw new errors_BadInputError(`--live: expected blue or green (the color that serves traffic now), got ${JSON.stringify(values.live ?? null)}.`);
+        throw new BadInputError(`--live: expected blue or green (the color that serves traffic now), got ${JSON.stringify(values.live ?? null)}.`);
     }
     const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
     const front = frontEnd(terminal, values.verbose === true);
@@ -23929,11 +23913,11 @@ async function demoCommand(args, terminal) {
     });
     const router = values.router ?? 'auto';
     if (!['auto', 'nginx', 'proxy'].includes(router)) {
-        throw new errors_BadInputError(`--router: expected auto, nginx or proxy, got ${JSON.stringify(router)}.`);
+        throw new BadInputError(`--router: expected auto, nginx or proxy, got ${JSON.stringify(router)}.`);
     }
     const concurrency = Number(values.concurrency ?? 8);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-        throw new errors_BadInputError(`--concurrency: expected a whole number from 1 to 256, got ${JSON.stringify(values.concurrency)}.`);
+        throw new BadInputError(`--concurrency: expected a whole number from 1 to 256, got ${JSON.stringify(values.concurrency)}.`);
     }
     const report = await runDemo({
         router: router,
@@ -23958,11 +23942,11 @@ async function sampleAppCommand(args, terminal) {
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535)
-        throw new errors_BadInputError(`--port: expected a port number, got ${JSON.stringify(values.port)}.`);
+        throw new BadInputError(`--port: expected a port number, got ${JSON.stringify(values.port)}.`);
     const app = { port, version: values.version ?? '0.0.0', color: values.color ?? 'unknown' };
     if (background) {
         if (!values['pid-file'])
-            throw new errors_BadInputError('--pid-file: required with start, so the process can be stopped later.');
+            throw new BadInputError('--pid-file: required with start, so the process can be stopped later.');
         const pid = await startSampleAppProcess(terminal.self, { ...app, pidFile: values['pid-file'] });
         terminal.out(`sample app ${app.version} (${app.color}) starting on 127.0.0.1:${port}, pid ${pid}\n`);
         return 0;
