@@ -22041,14 +22041,18 @@ var external_node_https_ = __nccwpck_require__(4708);
 
 const MAX_BODY = 64 * 1024;
 /**
- * One GET on a fresh connection (no keep-alive), so every probe sees what a new
- * client would see: after an nginx reload, only new workers accept connections.
+ * One GET, by default on a fresh connection (no keep-alive), so every probe sees
+ * what a new client would see: after an nginx reload, only new workers accept connections.
  */
 function httpGet(url, options) {
     const target = new URL(url);
     const client = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
     return new Promise((resolve, reject) => {
-        const request = client.get(target, { agent: false, headers: { connection: 'close', 'user-agent': 'cutover', ...options.headers }, timeout: options.timeoutMs }, response => {
+        const request = client.get(target, {
+            agent: options.agent ?? false,
+            headers: { ...(options.agent ? {} : { connection: 'close' }), 'user-agent': 'cutover', ...options.headers },
+            timeout: options.timeoutMs
+        }, response => {
             let body = '';
             response.setEncoding('utf8');
             response.on('data', (chunk) => {
@@ -23311,12 +23315,15 @@ async function runStep(step, values, frontEnd) {
 ;// CONCATENATED MODULE: ./lib/demo/load.js
 
 
+
 /**
- * Steady load: `concurrency` clients, each sending one request after another
- * on a new connection. Every failure is counted; nothing is retried.
+ * Steady load: `concurrency` clients, each sending one request after another,
+ * on a new connection each time unless `keepAlive`. Every failure is counted;
+ * nothing is retried.
  */
 function startLoad(options) {
-    const report = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [] };
+    const report = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [], latenciesMs: [] };
+    const agent = options.keepAlive ? new external_node_http_.Agent({ keepAlive: true, maxSockets: options.concurrency }) : undefined;
     const deadline = Date.now() + options.maxMs;
     let stopping = false;
     const note = (error) => {
@@ -23326,8 +23333,10 @@ function startLoad(options) {
     const client = async () => {
         while (!stopping && Date.now() < deadline && report.requests < options.maxRequests) {
             report.requests++;
+            const started = performance.now();
             try {
-                const response = await httpGet(options.url, { timeoutMs: options.timeoutMs ?? 5000 });
+                const response = await httpGet(options.url, { timeoutMs: options.timeoutMs ?? 5000, agent });
+                report.latenciesMs.push(performance.now() - started);
                 const color = headerValue(response.headers, COLOR_HEADER) ?? 'untagged';
                 report.byColor[color] = (report.byColor[color] ?? 0) + 1;
                 if (response.status >= 200 && response.status < 300)
@@ -23348,6 +23357,7 @@ function startLoad(options) {
         stop: async () => {
             stopping = true;
             await Promise.all(clients);
+            agent?.destroy();
             return report;
         }
     };

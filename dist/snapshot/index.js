@@ -50173,14 +50173,18 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 
 const MAX_BODY = 64 * 1024;
 /**
- * One GET on a fresh connection (no keep-alive), so every probe sees what a new
- * client would see: after an nginx reload, only new workers accept connections.
+ * One GET, by default on a fresh connection (no keep-alive), so every probe sees
+ * what a new client would see: after an nginx reload, only new workers accept connections.
  */
 function httpGet(url, options) {
     const target = new URL(url);
     const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
     return new Promise((resolve, reject) => {
-        const request = client.get(target, { agent: false, headers: { connection: 'close', 'user-agent': 'cutover', ...options.headers }, timeout: options.timeoutMs }, response => {
+        const request = client.get(target, {
+            agent: options.agent ?? false,
+            headers: { ...(options.agent ? {} : { connection: 'close' }), 'user-agent': 'cutover', ...options.headers },
+            timeout: options.timeoutMs
+        }, response => {
             let body = '';
             response.setEncoding('utf8');
             response.on('data', (chunk) => {

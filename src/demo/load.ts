@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { headerValue, httpGet } from '../io/http.js';
 import { COLOR_HEADER } from '../routers/confirm.js';
 
@@ -10,6 +11,8 @@ export interface LoadReport {
   connectionErrors: number;
   byColor: Record<string, number>;
   firstErrors: string[];
+  /** Time of each answered request, in milliseconds. */
+  latenciesMs: number[];
 }
 
 export interface LoadOptions {
@@ -19,14 +22,18 @@ export interface LoadOptions {
   maxRequests: number;
   maxMs: number;
   timeoutMs?: number;
+  /** Reuse connections, as browsers and most clients do. */
+  keepAlive?: boolean;
 }
 
 /**
- * Steady load: `concurrency` clients, each sending one request after another
- * on a new connection. Every failure is counted; nothing is retried.
+ * Steady load: `concurrency` clients, each sending one request after another,
+ * on a new connection each time unless `keepAlive`. Every failure is counted;
+ * nothing is retried.
  */
 export function startLoad(options: LoadOptions): { stop: () => Promise<LoadReport> } {
-  const report: LoadReport = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [] };
+  const report: LoadReport = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [], latenciesMs: [] };
+  const agent = options.keepAlive ? new http.Agent({ keepAlive: true, maxSockets: options.concurrency }) : undefined;
   const deadline = Date.now() + options.maxMs;
   let stopping = false;
   const note = (error: string) => {
@@ -35,8 +42,10 @@ export function startLoad(options: LoadOptions): { stop: () => Promise<LoadRepor
   const client = async () => {
     while (!stopping && Date.now() < deadline && report.requests < options.maxRequests) {
       report.requests++;
+      const started = performance.now();
       try {
-        const response = await httpGet(options.url, { timeoutMs: options.timeoutMs ?? 5000 });
+        const response = await httpGet(options.url, { timeoutMs: options.timeoutMs ?? 5000, agent });
+        report.latenciesMs.push(performance.now() - started);
         const color = headerValue(response.headers, COLOR_HEADER) ?? 'untagged';
         report.byColor[color] = (report.byColor[color] ?? 0) + 1;
         if (response.status >= 200 && response.status < 300) report.ok++;
@@ -55,6 +64,7 @@ export function startLoad(options: LoadOptions): { stop: () => Promise<LoadRepor
     stop: async () => {
       stopping = true;
       await Promise.all(clients);
+      agent?.destroy();
       return report;
     }
   };

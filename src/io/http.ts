@@ -10,13 +10,15 @@ export interface HttpResponse {
 export interface HttpGetOptions {
   timeoutMs: number;
   headers?: Record<string, string>;
+  /** A keep-alive agent to reuse connections; by default each request opens its own. */
+  agent?: http.Agent;
 }
 
 const MAX_BODY = 64 * 1024;
 
 /**
- * One GET on a fresh connection (no keep-alive), so every probe sees what a new
- * client would see: after an nginx reload, only new workers accept connections.
+ * One GET, by default on a fresh connection (no keep-alive), so every probe sees
+ * what a new client would see: after an nginx reload, only new workers accept connections.
  */
 export function httpGet(url: string, options: HttpGetOptions): Promise<HttpResponse> {
   const target = new URL(url);
@@ -24,7 +26,11 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpRespo
   return new Promise((resolve, reject) => {
     const request = client.get(
       target,
-      { agent: false, headers: { connection: 'close', 'user-agent': 'cutover', ...options.headers }, timeout: options.timeoutMs },
+      {
+        agent: options.agent ?? false,
+        headers: { ...(options.agent ? {} : { connection: 'close' }), 'user-agent': 'cutover', ...options.headers },
+        timeout: options.timeoutMs
+      },
       response => {
         let body = '';
         response.setEncoding('utf8');
