@@ -1,5 +1,5 @@
 import { parseConfig } from '../../src/config/load.js';
-import { BadInputError } from '../../src/core/errors.js';
+import { refusalOf } from '../support/refusal.js';
 
 const VALID = `
 service: shop-api
@@ -12,15 +12,7 @@ router:
   probe: http://127.0.0.1/healthz
 `;
 
-function problemsOf(text: string, overrides = []): string {
-  try {
-    parseConfig(text, 'cutover.yml', overrides);
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the config to be refused');
-}
+const problemsOf = (text: string, overrides = []) => refusalOf(() => parseConfig(text, 'cutover.yml', overrides));
 
 describe('parseConfig', () => {
   it('fills defaults for a minimal valid config', () => {

@@ -1,5 +1,5 @@
 import { canonicalJson, digestOf } from '../../src/core/canonical.js';
-import { BadInputError } from '../../src/core/errors.js';
+import { refusalOf } from '../support/refusal.js';
 import type { RouterState } from '../../src/core/router-state.js';
 import { parseSnapshot, serializeSnapshot, takeSnapshot } from '../../src/core/snapshot.js';
 
@@ -20,15 +20,7 @@ const take = (state = router) =>
     versions: { blue: '1.0.0', green: null }
   });
 
-function refusal(text: string): string {
-  try {
-    parseSnapshot(text, 'input "snapshot"');
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the snapshot to be refused');
-}
+const refusal = (text: string) => refusalOf(() => parseSnapshot(text, 'input "snapshot"'));
 
 describe('canonical JSON', () => {
   it('serialises equal values to the same bytes whatever the key order', () => {
