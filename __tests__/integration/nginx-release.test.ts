@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { startNginx, type LocalNginx } from '../../src/demo/nginx-server.js';
-import { createNginxRouter, type NginxOptions } from '../../src/routers/nginx.js';
+import { createNginxRouter, renderNginxFile, type NginxOptions } from '../../src/routers/nginx.js';
 import { terminalLogger } from '../../src/logging/logger.js';
 import { freePort } from '../../src/io/ports.js';
 import { stopGracefully } from '../../src/demo/sample-app.js';
@@ -21,7 +21,7 @@ describeWithNginx('a release through a real nginx', () => {
   let config: string;
   let marker: string;
 
-  const writeConfig = (extra: { test?: string[]; health?: string } = {}) =>
+  const writeConfig = (extra: { test?: string[]; health?: string; probe?: string } = {}) =>
     writeFile(
       config,
       `service: shop
@@ -31,7 +31,8 @@ colors:
 router:
   kind: nginx
   file: ${nginx.routerFile}
-  probe: ${nginx.url}
+  probe: ${extra.probe ?? nginx.url}
+  confirm: { timeout: 2s }
   binary: ${nginxBinary}
   test: ${JSON.stringify(extra.test ?? nginx.test)}
   reload: ${JSON.stringify(nginx.reload)}
@@ -141,6 +142,34 @@ deploy:
     expect(promote.err).toMatch(/nginx refused the new configuration; the previous file is back in place/);
     expect(await readFile(nginx.routerFile, 'utf8')).toBe(before);
     expect(await colorsServed(nginx.url)).toEqual({ blue: 20 });
+  });
+
+  it('puts the previous state back when nginx does not confirm the new one', async () => {
+    expect((await step('snapshot')).code).toBe(0);
+    expect((await step('deploy')).code).toBe(0);
+    const before = await readFile(nginx.routerFile, 'utf8');
+    // A probe that bypasses nginx never shows cutover's generation header.
+    await writeConfig({ probe: `http://${apps.green}/` });
+    const promote = await step('promote');
+    expect(promote.code).toBe(1);
+    expect(promote.err).toMatch(/did not serve the new state \(generation [0-9a-f]{12}\).*without a X-Cutover-Generation header/);
+    expect(promote.err).toMatch(/The previous file is back in place and nginx was reloaded/);
+    expect(await readFile(nginx.routerFile, 'utf8')).toBe(before);
+    expect(await colorsServed(nginx.url)).toEqual({ blue: 20 });
+  });
+
+  it('finishes a switch that stopped after writing the file but before the reload', async () => {
+    const snapshot = await step('snapshot', '--json');
+    expect((await step('deploy')).code).toBe(0);
+    const sealed = JSON.parse((JSON.parse(snapshot.out) as Record<string, string>).snapshot as string);
+    await writeFile(nginx.routerFile, renderNginxFile({ ...sealed.snapshot.router.state, weights: { blue: 0, green: 100 } }));
+    expect(await colorsServed(nginx.url)).toEqual({ blue: 20 });
+
+    const promote = await step('promote');
+    expect(promote.code).toBe(0);
+    expect(promote.err).toMatch(/holds the target state but nginx does not serve it yet; reloading/);
+    expect(promote.err).toMatch(/already promoted/);
+    expect(await colorsServed(nginx.url)).toEqual({ green: 20 });
   });
 
   it('never routes to a color that did not become healthy', async () => {

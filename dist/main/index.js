@@ -47327,6 +47327,8 @@ const nginxOptionsSchema = strictObject({
     })
         .default({ responses: 5, timeout: 30_000, interval: 100 })
 });
+/** How long a re-run looks for the state it finds in the file before reloading to make nginx serve it. */
+const QUICK_CHECK_MS = 1000;
 const MARK = '# cutover: generated file. Do not edit: change traffic with cutover (promote, rollback).';
 const DIGEST_PREFIX = '# cutover-digest: ';
 function upstreamNameFor(service) {
@@ -47362,7 +47364,9 @@ function renderNginx(state) {
         ''
     ].join('\n');
 }
-function withHeader(body) {
+/** The whole generated file for a state: cutover's header, then the body it digests. */
+function renderNginxFile(state) {
+    const body = renderNginx(state);
     return `${MARK}\n${DIGEST_PREFIX}${sha256(body)}\n${body}`;
 }
 /**
@@ -47407,10 +47411,10 @@ function createNginxRouter(options, context, host = localHost) {
     const file = external_node_path_namespaceObject.resolve(context.baseDir, options.file);
     const { logger } = context;
     const upstream = options.upstream ?? upstreamNameFor(context.service);
-    const confirm = (state) => confirmServing(state, {
+    const confirm = (state, timeoutMs = options.confirm.timeout) => confirmServing(state, {
         url: options.probe,
         responses: options.confirm.responses,
-        timeoutMs: options.confirm.timeout,
+        timeoutMs,
         intervalMs: options.confirm.interval
     });
     /** Checks a candidate file alone, in a throwaway config, before anything live sees it. */
@@ -47451,13 +47455,12 @@ function createNginxRouter(options, context, host = localHost) {
         }
     }
     async function write(previous, target) {
-        const body = renderNginx(target);
-        await checkAlone(body);
+        await checkAlone(renderNginx(target));
         // Compare-and-set: the file must still be what was read, or someone else is switching too.
         if ((await host.readFile(file)) !== previous) {
             throw new DriftError(`${file} changed while cutover was preparing the switch; nothing was changed. Take a new snapshot.`);
         }
-        const next = withHeader(body);
+        const next = renderNginxFile(target);
         logger.info(`writing ${file} (generation ${generationOf(target)}) and reloading nginx`);
         await install(previous, next);
         return next;
@@ -47479,6 +47482,15 @@ function createNginxRouter(options, context, host = localHost) {
             if (routerDigest(current) !== routerDigest(expected)) {
                 throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
             }
+            if (routerDigest(current) === routerDigest(target)) {
+                // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
+                await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
+                    logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
+                    await install(text, text);
+                    await confirm(target);
+                });
+                return;
+            }
             const written = await write(text, target);
             try {
                 await confirm(target);
@@ -47486,8 +47498,13 @@ function createNginxRouter(options, context, host = localHost) {
             catch (error) {
                 logger.warn(`${error.message}\nPutting the previous state back.`);
                 await install(written, text);
-                await confirm(current);
-                throw error;
+                try {
+                    await confirm(current);
+                }
+                catch (restoreError) {
+                    throw new ReleaseError(`${error.message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${restoreError.message}`);
+                }
+                throw new ReleaseError(`${error.message}\nThe previous state is back in place and served.`);
             }
         },
         async initialize(state) {
@@ -48190,6 +48207,7 @@ async function switchTraffic(context, step) {
             'snapshot-digest': record.snapshot.digest
         });
         if (decision.outcome === 'already-done') {
+            await context.router.apply(current, current);
             logger.info(decision.reason);
             await recordStep(context, record, step, 'already-done', decision.reason, PHASE_AFTER[step]);
             return outputs();

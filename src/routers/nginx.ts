@@ -40,6 +40,9 @@ export const nginxOptionsSchema = z.strictObject({
 
 export type NginxOptions = z.output<typeof nginxOptionsSchema>;
 
+/** How long a re-run looks for the state it finds in the file before reloading to make nginx serve it. */
+const QUICK_CHECK_MS = 1000;
+
 const MARK = '# cutover: generated file. Do not edit: change traffic with cutover (promote, rollback).';
 const DIGEST_PREFIX = '# cutover-digest: ';
 
@@ -78,7 +81,9 @@ export function renderNginx(state: RouterState): string {
   ].join('\n');
 }
 
-function withHeader(body: string): string {
+/** The whole generated file for a state: cutover's header, then the body it digests. */
+export function renderNginxFile(state: RouterState): string {
+  const body = renderNginx(state);
   return `${MARK}\n${DIGEST_PREFIX}${sha256(body)}\n${body}`;
 }
 
@@ -130,11 +135,11 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
   const { logger } = context;
   const upstream = options.upstream ?? upstreamNameFor(context.service);
 
-  const confirm = (state: RouterState) =>
+  const confirm = (state: RouterState, timeoutMs = options.confirm.timeout) =>
     confirmServing(state, {
       url: options.probe,
       responses: options.confirm.responses,
-      timeoutMs: options.confirm.timeout,
+      timeoutMs,
       intervalMs: options.confirm.interval
     });
 
@@ -178,13 +183,12 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
   }
 
   async function write(previous: string | null, target: RouterState): Promise<string> {
-    const body = renderNginx(target);
-    await checkAlone(body);
+    await checkAlone(renderNginx(target));
     // Compare-and-set: the file must still be what was read, or someone else is switching too.
     if ((await host.readFile(file)) !== previous) {
       throw new DriftError(`${file} changed while cutover was preparing the switch; nothing was changed. Take a new snapshot.`);
     }
-    const next = withHeader(body);
+    const next = renderNginxFile(target);
     logger.info(`writing ${file} (generation ${generationOf(target)}) and reloading nginx`);
     await install(previous, next);
     return next;
@@ -206,14 +210,29 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
       if (routerDigest(current) !== routerDigest(expected)) {
         throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
       }
+      if (routerDigest(current) === routerDigest(target)) {
+        // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
+        await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
+          logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
+          await install(text, text);
+          await confirm(target);
+        });
+        return;
+      }
       const written = await write(text, target);
       try {
         await confirm(target);
       } catch (error) {
         logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
         await install(written, text);
-        await confirm(current);
-        throw error;
+        try {
+          await confirm(current);
+        } catch (restoreError) {
+          throw new ReleaseError(
+            `${(error as Error).message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
+          );
+        }
+        throw new ReleaseError(`${(error as Error).message}\nThe previous state is back in place and served.`);
       }
     },
     async initialize(state) {

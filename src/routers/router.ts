@@ -14,6 +14,8 @@ export interface Router {
    * Moves the router from `expected` to `target`, and returns only once clients
    * are served by `target`. Refuses, changing nothing, when the router no longer
    * holds `expected`. When it cannot confirm the change it restores `expected`.
+   * With `target` equal to `expected`, it makes sure the router really serves
+   * that state, finishing a switch that was stopped halfway.
    */
   apply(expected: RouterState, target: RouterState): Promise<void>;
   /** Writes the first state of a router that has none yet; refuses when it already has one. */

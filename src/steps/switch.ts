@@ -27,6 +27,7 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       'snapshot-digest': record.snapshot.digest
     });
     if (decision.outcome === 'already-done') {
+      await context.router.apply(current, current);
       logger.info(decision.reason);
       await recordStep(context, record, step, 'already-done', decision.reason, PHASE_AFTER[step]);
       return outputs();
