@@ -6,7 +6,7 @@ import { tempDir } from '../support/servers.js';
 import { colorsServed } from '../support/traffic.js';
 
 describe('cutover CLI', () => {
-  it.each(['snapshot', 'deploy', 'promote', 'rollback', 'init', 'demo'])('prints help for %s and exits 0', async command => {
+  it.each(['snapshot', 'deploy', 'promote', 'rollback', 'init', 'demo', 'sample-app'])('prints help for %s and exits 0', async command => {
     const run = await cli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(new RegExp(`^cutover ${command}`));

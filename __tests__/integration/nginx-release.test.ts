@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { startNginx, type LocalNginx } from '../../src/demo/nginx-server.js';
 import { createNginxRouter, renderNginxFile, type NginxOptions } from '../../src/routers/nginx.js';
+import { lockFileFor } from '../../src/routers/host.js';
+import { spawnSync } from 'node:child_process';
 import { terminalLogger } from '../../src/logging/logger.js';
 import { freePort } from '../../src/io/ports.js';
 import { stopGracefully } from '../../src/demo/sample-app.js';
@@ -170,6 +172,26 @@ deploy:
     expect(promote.err).toMatch(/holds the target state but nginx does not serve it yet; reloading/);
     expect(promote.err).toMatch(/already promoted/);
     expect(await colorsServed(nginx.url)).toEqual({ green: 20 });
+  });
+
+  it('refuses to switch while another cutover run holds the router, and takes over a lock whose owner died', async () => {
+    expect((await step('snapshot')).code).toBe(0);
+    expect((await step('deploy')).code).toBe(0);
+    const lock = lockFileFor(nginx.routerFile);
+    const before = await readFile(nginx.routerFile, 'utf8');
+    // A live process holds the lock: this test's own.
+    await writeFile(lock, `${process.pid}\n`);
+    const blocked = await step('promote');
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toContain(`is being changed by another cutover run (pid ${process.pid}); nothing was changed`);
+    expect(await readFile(nginx.routerFile, 'utf8')).toBe(before);
+
+    // The owner of this one has exited.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await writeFile(lock, `${dead.stdout}\n`);
+    expect((await step('promote')).code).toBe(0);
+    expect(await colorsServed(nginx.url)).toEqual({ green: 20 });
+    await expect(readFile(lock, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
   it('never routes to a color that did not become healthy', async () => {

@@ -50272,6 +50272,20 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
+function lockFileFor(file) {
+    // Dot-prefixed, so an include glob like conf.d/* never picks it up.
+    return external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.${external_node_path_namespaceObject.basename(file)}.lock`);
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
 const localHost = {
     async readFile(file) {
         try {
@@ -50309,7 +50323,28 @@ const localHost = {
         const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), 'cutover-'));
         return { dir, remove: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }) };
     },
-    run: runCommand
+    run: runCommand,
+    async lock(file) {
+        const lockFile = lockFileFor(file);
+        for (;;) {
+            try {
+                const handle = await (0,promises_namespaceObject.open)(lockFile, 'wx', 0o600);
+                await handle.writeFile(`${process.pid}\n`);
+                await handle.close();
+                return () => (0,promises_namespaceObject.rm)(lockFile, { force: true });
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            const owner = Number((await (0,promises_namespaceObject.readFile)(lockFile, 'utf8').catch(() => '')).trim());
+            if (owner > 0 && isAlive(owner)) {
+                throw new ReleaseError(`${file} is being changed by another cutover run (pid ${owner}); nothing was changed. Wait for it to finish, or remove ${lockFile} if that process is not cutover.`);
+            }
+            // The owner is gone (killed mid-switch): its lock protects nothing.
+            await (0,promises_namespaceObject.rm)(lockFile, { force: true });
+        }
+    }
 };
 
 ;// CONCATENATED MODULE: ./lib/routers/nginx.js
@@ -50493,49 +50528,60 @@ function createNginxRouter(options, context, host = localHost) {
             }
             return parseNginx(text, file);
         },
-        async apply(expected, target) {
-            const text = await host.readFile(file);
-            if (text === null)
-                throw new ReleaseError(`${file} does not exist; nothing was changed.`);
-            const current = parseNginx(text, file);
-            if (routerDigest(current) !== routerDigest(expected)) {
-                throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
-            }
-            if (routerDigest(current) === routerDigest(target)) {
-                // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
-                await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
-                    logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
-                    await install(text, text);
-                    await confirm(target);
-                });
-                return;
-            }
-            const written = await write(text, target);
-            try {
-                await confirm(target);
-            }
-            catch (error) {
-                logger.warn(`${error.message}\nPutting the previous state back.`);
-                await install(written, text);
-                try {
-                    await confirm(current);
-                }
-                catch (restoreError) {
-                    throw new ReleaseError(`${error.message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${restoreError.message}`);
-                }
-                throw new ReleaseError(`${error.message}\nThe previous state is back in place and served.`);
-            }
-        },
-        async initialize(state) {
-            const text = await host.readFile(file);
-            if (text !== null) {
-                throw new ReleaseError(`${file} already exists; cutover init only creates a router state. Use promote or rollback to change it.`);
-            }
-            const initial = { ...state, settings: { upstream } };
-            await write(null, initial);
-            await confirm(initial);
-        }
+        apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
+        initialize: state => locked(() => initializeUnlocked(state))
     };
+    async function locked(work) {
+        const release = await host.lock(file);
+        try {
+            return await work();
+        }
+        finally {
+            await release();
+        }
+    }
+    async function applyUnlocked(expected, target) {
+        const text = await host.readFile(file);
+        if (text === null)
+            throw new ReleaseError(`${file} does not exist; nothing was changed.`);
+        const current = parseNginx(text, file);
+        if (routerDigest(current) !== routerDigest(expected)) {
+            throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
+        }
+        if (routerDigest(current) === routerDigest(target)) {
+            // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
+            await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
+                logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
+                await install(text, text);
+                await confirm(target);
+            });
+            return;
+        }
+        const written = await write(text, target);
+        try {
+            await confirm(target);
+        }
+        catch (error) {
+            logger.warn(`${error.message}\nPutting the previous state back.`);
+            await install(written, text);
+            try {
+                await confirm(current);
+            }
+            catch (restoreError) {
+                throw new ReleaseError(`${error.message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${restoreError.message}`);
+            }
+            throw new ReleaseError(`${error.message}\nThe previous state is back in place and served.`);
+        }
+    }
+    async function initializeUnlocked(state) {
+        const text = await host.readFile(file);
+        if (text !== null) {
+            throw new ReleaseError(`${file} already exists; cutover init only creates a router state. Use promote or rollback to change it.`);
+        }
+        const initial = { ...state, settings: { upstream } };
+        await write(null, initial);
+        await confirm(initial);
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/routers/proxy.js

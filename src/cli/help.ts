@@ -1,13 +1,14 @@
 import { BadInputError } from '../core/errors.js';
 import { optionsOf, STEP_OUTPUTS, STEPS, type StepName } from '../steps/options.js';
 
-const SUMMARIES: Record<StepName | 'init' | 'demo', string> = {
+const SUMMARIES: Record<StepName | 'init' | 'demo' | 'sample-app', string> = {
   snapshot: 'Record what is live (router state, versions) as a sealed snapshot and start a release.',
   deploy: "Run the deploy command for the idle color, wait until it is healthy, run the smoke command.",
   promote: 'Move all traffic to the new color, once the router still holds the snapshot state.',
   rollback: 'Put traffic back exactly as the snapshot recorded it.',
   init: "Give the router its first state, all traffic on --live; refuses when it already has one.",
-  demo: 'Run a whole release on this machine under load and count failed requests.'
+  demo: 'Run a whole release on this machine under load and count failed requests.',
+  'sample-app': "The small service the demo releases (the demo's deploy command starts it)."
 };
 
 export function mainHelp(): string {
@@ -49,6 +50,16 @@ export function commandHelp(command: string): string {
       '--router auto uses nginx when it is installed, otherwise an in-process proxy (for demos and tests only).',
       '',
       ...common,
+      ''
+    ].join('\n');
+  }
+  if (command === 'sample-app') {
+    return [
+      'cutover sample-app [start] --port <port> [--version 1.0.0] [--color blue] [--pid-file <file>]',
+      '',
+      SUMMARIES['sample-app'],
+      'Serves / (its version and color), /healthz and /version on 127.0.0.1 until SIGTERM.',
+      'With start, it runs in the background and writes its pid to --pid-file.',
       ''
     ].join('\n');
   }

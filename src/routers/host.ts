@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ReleaseError } from '../core/errors.js';
 import { runCommand, type CommandOptions, type CommandResult } from '../io/command.js';
 
 /**
@@ -17,6 +18,25 @@ export interface Host {
   /** A fresh private folder for scratch files, removed by the returned function. */
   scratchDir(): Promise<{ dir: string; remove: () => Promise<void> }>;
   run(argv: readonly string[], options: CommandOptions): Promise<CommandResult>;
+  /**
+   * Takes an exclusive lock beside `file`, so two cutover runs never change one
+   * router at once. A lock left by a process that no longer exists is taken over.
+   */
+  lock(file: string): Promise<() => Promise<void>>;
+}
+
+export function lockFileFor(file: string): string {
+  // Dot-prefixed, so an include glob like conf.d/* never picks it up.
+  return path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export const localHost: Host = {
@@ -55,5 +75,26 @@ export const localHost: Host = {
     const dir = await mkdtemp(path.join(tmpdir(), 'cutover-'));
     return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
   },
-  run: runCommand
+  run: runCommand,
+  async lock(file) {
+    const lockFile = lockFileFor(file);
+    for (;;) {
+      try {
+        const handle = await open(lockFile, 'wx', 0o600);
+        await handle.writeFile(`${process.pid}\n`);
+        await handle.close();
+        return () => rm(lockFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const owner = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      if (owner > 0 && isAlive(owner)) {
+        throw new ReleaseError(
+          `${file} is being changed by another cutover run (pid ${owner}); nothing was changed. Wait for it to finish, or remove ${lockFile} if that process is not cutover.`
+        );
+      }
+      // The owner is gone (killed mid-switch): its lock protects nothing.
+      await rm(lockFile, { force: true });
+    }
+  }
 };

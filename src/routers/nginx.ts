@@ -203,46 +203,59 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
       }
       return parseNginx(text, file);
     },
-    async apply(expected, target) {
-      const text = await host.readFile(file);
-      if (text === null) throw new ReleaseError(`${file} does not exist; nothing was changed.`);
-      const current = parseNginx(text, file);
-      if (routerDigest(current) !== routerDigest(expected)) {
-        throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
-      }
-      if (routerDigest(current) === routerDigest(target)) {
-        // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
-        await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
-          logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
-          await install(text, text);
-          await confirm(target);
-        });
-        return;
-      }
-      const written = await write(text, target);
-      try {
-        await confirm(target);
-      } catch (error) {
-        logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
-        await install(written, text);
-        try {
-          await confirm(current);
-        } catch (restoreError) {
-          throw new ReleaseError(
-            `${(error as Error).message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
-          );
-        }
-        throw new ReleaseError(`${(error as Error).message}\nThe previous state is back in place and served.`);
-      }
-    },
-    async initialize(state) {
-      const text = await host.readFile(file);
-      if (text !== null) {
-        throw new ReleaseError(`${file} already exists; cutover init only creates a router state. Use promote or rollback to change it.`);
-      }
-      const initial: RouterState = { ...state, settings: { upstream } };
-      await write(null, initial);
-      await confirm(initial);
-    }
+    apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
+    initialize: state => locked(() => initializeUnlocked(state))
   };
+
+  async function locked<T>(work: () => Promise<T>): Promise<T> {
+    const release = await host.lock(file);
+    try {
+      return await work();
+    } finally {
+      await release();
+    }
+  }
+
+  async function applyUnlocked(expected: RouterState, target: RouterState): Promise<void> {
+    const text = await host.readFile(file);
+    if (text === null) throw new ReleaseError(`${file} does not exist; nothing was changed.`);
+    const current = parseNginx(text, file);
+    if (routerDigest(current) !== routerDigest(expected)) {
+      throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
+    }
+    if (routerDigest(current) === routerDigest(target)) {
+      // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
+      await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
+        logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
+        await install(text, text);
+        await confirm(target);
+      });
+      return;
+    }
+    const written = await write(text, target);
+    try {
+      await confirm(target);
+    } catch (error) {
+      logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
+      await install(written, text);
+      try {
+        await confirm(current);
+      } catch (restoreError) {
+        throw new ReleaseError(
+          `${(error as Error).message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
+        );
+      }
+      throw new ReleaseError(`${(error as Error).message}\nThe previous state is back in place and served.`);
+    }
+  }
+
+  async function initializeUnlocked(state: RouterState): Promise<void> {
+    const text = await host.readFile(file);
+    if (text !== null) {
+      throw new ReleaseError(`${file} already exists; cutover init only creates a router state. Use promote or rollback to change it.`);
+    }
+    const initial: RouterState = { ...state, settings: { upstream } };
+    await write(null, initial);
+    await confirm(initial);
+  }
 }
