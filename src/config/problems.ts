@@ -32,7 +32,7 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-export function valueAt(raw: unknown, path: readonly string[]): unknown {
+function valueAt(raw: unknown, path: readonly string[]): unknown {
   let node = raw;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -98,7 +98,7 @@ function knownKeys(schema: z.ZodType, path: readonly string[], raw: unknown): st
 }
 
 /** The candidate nearest to `word` by edit distance, when near enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

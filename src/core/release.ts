@@ -86,7 +86,7 @@ export function decide(step: Step, sealed: SealedSnapshot, current: RouterState,
   }
 }
 
-export function driftError(step: string, sealed: SealedSnapshot, current: RouterState): DriftError {
+function driftError(step: string, sealed: SealedSnapshot, current: RouterState): DriftError {
   const expected = snapshotState(sealed);
   return new DriftError(
     [

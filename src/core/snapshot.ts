@@ -57,7 +57,7 @@ export function takeSnapshot(facts: SnapshotFacts): SealedSnapshot {
   });
 }
 
-export function seal(snapshot: Snapshot): SealedSnapshot {
+function seal(snapshot: Snapshot): SealedSnapshot {
   return { snapshot, digest: sha256(canonicalJson(snapshot)), fingerprints: fingerprintsOf(snapshot) };
 }
 

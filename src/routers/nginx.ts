@@ -46,7 +46,7 @@ const QUICK_CHECK_MS = 1000;
 const MARK = '# cutover: generated file. Do not edit: change traffic with cutover (promote, rollback).';
 const DIGEST_PREFIX = '# cutover-digest: ';
 
-export function upstreamNameFor(service: string): string {
+function upstreamNameFor(service: string): string {
   return `cutover_${service.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
