@@ -49,7 +49,7 @@ async function nginxReload(binary) {
     await new Promise(resolve => setTimeout(resolve, 3000));
     const baseline = await quietLoad.stop();
 
-    const result = { requests: 0, failedOff: 0, failedOn: 0, non2xx: 0, connectionErrors: 0, latencies: [], switchMs: [] };
+    const result = { requests: 0, requestsOff: 0, requestsOn: 0, failedOff: 0, failedOn: 0, non2xx: 0, connectionErrors: 0, latencies: [], switchMs: [] };
     for (const keepAlive of [false, true]) {
       const load = startLoad({ url: nginx.url, concurrency: CONCURRENCY, maxRequests: 2_000_000, maxMs: 120_000, keepAlive });
       for (let i = 0; i < SWITCHES; i++) {
@@ -64,6 +64,7 @@ async function nginxReload(binary) {
       result.non2xx += report.non2xx;
       result.connectionErrors += report.connectionErrors;
       result[keepAlive ? 'failedOn' : 'failedOff'] += report.non2xx + report.connectionErrors;
+      result[keepAlive ? 'requestsOn' : 'requestsOff'] += report.requests;
       result.latencies.push(...report.latenciesMs);
     }
     return {
@@ -71,7 +72,9 @@ async function nginxReload(binary) {
       failed: result.non2xx + result.connectionErrors,
       failed_non2xx: result.non2xx,
       failed_connection_errors: result.connectionErrors,
+      requests_keepalive_off: result.requestsOff,
       failed_keepalive_off: result.failedOff,
+      requests_keepalive_on: result.requestsOn,
       failed_keepalive_on: result.failedOn,
       switch_latency_vs_rtt: median(result.switchMs) / rtt,
       p99_ratio: p99(result.latencies) / p99(baseline.latenciesMs),
