@@ -23320,14 +23320,14 @@ const given = (values, name) => {
     const value = values[name];
     return Array.isArray(value) ? value.length > 0 : run_text(values, name) !== undefined;
 };
-function routerFor(config, baseDir, logger, frontEnd) {
+function routerFor(config, baseDir, logger) {
     const context = {
         service: config.service,
         endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
         baseDir,
         logger
     };
-    return frontEnd.router ? frontEnd.router(context) : createRouter(config.router, context);
+    return createRouter(config.router, context);
 }
 /** Builds the step's context from config plus options, and runs it. */
 async function runStep(step, values, frontEnd) {
@@ -23343,15 +23343,14 @@ async function runStep(step, values, frontEnd) {
             return [];
         return [{ path: option.configPath, value: Array.isArray(value) ? value : value?.trim(), label: frontEnd.label(option.name) }];
     });
-    const loaded = await loadConfig(run_text(values, 'config') ?? 'cutover.yml', overrides);
-    const { config, baseDir } = loaded;
+    const { config, baseDir } = await loadConfig(run_text(values, 'config') ?? 'cutover.yml', overrides);
     const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
     const logger = frontEnd.logger(secrets);
-    const router = routerFor(config, baseDir, logger, frontEnd);
+    const router = routerFor(config, baseDir, logger);
     const snapshotFile = run_text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
     const store = fileStore({
         file: external_node_path_namespaceObject.resolve(snapshotFile),
-        snapshotJson: step === 'snapshot' ? undefined : run_text(values, 'snapshot'),
+        snapshotJson: run_text(values, 'snapshot'),
         expectedDigest: run_text(values, 'digest')
     });
     const context = {
@@ -23647,7 +23646,6 @@ async function startSampleAppProcess(self, options) {
 
 
 
-
 const SERVICE = 'demo';
 const UPSTREAM = 'cutover_demo';
 /**
@@ -23714,17 +23712,10 @@ async function runDemo(options) {
             `deploy:\n  command: ${JSON.stringify(deploy)}`,
             ''
         ].join('\n'));
-        const secrets = new Secrets(options.env, () => undefined);
-        const logger = terminalLogger({ write: options.write, redact: text => secrets.redact(text) });
-        const frontEnd = {
-            env: options.env,
-            onSecret: () => undefined,
-            logger: () => logger,
-            label: name => `--${name}`,
-            defaultSnapshotFile: service => external_node_path_namespaceObject.join(dir, `${service}.json`)
-        };
+        const frontEnd = { ...options.frontEnd, defaultSnapshotFile: service => external_node_path_namespaceObject.join(dir, `${service}.json`) };
+        const logger = frontEnd.logger(new Secrets(frontEnd.env, frontEnd.onSecret));
         const { config, baseDir } = await loadConfig(configFile);
-        await initRouter(config, routerFor(config, baseDir, logger, frontEnd), logger, 'blue');
+        await initRouter(config, routerFor(config, baseDir, logger), logger, 'blue');
         const load = startLoad({ url, concurrency: options.concurrency, maxRequests: 2_000_000, maxMs: 10 * 60_000 });
         let report;
         const phases = {};
@@ -23933,10 +23924,11 @@ function main_parse(command, args, options) {
         throw new BadInputError(`cutover ${command}: ${error.message}. See cutover ${command} --help.`);
     }
 }
-function frontEnd(terminal, verbose, secretsSink = []) {
+function frontEnd(terminal, verbose) {
     return {
         env: terminal.env,
-        onSecret: value => secretsSink.push(value),
+        // The terminal logger redacts through Secrets itself; there is no runner to tell.
+        onSecret: () => undefined,
         logger: (secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose }),
         label: name => `--${name}`,
         defaultSnapshotFile: service => external_node_path_namespaceObject.join('.cutover', `${service}.json`)
@@ -23986,7 +23978,7 @@ async function initCommand(args, terminal) {
     const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
     const front = frontEnd(terminal, values.verbose === true);
     const logger = front.logger(new Secrets(terminal.env, front.onSecret));
-    const state = await initRouter(config, routerFor(config, baseDir, logger, front), logger, values.live);
+    const state = await initRouter(config, routerFor(config, baseDir, logger), logger, values.live);
     terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);
     return 0;
 }
@@ -24009,7 +24001,7 @@ async function demoCommand(args, terminal) {
         concurrency,
         self: terminal.self,
         write: terminal.err,
-        env: terminal.env
+        frontEnd: frontEnd(terminal, values.verbose === true)
     });
     terminal.out(report.text);
     if (values.json)

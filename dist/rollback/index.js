@@ -51311,14 +51311,14 @@ const given = (values, name) => {
     const value = values[name];
     return Array.isArray(value) ? value.length > 0 : run_text(values, name) !== undefined;
 };
-function routerFor(config, baseDir, logger, frontEnd) {
+function routerFor(config, baseDir, logger) {
     const context = {
         service: config.service,
         endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
         baseDir,
         logger
     };
-    return frontEnd.router ? frontEnd.router(context) : createRouter(config.router, context);
+    return createRouter(config.router, context);
 }
 /** Builds the step's context from config plus options, and runs it. */
 async function runStep(step, values, frontEnd) {
@@ -51334,15 +51334,14 @@ async function runStep(step, values, frontEnd) {
             return [];
         return [{ path: option.configPath, value: Array.isArray(value) ? value : value?.trim(), label: frontEnd.label(option.name) }];
     });
-    const loaded = await loadConfig(run_text(values, 'config') ?? 'cutover.yml', overrides);
-    const { config, baseDir } = loaded;
+    const { config, baseDir } = await loadConfig(run_text(values, 'config') ?? 'cutover.yml', overrides);
     const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
     const logger = frontEnd.logger(secrets);
-    const router = routerFor(config, baseDir, logger, frontEnd);
+    const router = routerFor(config, baseDir, logger);
     const snapshotFile = run_text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
     const store = fileStore({
         file: external_node_path_namespaceObject.resolve(snapshotFile),
-        snapshotJson: step === 'snapshot' ? undefined : run_text(values, 'snapshot'),
+        snapshotJson: run_text(values, 'snapshot'),
         expectedDigest: run_text(values, 'digest')
     });
     const context = {

@@ -56,10 +56,11 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: strin
   }
 }
 
-function frontEnd(terminal: Terminal, verbose: boolean, secretsSink: string[] = []): FrontEnd {
+function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
   return {
     env: terminal.env,
-    onSecret: value => secretsSink.push(value),
+    // The terminal logger redacts through Secrets itself; there is no runner to tell.
+    onSecret: () => undefined,
     logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose }),
     label: name => `--${name}`,
     defaultSnapshotFile: service => path.join('.cutover', `${service}.json`)
@@ -108,7 +109,7 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
   const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
   const front = frontEnd(terminal, values.verbose === true);
   const logger = front.logger(new Secrets(terminal.env, front.onSecret));
-  const state = await initRouter(config, routerFor(config, baseDir, logger, front), logger, values.live);
+  const state = await initRouter(config, routerFor(config, baseDir, logger), logger, values.live);
   terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);
   return 0;
 }
@@ -132,7 +133,7 @@ async function demoCommand(args: readonly string[], terminal: Terminal): Promise
     concurrency,
     self: terminal.self,
     write: terminal.err,
-    env: terminal.env
+    frontEnd: frontEnd(terminal, values.verbose === true)
   });
   terminal.out(report.text);
   if (values.json) terminal.out(JSON.stringify(report.figures, null, 2) + '\n');

@@ -6,7 +6,6 @@ import { loadConfig } from '../config/load.js';
 import { formatDuration } from '../config/duration.js';
 import { httpGet } from '../io/http.js';
 import { freePort } from '../io/ports.js';
-import { terminalLogger } from '../logging/logger.js';
 import { initRouter } from '../steps/init.js';
 import type { StepName } from '../steps/options.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
@@ -21,7 +20,8 @@ export interface DemoOptions {
   /** The command that runs cutover's CLI, used as the demo's deploy command. */
   self: readonly string[];
   write: (text: string) => void;
-  env: NodeJS.ProcessEnv;
+  /** How the steps log and where they find their environment: the CLI's. */
+  frontEnd: FrontEnd;
 }
 
 export interface DemoFigures {
@@ -106,17 +106,10 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
       ].join('\n')
     );
 
-    const secrets = new Secrets(options.env, () => undefined);
-    const logger = terminalLogger({ write: options.write, redact: text => secrets.redact(text) });
-    const frontEnd: FrontEnd = {
-      env: options.env,
-      onSecret: () => undefined,
-      logger: () => logger,
-      label: name => `--${name}`,
-      defaultSnapshotFile: service => path.join(dir, `${service}.json`)
-    };
+    const frontEnd: FrontEnd = { ...options.frontEnd, defaultSnapshotFile: service => path.join(dir, `${service}.json`) };
+    const logger = frontEnd.logger(new Secrets(frontEnd.env, frontEnd.onSecret));
     const { config, baseDir } = await loadConfig(configFile);
-    await initRouter(config, routerFor(config, baseDir, logger, frontEnd), logger, 'blue');
+    await initRouter(config, routerFor(config, baseDir, logger), logger, 'blue');
 
     const load = startLoad({ url, concurrency: options.concurrency, maxRequests: 2_000_000, maxMs: 10 * 60_000 });
     let report: LoadReport | undefined;

@@ -23,8 +23,6 @@ export interface FrontEnd {
   label: (option: string) => string;
   /** Where the release record lives when `snapshot-file` is not given. */
   defaultSnapshotFile: (service: string) => string;
-  /** Replaces the configured router, for the demo's in-process one. */
-  router?: (context: RouterContext) => Router;
 }
 
 const text = (values: OptionValues, name: string): string | undefined => {
@@ -37,14 +35,14 @@ const given = (values: OptionValues, name: string): boolean => {
   return Array.isArray(value) ? value.length > 0 : text(values, name) !== undefined;
 };
 
-export function routerFor(config: Config, baseDir: string, logger: Logger, frontEnd: Pick<FrontEnd, 'router'>): Router {
+export function routerFor(config: Config, baseDir: string, logger: Logger): Router {
   const context: RouterContext = {
     service: config.service,
     endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
     baseDir,
     logger
   };
-  return frontEnd.router ? frontEnd.router(context) : createRouter(config.router, context);
+  return createRouter(config.router, context);
 }
 
 /** Builds the step's context from config plus options, and runs it. */
@@ -60,15 +58,14 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     if (!option.configPath || !given(values, option.name)) return [];
     return [{ path: option.configPath, value: Array.isArray(value) ? value : value?.trim(), label: frontEnd.label(option.name) }];
   });
-  const loaded = await loadConfig(text(values, 'config') ?? 'cutover.yml', overrides);
-  const { config, baseDir } = loaded;
+  const { config, baseDir } = await loadConfig(text(values, 'config') ?? 'cutover.yml', overrides);
   const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
   const logger = frontEnd.logger(secrets);
-  const router = routerFor(config, baseDir, logger, frontEnd);
+  const router = routerFor(config, baseDir, logger);
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   const store = fileStore({
     file: path.resolve(snapshotFile),
-    snapshotJson: step === 'snapshot' ? undefined : text(values, 'snapshot'),
+    snapshotJson: text(values, 'snapshot'),
     expectedDigest: text(values, 'digest')
   });
   const context: StepContext = {
