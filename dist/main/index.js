@@ -37153,7 +37153,7 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _steps_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1973);
-/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1762);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7481);
 
 
 
@@ -37171,7 +37171,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1762:
+/***/ 7481:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47247,6 +47247,35 @@ async function confirmServing(state, options) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./lib/io/files.js
+
+
+
+/**
+ * Replaces `file` in one step: readers see the old content or the new, never a
+ * mix. The content is synced before the rename; an existing file keeps its
+ * mode, and a new one gets `newMode`.
+ */
+async function writeFileAtomic(file, content, newMode = 0o644) {
+    const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.${external_node_path_namespaceObject.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const mode = await (0,promises_namespaceObject.stat)(file).then(s => s.mode & 0o777, () => newMode);
+    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', mode);
+    try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_namespaceObject.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/routers/host.js
 
 
@@ -47278,25 +47307,7 @@ const localHost = {
             throw error;
         }
     },
-    async writeFileAtomic(file, content) {
-        const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.${external_node_path_namespaceObject.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-        const mode = await (0,promises_namespaceObject.stat)(file).then(s => s.mode & 0o777, () => 0o644);
-        const handle = await (0,promises_namespaceObject.open)(temp, 'wx', mode);
-        try {
-            await handle.writeFile(content, 'utf8');
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        try {
-            await (0,promises_namespaceObject.rename)(temp, file);
-        }
-        catch (error) {
-            await (0,promises_namespaceObject.rm)(temp, { force: true });
-            throw error;
-        }
-    },
+    writeFileAtomic: (file, content) => writeFileAtomic(file, content),
     async removeFile(file) {
         await (0,promises_namespaceObject.rm)(file, { force: true });
     },
@@ -47900,6 +47911,7 @@ function snapshotDigestMatches(sealed, expected, where) {
 
 
 
+
 const PHASES = ['snapshotted', 'deployed', 'promoted', 'rolled-back'];
 /**
  * Keeps the release record in a JSON file: the sealed snapshot, the phase and
@@ -47932,9 +47944,7 @@ function fileStore(options) {
         },
         async save(record) {
             await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(file), { recursive: true });
-            const temp = `${file}.${process.pid}.tmp`;
-            await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n', { mode: 0o600 });
-            await (0,promises_namespaceObject.rename)(temp, file);
+            await writeFileAtomic(file, JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n', 0o600);
         }
     };
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ReleaseError } from '../core/errors.js';
 import { runCommand, type CommandOptions, type CommandResult } from '../io/command.js';
+import { writeFileAtomic } from '../io/files.js';
 
 /**
  * The machine a router's files and commands live on. Routers speak only to
@@ -48,26 +48,7 @@ export const localHost: Host = {
       throw error;
     }
   },
-  async writeFileAtomic(file, content) {
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    const mode = await stat(file).then(
-      s => s.mode & 0o777,
-      () => 0o644
-    );
-    const handle = await open(temp, 'wx', mode);
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-  },
+  writeFileAtomic: (file, content) => writeFileAtomic(file, content),
   async removeFile(file) {
     await rm(file, { force: true });
   },

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalJson } from '../core/canonical.js';
 import { BadInputError } from '../core/errors.js';
+import { writeFileAtomic } from '../io/files.js';
 import { parseSnapshot, snapshotDigestMatches, type SealedSnapshot } from '../core/snapshot.js';
 import type { Phase } from '../core/release.js';
 import type { HistoryEntry, ReleaseRecord, ReleaseStore } from './release-store.js';
@@ -47,9 +48,7 @@ export function fileStore(options: FileStoreOptions): ReleaseStore {
     },
     async save(record) {
       await mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n', { mode: 0o600 });
-      await rename(temp, file);
+      await writeFileAtomic(file, JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n', 0o600);
     }
   };
 }
