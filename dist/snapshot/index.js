@@ -50177,12 +50177,22 @@ const MAX_BODY = 64 * 1024;
  * what a new client would see: after an nginx reload, only new workers accept connections.
  */
 function httpGet(url, options) {
+    return httpRequest(url, { ...options, method: 'GET' });
+}
+function httpRequest(url, options) {
     const target = new URL(url);
     const client = target.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+    const payload = options.json === undefined ? undefined : JSON.stringify(options.json);
     return new Promise((resolve, reject) => {
-        const request = client.get(target, {
+        const request = client.request(target, {
+            method: options.method,
             agent: options.agent ?? false,
-            headers: { ...(options.agent ? {} : { connection: 'close' }), 'user-agent': 'cutover', ...options.headers },
+            headers: {
+                ...(options.agent ? {} : { connection: 'close' }),
+                ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+                'user-agent': 'cutover',
+                ...options.headers
+            },
             timeout: options.timeoutMs
         }, response => {
             let body = '';
@@ -50196,6 +50206,7 @@ function httpGet(url, options) {
         });
         request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs}ms`)));
         request.on('error', reject);
+        request.end(payload);
     });
 }
 function headerValue(headers, name) {
@@ -50597,17 +50608,14 @@ const proxyOptionsSchema = strictObject({
     confirm: strictObject({ responses: schemas_number().int().min(1).default(3), timeout: durationSchema.default(10_000) })
         .default({ responses: 3, timeout: 10_000 })
 });
-function call(url, method, body) {
-    return new Promise((resolve, reject) => {
-        const request = external_node_http_.request(url, { method, headers: { 'content-type': 'application/json' }, timeout: 5000 }, response => {
-            let text = '';
-            response.on('data', chunk => (text += String(chunk)));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
-        });
-        request.on('timeout', () => request.destroy(new Error(`no answer from ${url}`)));
-        request.on('error', error => reject(new ReleaseError(`proxy admin API at ${url}: ${error.message}`)));
-        request.end(body === undefined ? undefined : JSON.stringify(body));
-    });
+async function call(url, method, json) {
+    try {
+        const response = await httpRequest(url, { method, json, timeoutMs: 5000 });
+        return { status: response.status, json: response.body ? JSON.parse(response.body) : null };
+    }
+    catch (error) {
+        throw new ReleaseError(`proxy admin API at ${url}: ${error.message}`);
+    }
 }
 function createProxyRouter(options, _context) {
     const confirm = (state) => confirmServing(state, { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: 20 });

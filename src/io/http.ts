@@ -16,19 +16,36 @@ export interface HttpGetOptions {
 
 const MAX_BODY = 64 * 1024;
 
+export interface HttpRequestOptions extends HttpGetOptions {
+  method: 'GET' | 'PUT';
+  /** Sent as JSON. */
+  json?: unknown;
+}
+
 /**
  * One GET, by default on a fresh connection (no keep-alive), so every probe sees
  * what a new client would see: after an nginx reload, only new workers accept connections.
  */
 export function httpGet(url: string, options: HttpGetOptions): Promise<HttpResponse> {
+  return httpRequest(url, { ...options, method: 'GET' });
+}
+
+export function httpRequest(url: string, options: HttpRequestOptions): Promise<HttpResponse> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
+  const payload = options.json === undefined ? undefined : JSON.stringify(options.json);
   return new Promise((resolve, reject) => {
-    const request = client.get(
+    const request = client.request(
       target,
       {
+        method: options.method,
         agent: options.agent ?? false,
-        headers: { ...(options.agent ? {} : { connection: 'close' }), 'user-agent': 'cutover', ...options.headers },
+        headers: {
+          ...(options.agent ? {} : { connection: 'close' }),
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          'user-agent': 'cutover',
+          ...options.headers
+        },
         timeout: options.timeoutMs
       },
       response => {
@@ -43,6 +60,7 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpRespo
     );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs}ms`)));
     request.on('error', reject);
+    request.end(payload);
   });
 }
 

@@ -1,8 +1,8 @@
-import http from 'node:http';
 import { z } from 'zod';
 import { DriftError, ReleaseError } from '../core/errors.js';
 import { routerDigest, type RouterState } from '../core/router-state.js';
 import { durationSchema } from '../config/duration.js';
+import { httpRequest } from '../io/http.js';
 import { confirmServing } from './confirm.js';
 import type { Router, RouterContext } from './router.js';
 
@@ -18,17 +18,13 @@ export const proxyOptionsSchema = z.strictObject({
 
 export type ProxyOptions = z.output<typeof proxyOptionsSchema>;
 
-function call(url: string, method: 'GET' | 'PUT', body?: unknown): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers: { 'content-type': 'application/json' }, timeout: 5000 }, response => {
-      let text = '';
-      response.on('data', chunk => (text += String(chunk)));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
-    });
-    request.on('timeout', () => request.destroy(new Error(`no answer from ${url}`)));
-    request.on('error', error => reject(new ReleaseError(`proxy admin API at ${url}: ${error.message}`)));
-    request.end(body === undefined ? undefined : JSON.stringify(body));
-  });
+async function call(url: string, method: 'GET' | 'PUT', json?: unknown): Promise<{ status: number; json: unknown }> {
+  try {
+    const response = await httpRequest(url, { method, json, timeoutMs: 5000 });
+    return { status: response.status, json: response.body ? JSON.parse(response.body) : null };
+  } catch (error) {
+    throw new ReleaseError(`proxy admin API at ${url}: ${(error as Error).message}`);
+  }
 }
 
 export function createProxyRouter(options: ProxyOptions, _context: RouterContext): Router {
