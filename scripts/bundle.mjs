@@ -1,24 +1,62 @@
-// Builds the TypeScript, then one self-contained bundle per entry point:
-// dist/<step>/index.js for each action, dist/main for the root action, dist/cli for `npx cutover`.
+// Builds the TypeScript, then one self-contained bundle, dist/cutover/index.js, that every
+// action and the CLI load. dist/<step>/index.js, dist/main/index.js and dist/cli/index.js are
+// two-line entries that pick what to run, so the code ships once, not once per step.
+//
+// Packages that load wasm and data files beside their own code (PGlite, the PostgreSQL parser)
+// stay outside the bundle: their runtime files are copied to dist/node_modules, where Node
+// resolves them from dist/cutover/.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
-const ENTRIES = { snapshot: 'actions/snapshot', deploy: 'actions/deploy', promote: 'actions/promote', rollback: 'actions/rollback', main: 'actions/main', cli: 'cli/index' };
+const VENDORED = {
+  '@electric-sql/pglite': file => file === 'package.json' || file === 'LICENSE' || /^dist\/(fs\/)?[^/]+\.(js|cjs|wasm|data)$/.test(file),
+  'libpg-query': file => file === 'package.json' || file === 'LICENSE' || /^wasm\/[^/]+\.(js|cjs|wasm)$/.test(file),
+  '@pgsql/types': file => file === 'package.json' || file === 'LICENSE' || /^(esm\/)?[^/]+\.js$/.test(file)
+};
 
 function run(argv) {
   const result = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+function filesUnder(root, dir = '') {
+  return readdirSync(path.join(root, dir)).flatMap(name => {
+    const file = path.posix.join(dir, name);
+    return statSync(path.join(root, file)).isDirectory() ? filesUnder(root, file) : [file];
+  });
+}
+
+function vendor(name, keep) {
+  const from = path.join('node_modules', name);
+  for (const file of filesUnder(from).filter(keep)) {
+    const to = path.join('dist/node_modules', name, file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    cpSync(path.join(from, file), to);
+  }
+}
+
+function entry(file, lines, { executable = false } = {}) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  if (executable) chmodSync(file, 0o755);
+}
+
 rmSync('lib', { recursive: true, force: true });
 run(['npx', 'tsc', '-p', 'tsconfig.build.json']);
 rmSync('dist', { recursive: true, force: true });
-for (const [name, entry] of Object.entries(ENTRIES)) {
-  run(['npx', 'ncc', 'build', `lib/${entry}.js`, '-o', `dist/${name}`, '--license', 'licenses.txt', '--quiet', '--target', 'es2022']);
-  // ncc names ESM output index.mjs; the package is "type": "module", so index.js is ESM too.
-  if (existsSync(`dist/${name}/index.mjs`)) renameSync(`dist/${name}/index.mjs`, `dist/${name}/index.js`);
+
+const externals = Object.keys(VENDORED).flatMap(name => ['-e', name]);
+run(['npx', 'ncc', 'build', 'lib/entry.js', '-o', 'dist/cutover', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', ...externals]);
+// ncc names ESM output index.mjs; the package is "type": "module", so index.js is ESM too.
+if (existsSync('dist/cutover/index.mjs')) renameSync('dist/cutover/index.mjs', 'dist/cutover/index.js');
+for (const [name, keep] of Object.entries(VENDORED)) vendor(name, keep);
+
+const { STEPS } = await import(path.resolve('lib/steps/options.js'));
+for (const step of STEPS) {
+  entry(`dist/${step}/index.js`, [`import { runAction } from '../cutover/index.js';`, `await runAction('${step}');`]);
 }
-const cli = 'dist/cli/index.js';
-const text = readFileSync(cli, 'utf8');
-if (!text.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${text}`);
-chmodSync(cli, 0o755);
+entry('dist/main/index.js', [`import { runRootAction } from '../cutover/index.js';`, 'await runRootAction();']);
+entry('dist/cli/index.js', ['#!/usr/bin/env node', `import { runCli } from '../cutover/index.js';`, 'process.exitCode = await runCli();'], {
+  executable: true
+});

@@ -1,3 +1,0 @@
-import { runAction } from './run-action.js';
-
-await runAction('snapshot');
