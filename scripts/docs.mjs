@@ -7,6 +7,8 @@ import { STEP_OPTIONS, STEP_OUTPUTS, STEPS, optionsOf } from '../lib/steps/optio
 const TITLES = {
   snapshot: 'Record what is live (router state, versions) as a sealed snapshot with a sha256 digest.',
   deploy: 'Deploy to the idle color with your command, wait until it is healthy, run smoke checks. Never moves traffic.',
+  migrate: 'Run a database phase: expand (additive schema both versions can live with) or migrate (batched, resumable backfill).',
+  contract: 'Drop what only the old version used, once promotion succeeded, the old color serves nothing and the soak time passed.',
   promote: 'Move all traffic to the new color, refusing if the router changed since the snapshot.',
   rollback: 'Restore exactly the traffic split the snapshot recorded, refusing if someone else changed it.'
 };
@@ -62,7 +64,7 @@ writeFileSync(
   'action.yml',
   actionYaml({
     name: 'cutover',
-    description: 'Zero-downtime blue-green releases: runs the step named by the `step` input (snapshot, deploy, promote, rollback).',
+    description: `Zero-downtime blue-green releases: runs the step named by the \`step\` input (${STEPS.join(', ')}).`,
     inputs: [
       inputYaml({ name: 'step', description: `The step to run: ${STEPS.join(', ')}.` }).replace('required: false', 'required: true'),
       ...STEP_OPTIONS.map(inputYaml)

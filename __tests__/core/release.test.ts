@@ -16,7 +16,8 @@ const sealed = takeSnapshot({
   takenAt: new Date(0),
   source: { git_sha: null, run_id: null, actor: null },
   router: blueLive,
-  versions: { blue: null, green: null }
+  versions: { blue: null, green: null },
+  database: null
 });
 const greenLive = promotedState(sealed);
 const split: RouterState = { ...blueLive, weights: { blue: 50, green: 50 } };
@@ -48,7 +49,7 @@ describe('release decisions', () => {
   });
 
   it('refuses to deploy onto an idle color that still carries part of the traffic', () => {
-    const canary = takeSnapshot({ ...{ service: 's', environment: null, takenAt: new Date(0), source: sealed.snapshot.source, versions: sealed.snapshot.versions }, router: { ...blueLive, weights: { blue: 90, green: 10 } } });
+    const canary = takeSnapshot({ ...{ service: 's', environment: null, takenAt: new Date(0), source: sealed.snapshot.source, versions: sealed.snapshot.versions, database: null }, router: { ...blueLive, weights: { blue: 90, green: 10 } } });
     expect(() => decide('deploy', canary, canary.snapshot.router.state)).toThrow(/green carries 10% of traffic/);
   });
 });

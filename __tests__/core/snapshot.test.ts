@@ -17,7 +17,8 @@ const take = (state = router) =>
     takenAt: new Date('2026-11-23T10:00:00Z'),
     source: { git_sha: 'abc', run_id: '42', actor: 'octocat' },
     router: state,
-    versions: { blue: '1.0.0', green: null }
+    versions: { blue: '1.0.0', green: null },
+    database: null
   });
 
 const refusal = (text: string) => refusalOf(() => parseSnapshot(text, 'input "snapshot"'));

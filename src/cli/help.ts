@@ -1,11 +1,14 @@
 import { BadInputError } from '../core/errors.js';
 import { optionsOf, STEP_OUTPUTS, STEPS, type StepName } from '../steps/options.js';
 
-const SUMMARIES: Record<StepName | 'init' | 'demo' | 'sample-app', string> = {
-  snapshot: 'Record what is live (router state, versions) as a sealed snapshot and start a release.',
+const SUMMARIES: Record<StepName | 'db' | 'init' | 'demo' | 'sample-app', string> = {
+  snapshot: 'Record what is live (router state, versions, schema) as a sealed snapshot and start a release.',
   deploy: "Run the deploy command for the idle color, wait until it is healthy, run the smoke command.",
+  migrate: 'Run a database phase of the release: --phase expand (additive schema) or --phase migrate (backfill).',
   promote: 'Move all traffic to the new color, once the router still holds the snapshot state.',
+  contract: 'Drop what only the old version used, once promotion succeeded, the old color serves nothing and the soak time passed.',
   rollback: 'Put traffic back exactly as the snapshot recorded it.',
+  db: 'Database phases and tools: cutover db expand|migrate|contract|status|lint|plan (see cutover db --help).',
   init: "Give the router its first state, all traffic on --live; refuses when it already has one.",
   demo: 'Run a whole release on this machine under load and count failed requests.',
   'sample-app': "The small service the demo releases (the demo's deploy command starts it)."
@@ -29,6 +32,7 @@ export function mainHelp(): string {
 
 export function commandHelp(command: string): string {
   const common = ['  --verbose          Print debug lines.', '  --json             Print the outputs as JSON.'];
+  if (command === 'db') return dbHelp();
   if (command === 'init') {
     return [
       `cutover init --live <blue|green> [--config cutover.yml]`,
@@ -82,6 +86,24 @@ export function commandHelp(command: string): string {
     '',
     'Outputs:',
     ...STEP_OUTPUTS[step].map(o => `  ${o.name}: ${o.description}`),
+    ''
+  ].join('\n');
+}
+
+function dbHelp(): string {
+  return [
+    'cutover db <command> [options]',
+    '',
+    '  expand    [--config cutover.yml] ...   Same as cutover migrate --phase expand.',
+    '  migrate   [--config cutover.yml] ...   Same as cutover migrate --phase migrate: the batched backfill.',
+    '  contract  [--config cutover.yml] [--force <reason>] ...   Same as cutover contract.',
+    '  status    [--config cutover.yml] [--json]   Which phase of each migration has run; --json for scripts.',
+    '  plan      [--config cutover.yml]   What each phase would run and the lock each statement takes. Runs nothing.',
+    '  lint      <migration folder | file.sql>   Checks statements against the phase rules. A single file is judged',
+    '            as expand. Exit 0 clean, 1 a rule fired, 2 the file cannot be read or parsed.',
+    '',
+    'A statement can be allowed with a comment above it: -- cutover:allow <rule>: <reason>',
+    'The reason is recorded in the migration history.',
     ''
   ].join('\n');
 }

@@ -6,6 +6,7 @@ export async function runCli(): Promise<number> {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),
     env: process.env,
-    self: [process.execPath, process.argv[1] as string]
+    self: [process.execPath, process.argv[1] as string],
+    tty: process.stderr.isTTY === true
   });
 }

@@ -5,6 +5,7 @@ import { Secrets } from '../config/secrets.js';
 import { isColor } from '../core/color.js';
 import { BadInputError, describeError } from '../core/errors.js';
 import { terminalLogger } from '../logging/logger.js';
+import { dbToolCommand } from './db.js';
 import { runDemo } from '../demo/run-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
@@ -18,6 +19,8 @@ export interface Terminal {
   env: NodeJS.ProcessEnv;
   /** The command that runs this CLI again (node and the script), for processes the demo starts. */
   self: readonly string[];
+  /** Whether stderr is a terminal, where progress is drawn as a bar. */
+  tty?: boolean;
 }
 
 /** Exit codes: 0 done, 1 the release step failed or refused, 2 bad input (nothing was changed). */
@@ -33,10 +36,11 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
       return 0;
     }
     if ((STEPS as readonly string[]).includes(command)) return await stepCommand(command as StepName, rest, terminal);
+    if (command === 'db') return await dbCommand(rest, terminal);
     if (command === 'init') return await initCommand(rest, terminal);
     if (command === 'demo') return await demoCommand(rest, terminal);
     if (command === 'sample-app') return await sampleAppCommand(rest, terminal);
-    throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'init', 'demo'].join(', ')}. See cutover --help.`);
+    throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'db', 'init', 'demo'].join(', ')}. See cutover --help.`);
   } catch (error) {
     terminal.err(`error: ${describeError(error)}\n`);
     return error instanceof BadInputError ? 2 : 1;
@@ -61,7 +65,7 @@ function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
     env: terminal.env,
     // The terminal logger redacts through Secrets itself; there is no runner to tell.
     onSecret: () => undefined,
-    logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose }),
+    logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose, tty: terminal.tty }),
     label: name => `--${name}`,
     defaultSnapshotFile: service => path.join('.cutover', `${service}.json`)
   };
@@ -85,6 +89,14 @@ async function stepCommand(step: StepName, args: readonly string[], terminal: Te
     }
   }
   return 0;
+}
+
+/** `cutover db expand|migrate|contract` are the release steps by their phase names; the rest are tools. */
+function dbCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'expand' || sub === 'migrate') return stepCommand('migrate', ['--phase', sub, ...rest], terminal);
+  if (sub === 'contract') return stepCommand('contract', rest, terminal);
+  return dbToolCommand(sub, rest, terminal);
 }
 
 /** A list flag is a JSON array of strings, so arguments keep their spaces and quotes without a shell. */

@@ -98,7 +98,7 @@ function knownKeys(schema: z.ZodType, path: readonly string[], raw: unknown): st
 }
 
 /** The candidate nearest to `word` by edit distance, when near enough to be a typo. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -43,6 +43,29 @@ const deploySchema = z.strictObject({
   'smoke-timeout': durationSchema.default(600_000)
 });
 
+const databaseSchema = z.strictObject({
+  url: secretableSchema.refine(url => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url), {
+    error: 'a URL with a password does not belong in a config file; put it in a secret and write env:DATABASE_URL'
+  }),
+  migrations: z.string().min(1).default('db/migrations'),
+  'lock-wait': durationSchema.default(30_000),
+  'lock-timeout': durationSchema.default(100),
+  'lock-timeout-max': durationSchema.default(2000),
+  'lock-retries': z.number().int().min(0).max(100).default(8),
+  'statement-timeout': durationSchema.default(60_000),
+  'index-build-timeout': durationSchema.default(6 * 3_600_000),
+  backfill: z
+    .strictObject({
+      'batch-target': durationSchema.default(50),
+      'batch-min': z.number().int().positive().default(100),
+      'batch-max': z.number().int().positive().default(50_000),
+      'batch-initial': z.number().int().positive().default(1000),
+      pause: durationSchema.default(0)
+    })
+    .default({ 'batch-target': 50, 'batch-min': 100, 'batch-max': 50_000, 'batch-initial': 1000, pause: 0 }),
+  contract: z.strictObject({ soak: durationSchema.default(600_000) }).default({ soak: 600_000 })
+});
+
 const routerSchema = z.discriminatedUnion(
   'kind',
   Object.values(ROUTER_KINDS).map(k => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]
@@ -55,7 +78,8 @@ export const configSchema = z
     colors: z.strictObject({ blue: colorSchema, green: colorSchema }),
     router: routerSchema,
     health: healthSchema.default(healthSchema.parse({})),
-    deploy: deploySchema.default(deploySchema.parse({}))
+    deploy: deploySchema.default(deploySchema.parse({})),
+    database: databaseSchema.optional()
   })
   .superRefine((config, ctx) => {
     if (config.colors.blue.upstream === config.colors.green.upstream) {
@@ -65,6 +89,12 @@ export const configSchema = z
         message: `same as colors.blue.upstream (${config.colors.blue.upstream}); each color needs its own address`
       });
     }
+    if (config.database && config.database['lock-timeout'] > config.database['lock-timeout-max']) {
+      ctx.addIssue({ code: 'custom', path: ['database', 'lock-timeout'], message: 'must not be longer than database.lock-timeout-max' });
+    }
+    if (config.database && config.database.backfill['batch-min'] > config.database.backfill['batch-max']) {
+      ctx.addIssue({ code: 'custom', path: ['database', 'backfill', 'batch-min'], message: 'must not be larger than database.backfill.batch-max' });
+    }
     if (config.health.interval > config.health['max-interval']) {
       ctx.addIssue({ code: 'custom', path: ['health', 'interval'], message: 'must not be longer than health.max-interval' });
     }
@@ -72,3 +102,4 @@ export const configSchema = z
 
 export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router: RouterOptions };
 export type HealthSettings = Config['health'];
+export type DatabaseSettings = NonNullable<Config['database']>;

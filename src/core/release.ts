@@ -7,16 +7,23 @@ import { weightsAllOn } from './weights.js';
 /**
  * The release as a state machine:
  *
- *   snapshotted ─► deployed ─► promoted
+ *   snapshotted ─► deployed ─► promoted ─► contracted
  *        ▲            ▲            │
  *        └────────────┴── rolled-back ◄┘
+ *
+ * expand and migrate run before promotion and leave the phase alone: the
+ * schema they add works with both versions, so a rollback stays possible
+ * until contract removes what the old version needs.
  *
  * Each step is idempotent. The phase recorded by the release store (when there
  * is one) and the position the router is observed in decide together whether a
  * step runs, has already happened, or must refuse.
  */
-export type Phase = 'snapshotted' | 'deployed' | 'promoted' | 'rolled-back';
-export type Step = 'deploy' | 'promote' | 'rollback';
+export type Phase = 'snapshotted' | 'deployed' | 'promoted' | 'rolled-back' | 'contracted';
+/** Steps that move traffic; the database steps leave the router alone. */
+export type RouterStep = 'deploy' | 'promote' | 'rollback';
+export type DatabaseStep = 'expand' | 'migrate' | 'contract';
+export type Step = RouterStep | DatabaseStep;
 
 /** Where the router stands relative to this release. */
 export type Position = 'as-snapshot' | 'promoted' | 'drifted';
@@ -26,7 +33,7 @@ export type Decision =
   | { outcome: 'already-done'; reason: string };
 
 /** Phase each successful step leaves the release in. */
-export const PHASE_AFTER: Record<Step, Phase> = {
+export const PHASE_AFTER: Record<RouterStep, Phase> = {
   deploy: 'deployed',
   promote: 'promoted',
   rollback: 'rolled-back'
@@ -53,7 +60,7 @@ export function positionOf(sealed: SealedSnapshot, current: RouterState): Positi
  * state this release did not produce, and `ReleaseError` when the step cannot
  * follow from the recorded phase. Neither case changes anything.
  */
-export function decide(step: Step, sealed: SealedSnapshot, current: RouterState, phase?: Phase): Decision {
+export function decide(step: RouterStep, sealed: SealedSnapshot, current: RouterState, phase?: Phase): Decision {
   const position = positionOf(sealed, current);
   if (position === 'drifted') throw driftError(step, sealed, current);
   const idle = sealed.snapshot.idle_color;
@@ -79,6 +86,11 @@ export function decide(step: Step, sealed: SealedSnapshot, current: RouterState,
       }
       return { outcome: 'run', target: promotedState(sealed) };
     case 'rollback':
+      if (phase === 'contracted') {
+        throw new ReleaseError(
+          `rollback: this release's contract already ran, so the schema the old version needs is gone. Rolling traffic back now would send users to a version that fails. Fix forward with a new release instead.`
+        );
+      }
       if (position === 'as-snapshot') {
         return { outcome: 'already-done', reason: `already as the snapshot recorded: ${describeRouterState(current)}` };
       }
@@ -86,7 +98,7 @@ export function decide(step: Step, sealed: SealedSnapshot, current: RouterState,
   }
 }
 
-function driftError(step: string, sealed: SealedSnapshot, current: RouterState): DriftError {
+export function driftError(step: string, sealed: SealedSnapshot, current: RouterState): DriftError {
   const expected = snapshotState(sealed);
   return new DriftError(
     [

@@ -19,6 +19,15 @@ export interface Snapshot {
   weights: Weights;
   router: { kind: string; digest: string; state: RouterState };
   versions: Record<Color, string | null>;
+  /** The schema as the migration history records it; null when the service has no database section. */
+  database: DatabaseSnapshot | null;
+}
+
+/** Applied migration ids per phase and the schema version. Never the URL. */
+export interface DatabaseSnapshot {
+  engine: string;
+  schema_version: string | null;
+  applied: { expand: string[]; migrate: string[]; contract: string[] };
 }
 
 /**
@@ -39,6 +48,7 @@ export interface SnapshotFacts {
   source: Snapshot['source'];
   router: RouterState;
   versions: Record<Color, string | null>;
+  database: DatabaseSnapshot | null;
 }
 
 export function takeSnapshot(facts: SnapshotFacts): SealedSnapshot {
@@ -53,7 +63,8 @@ export function takeSnapshot(facts: SnapshotFacts): SealedSnapshot {
     idle_color: otherColor(live),
     weights: { ...facts.router.weights },
     router: { kind: facts.router.kind, digest: routerDigest(facts.router), state: facts.router },
-    versions: facts.versions
+    versions: facts.versions,
+    database: facts.database
   });
 }
 
@@ -93,7 +104,14 @@ const snapshotSchema = z.strictObject({
   idle_color: colorSchema,
   weights: weightsSchema,
   router: z.strictObject({ kind: z.string().min(1), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/), state: routerStateSchema }),
-  versions: z.strictObject({ blue: z.string().nullable(), green: z.string().nullable() })
+  versions: z.strictObject({ blue: z.string().nullable(), green: z.string().nullable() }),
+  database: z
+    .strictObject({
+      engine: z.string().min(1),
+      schema_version: z.string().nullable(),
+      applied: z.strictObject({ expand: z.array(z.string()), migrate: z.array(z.string()), contract: z.array(z.string()) })
+    })
+    .nullable()
 });
 const sealedSchema = z.strictObject({
   snapshot: snapshotSchema,

@@ -1,13 +1,18 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Secrets } from '../config/secrets.js';
 import { loadConfig } from '../config/load.js';
 import { formatDuration } from '../config/duration.js';
+import { DEFAULT_BATCH } from '../database/backfill-plan.js';
+import { DEFAULT_LOCK_POLICY } from '../database/lock-policy.js';
+import { loadMigrations, type Migration } from '../database/migrations.js';
+import { openPglite } from '../database/pglite.js';
+import { runPhase } from '../database/phases.js';
 import { httpGet } from '../io/http.js';
 import { freePort } from '../io/ports.js';
 import { initRouter } from '../steps/init.js';
-import type { StepName } from '../steps/options.js';
+import type { OptionValues, StepName } from '../steps/options.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
 import { startLoad, type LoadReport } from './load.js';
 import { findNginx, startNginx } from './nginx-server.js';
@@ -39,7 +44,8 @@ const UPSTREAM = 'cutover_demo';
 
 /**
  * A whole release on this machine: blue 1.0.0 live behind a router, green
- * 2.0.0 deployed by the deploy step, promoted, then rolled back, under steady
+ * 2.0.0 deployed by the deploy step, the schema expanded and backfilled on
+ * PGlite, promoted, rolled back, promoted again and contracted, under steady
  * load. Load uses a new connection per request: nginx reloads close idle
  * keep-alive connections (see README), and the demo counts every failure.
  */
@@ -102,9 +108,15 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
         routerYaml,
         'health: { timeout: 30s, interval: 100ms, max-interval: 1s }',
         `deploy:\n  command: ${JSON.stringify(deploy)}`,
+        'database:',
+        '  url: pglite:db',
+        '  migrations: migrations',
+        '  contract: { soak: 0s }',
         ''
       ].join('\n')
     );
+    const rows = await seedDatabase(dir);
+    log(`database: PGlite with ${rows} accounts; migration 0002 splits their name`);
 
     const frontEnd: FrontEnd = { ...options.frontEnd, defaultSnapshotFile: service => path.join(dir, `${service}.json`) };
     const logger = frontEnd.logger(new Secrets(frontEnd.env, frontEnd.onSecret));
@@ -115,10 +127,21 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
     let report: LoadReport | undefined;
     const phases: Record<string, number> = {};
     try {
-      for (const step of ['snapshot', 'deploy', 'promote', 'rollback'] as StepName[]) {
+      // Rollback after expand and migrate still works: expand only added. Promote again, then contract.
+      const steps: [string, StepName, OptionValues][] = [
+        ['snapshot', 'snapshot', {}],
+        ['deploy', 'deploy', {}],
+        ['expand', 'migrate', { phase: 'expand' }],
+        ['migrate', 'migrate', { phase: 'migrate' }],
+        ['promote', 'promote', {}],
+        ['rollback', 'rollback', {}],
+        ['promote again', 'promote', {}],
+        ['contract', 'contract', {}]
+      ];
+      for (const [label, step, values] of steps) {
         const started = performance.now();
-        await runStep(step, { config: configFile }, frontEnd);
-        phases[step] = performance.now() - started;
+        await runStep(step, { config: configFile, ...values }, frontEnd);
+        phases[label] = performance.now() - started;
       }
     } finally {
       report = await load.stop();
@@ -143,14 +166,42 @@ function render(figures: DemoFigures, report: LoadReport): string {
     '',
     `cutover demo: router ${figures.router}`,
     '',
-    'phase      time',
-    ...Object.entries(figures.phases).map(([phase, ms]) => `${phase.padEnd(10)} ${formatDuration(ms)}`),
+    'phase          time',
+    ...Object.entries(figures.phases).map(([phase, ms]) => `${phase.padEnd(14)} ${formatDuration(ms)}`),
     '',
     `requests: ${figures.requests} (${Object.entries(figures.byColor).map(([c, n]) => `${c} ${n}`).join(', ')})`,
     `failed requests: ${figures.failed} (non-2xx: ${figures.non2xx}, connection errors: ${figures.connectionErrors})`
   ];
   if (report.firstErrors.length) lines.push(`first failures: ${report.firstErrors.join('; ')}`);
   return lines.join('\n') + '\n';
+}
+
+const MIGRATIONS: Record<string, Record<string, string>> = {
+  '0001_accounts': { 'expand.sql': 'CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL, balance numeric NOT NULL DEFAULT 0);\n' },
+  '0002_split_name': {
+    'expand.sql': 'ALTER TABLE accounts ADD COLUMN first_name text;\nALTER TABLE accounts ADD COLUMN last_name text;\nALTER TABLE accounts ALTER COLUMN name DROP NOT NULL;\nCREATE INDEX CONCURRENTLY accounts_last_name_idx ON accounts (last_name);\n',
+    'migrate.yml': "table: accounts\nset:\n  first_name: split_part(name, ' ', 1)\n  last_name: split_part(name, ' ', 2)\nwhere: first_name IS NULL\n",
+    'contract.sql': 'ALTER TABLE accounts DROP COLUMN name;\n'
+  }
+};
+const ACCOUNTS = 20_000;
+
+/** The demo's live database: 0001 applied before the release, with accounts in it. */
+async function seedDatabase(dir: string): Promise<number> {
+  for (const [folder, files] of Object.entries(MIGRATIONS)) {
+    await mkdir(path.join(dir, 'migrations', folder), { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, 'migrations', folder, name), text);
+  }
+  const db = await openPglite(path.join(dir, 'db'));
+  try {
+    const [first] = await loadMigrations(path.join(dir, 'migrations'));
+    const quiet = { log: () => undefined, progress: () => undefined, pause: async () => undefined };
+    await runPhase(db, [first as Migration], 'expand', { policy: DEFAULT_LOCK_POLICY, lockWaitMs: 1000, batch: DEFAULT_BATCH, who: { runId: null, actor: 'demo', release: null }, hooks: quiet });
+    await db.query(`INSERT INTO accounts (id, name, balance) SELECT g, 'Ada' || g || ' Lovelace' || g, g FROM generate_series(1, ${ACCOUNTS}) g`);
+  } finally {
+    await db.close();
+  }
+  return ACCOUNTS;
 }
 
 async function waitUp(url: string): Promise<void> {

@@ -8,23 +8,57 @@ export interface Logger {
   warn(message: string): void;
   debug(message: string): void;
   group<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Progress of long work, `fraction` from 0 to 1: a bar on a terminal, a line now and then in a log. */
+  progress(message: string, fraction: number): void;
 }
 
 export interface TerminalLoggerOptions {
   write: (text: string) => void;
   redact: (text: string) => string;
   verbose?: boolean;
+  /** A terminal redraws one progress bar in place; a log file gets a line every few seconds. */
+  tty?: boolean;
+}
+
+const PROGRESS_LINE_MS = 5000;
+
+/** Lets a progress line through at most every `intervalMs`, and always the last one. */
+export function progressLines(write: (message: string) => void, intervalMs = PROGRESS_LINE_MS, now = () => Date.now()): (message: string, fraction: number) => void {
+  let last = -Infinity;
+  return (message, fraction) => {
+    if (fraction < 1 && now() - last < intervalMs) return;
+    last = now();
+    write(message);
+  };
+}
+
+function bar(fraction: number, width = 24): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%`;
 }
 
 export function terminalLogger(options: TerminalLoggerOptions): Logger {
   let depth = 0;
+  let barShown = false;
+  const endBar = () => {
+    if (barShown) options.write('\n');
+    barShown = false;
+  };
   const line = (prefix: string, message: string) => {
+    endBar();
     const indent = '  '.repeat(depth);
     const text = options.redact(message).replace(/\n/g, `\n${indent}`);
     options.write(`${indent}${prefix}${text}\n`);
   };
   return {
     info: message => line('', message),
+    progress: options.tty
+      ? (message, fraction) => {
+          options.write(`\r${'  '.repeat(depth)}${bar(fraction)} ${options.redact(message)}\x1b[K`);
+          barShown = true;
+          if (fraction >= 1) endBar();
+        }
+      : progressLines(message => line('', message)),
     warn: message => line('warning: ', message),
     debug: message => {
       if (options.verbose) line('debug: ', message);

@@ -34,9 +34,9 @@ export async function recordStep(
   step: Step,
   outcome: 'done' | 'already-done',
   detail: string,
-  phase: Phase
+  phase: Phase | undefined
 ): Promise<void> {
-  record.phase = phase;
+  if (phase) record.phase = phase;
   record.history.push({ step, at: context.now().toISOString(), outcome, detail });
   await context.store.save(record);
 }

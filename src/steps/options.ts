@@ -4,7 +4,7 @@
  * `configPath` replace that value of cutover.yml; the rest steer the step.
  * Tests check that each action.yml declares exactly these.
  */
-export const STEPS = ['snapshot', 'deploy', 'promote', 'rollback'] as const;
+export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback'] as const;
 export type StepName = (typeof STEPS)[number];
 
 export interface StepOption {
@@ -18,7 +18,8 @@ export interface StepOption {
   default?: string;
 }
 
-const AFTER_SNAPSHOT: readonly StepName[] = ['deploy', 'promote', 'rollback'];
+const AFTER_SNAPSHOT: readonly StepName[] = ['deploy', 'migrate', 'promote', 'contract', 'rollback'];
+const DATABASE_STEPS: readonly StepName[] = ['migrate', 'contract'];
 
 export const STEP_OPTIONS: readonly StepOption[] = [
   { name: 'config', description: 'Path to the cutover.yml that describes the service.', steps: STEPS, kind: 'text', default: 'cutover.yml' },
@@ -69,6 +70,25 @@ export const STEP_OPTIONS: readonly StepOption[] = [
     kind: 'text'
   },
   {
+    name: 'phase',
+    description: 'Which database phase to run: `expand` (additive schema changes both versions can live with) or `migrate` (the batched backfill). Run expand before migrate.',
+    steps: ['migrate'],
+    kind: 'text'
+  },
+  {
+    name: 'migrations',
+    description: 'Folder of migrations, each `<id>_<name>/` with expand.sql, migrate.sql or migrate.yml, and contract.sql. Overrides `database.migrations`.',
+    steps: DATABASE_STEPS,
+    kind: 'text',
+    configPath: ['database', 'migrations']
+  },
+  {
+    name: 'force',
+    description: 'Runs contract although its guard refuses (promotion not done, old color still served, soak time not over). Give the reason; it is recorded in the migration history.',
+    steps: ['contract'],
+    kind: 'text'
+  },
+  {
     name: 'health-timeout',
     description: 'How long to wait for the color to become healthy, like 2m. Overrides `health.timeout`.',
     steps: ['deploy', 'promote', 'rollback'],
@@ -88,6 +108,12 @@ const SWITCH_OUTPUTS: readonly StepOutput[] = [
   { name: 'snapshot-digest', description: 'Digest of the snapshot the release started from.' }
 ];
 
+const DATABASE_OUTPUTS: readonly StepOutput[] = [
+  { name: 'schema-version', description: 'The newest migration id with a finished phase, after the step.' },
+  { name: 'applied', description: 'JSON list of the migrations this step ran, with what each did.' },
+  { name: 'snapshot-digest', description: 'Digest of the snapshot the release started from.' }
+];
+
 export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
   snapshot: [
     { name: 'live-color', description: 'The color serving traffic (the larger share during a split).' },
@@ -101,7 +127,9 @@ export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
     { name: 'upstream', description: "That color's upstream address." },
     { name: 'version', description: 'The version deployed, as given or as the version URL reports it.' }
   ],
+  migrate: DATABASE_OUTPUTS,
   promote: SWITCH_OUTPUTS,
+  contract: DATABASE_OUTPUTS,
   rollback: SWITCH_OUTPUTS
 };
 

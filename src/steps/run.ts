@@ -9,6 +9,7 @@ import type { Router, RouterContext } from '../routers/router.js';
 import { fileStore } from '../store/file-store.js';
 import { sourceFromEnv, type StepContext, type StepOutputs } from './context.js';
 import { deployStep } from './deploy.js';
+import { databaseStep, migratePhase } from './migrate.js';
 import { optionsOf, type OptionValues, type StepName } from './options.js';
 import { snapshotStep } from './snapshot.js';
 import { switchTraffic } from './switch.js';
@@ -84,6 +85,10 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
       return snapshotStep(context);
     case 'deploy':
       return deployStep(context, { version: text(values, 'version') });
+    case 'migrate':
+      return databaseStep(context, migratePhase(text(values, 'phase'), frontEnd.label('phase')));
+    case 'contract':
+      return databaseStep(context, 'contract', { force: text(values, 'force') });
     case 'promote':
     case 'rollback':
       return switchTraffic(context, step);

@@ -3,6 +3,7 @@ import { describeRouterState } from '../core/router-state.js';
 import { serializeSnapshot, takeSnapshot } from '../core/snapshot.js';
 import { readVersion } from '../probes/version.js';
 import type { StepContext, StepOutputs } from './context.js';
+import { databaseSnapshot, withDatabase } from './database.js';
 
 /** Records what is live (router state, versions) as a sealed snapshot and starts a release from it. */
 export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
@@ -14,13 +15,15 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
       const url = config.colors[color].version;
       versions[color] = url ? await readVersion(url, config.health['request-timeout']) : null;
     }
+    const database = config.database ? await withDatabase(context, 'snapshot', databaseSnapshot) : null;
     const sealed = takeSnapshot({
       service: config.service,
       environment: config.environment,
       takenAt: context.now(),
       source: context.source,
       router: state,
-      versions
+      versions,
+      database
     });
     const { live_color: live, idle_color: idle } = sealed.snapshot;
     await context.store.save({
@@ -30,6 +33,7 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
     });
     logger.info(`router: ${describeRouterState(state)}`);
     logger.info(`live: ${live} (${versions[live] ?? 'version unknown'}), idle: ${idle} (${versions[idle] ?? 'version unknown'})`);
+    if (database) logger.info(`database: ${database.engine}, schema version ${database.schema_version ?? 'none'} (${database.applied.expand.length} expanded, ${database.applied.contract.length} contracted)`);
     logger.info(`snapshot ${sealed.digest} written to ${context.store.location}`);
     return {
       'live-color': live,

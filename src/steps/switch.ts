@@ -4,6 +4,7 @@ import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
 import { waitHealthy } from '../probes/health.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
+import { checkDatabaseBeforeSwitch } from './database.js';
 
 /** A short look at health right before a switch: the color was healthy at deploy, but that may have changed. */
 const PREFLIGHT_MS = 15_000;
@@ -33,6 +34,7 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       return outputs();
     }
     const { target } = decision;
+    await checkDatabaseBeforeSwitch(context, step, record.snapshot.digest);
     for (const color of COLORS.filter(c => target.weights[c] > current.weights[c])) {
       await waitHealthy(
         { color, url: config.colors[color].health },

@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Database } from '../../src/database/connection.js';
+import { readHistory } from '../../src/database/history.js';
+import { loadMigrations } from '../../src/database/migrations.js';
+import { runPhase } from '../../src/database/phases.js';
+import { renderNginxFile } from '../../src/routers/nginx.js';
+import { SPLIT_NAME, testPhaseOptions, writeMigrations } from '../support/migrations.js';
+import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { tempDir } from '../support/servers.js';
+
+/** A client of the live service, writing as fast as it can, counting every error it sees. */
+function startWriter(db: Database, maxId: number) {
+  let mode: 'old' | 'new' = 'old';
+  let stopped = false;
+  const errors: string[] = [];
+  let writes = 0;
+  const loop = (async () => {
+    while (!stopped) {
+      const id = 1 + Math.floor(Math.random() * maxId);
+      try {
+        if (mode === 'old') {
+          await db.query(`INSERT INTO people (first_name, last_name) VALUES ('new', 'writer')`);
+          await db.query(`UPDATE people SET first_name = 'edited' WHERE id = $1`, [id]);
+        } else {
+          await db.query(`INSERT INTO people (full_name) VALUES ('new writer')`);
+          await db.query(`UPDATE people SET full_name = 'edited again' WHERE id = $1`, [id]);
+        }
+        writes += 2;
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    }
+  })();
+  return {
+    errors,
+    writes: () => writes,
+    switchToNewVersion: () => (mode = 'new'),
+    stop: async () => {
+      stopped = true;
+      await loop;
+    }
+  };
+}
+
+describeWithPostgres('backfill under load on PostgreSQL', () => {
+  let server: PostgresServer;
+  let cleanup: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(() => server.stop());
+  afterEach(async () => {
+    for (const c of cleanup.reverse()) await c();
+    cleanup = [];
+  });
+
+  async function database(name: string): Promise<Database> {
+    await server.createDatabase(name);
+    const db = await server.connect(name);
+    cleanup.push(() => db.close());
+    return db;
+  }
+
+  it('expands, backfills and contracts 1,000,000 rows while a writer inserts and updates, without one error', async () => {
+    const db = await database('million');
+    const writerDb = await server.connect('million', 'live writer');
+    cleanup.push(() => writerDb.close());
+    const { dir, remove } = await tempDir();
+    cleanup.push(remove);
+    const root = await writeMigrations(path.join(dir, 'migrations'), SPLIT_NAME);
+    const migrations = await loadMigrations(root);
+    await runPhase(db, [migrations[0]!], 'expand', testPhaseOptions());
+    await db.query(`INSERT INTO people (first_name, last_name) SELECT 'first' || g, 'last' || g FROM generate_series(1, 1000000) g`);
+    await db.query('ANALYZE people');
+
+    const writer = startWriter(writerDb, 1_000_000);
+    await runPhase(db, migrations, 'expand', testPhaseOptions());
+    const migrate = await runPhase(db, migrations, 'migrate', testPhaseOptions());
+    expect(migrate.completed).toBe(true);
+    const stale = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE full_name IS DISTINCT FROM first_name || ' ' || last_name`);
+    expect(stale.rows[0]?.n).toBe(0);
+
+    // Promotion happened: the live writer is the new version now, and contract drops what only the old one used.
+    writer.switchToNewVersion();
+    await runPhase(db, migrations, 'contract', testPhaseOptions());
+    await writer.stop();
+
+    expect(writer.errors).toEqual([]);
+    expect(writer.writes()).toBeGreaterThan(100);
+    const missing = await db.query<{ n: number; total: number }>(`SELECT count(*) FILTER (WHERE full_name IS NULL)::int AS n, count(*)::int AS total FROM people`);
+    expect(missing.rows[0]?.n).toBe(0);
+    expect(missing.rows[0]?.total).toBeGreaterThan(1_000_000);
+    // Rows the writer touched before the backfill reached them got full_name from the trigger, so they were not pending.
+    const row = (await readHistory(db)).find(r => r.phase === 'migrate');
+    expect(row?.rows_total).toBeGreaterThan(990_000);
+    expect(row?.rows_total).toBeLessThanOrEqual(1_000_000);
+    expect(row?.rows_done).toBeLessThanOrEqual(row?.rows_total as number);
+    expect(row?.rows_done).toBeGreaterThan(980_000);
+  });
+
+  it('a backfill killed with SIGKILL halfway resumes on rerun: every row is done exactly once', async () => {
+    const rows = 400_000;
+    const db = await database('killed');
+    await db.query(`CREATE TABLE ledger (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0, note text)`);
+    await db.query(`INSERT INTO ledger (id) SELECT g FROM generate_series(1, ${rows}) g`);
+    const { dir, remove } = await tempDir();
+    cleanup.push(remove);
+    // Not idempotent on purpose: a batch applied twice shows as touched = 2.
+    await writeMigrations(path.join(dir, 'db/migrations'), { '0001_touch': { 'migrate.yml': `table: ledger\nset:\n  touched: touched + 1\n  note: "'done'"\n` } });
+    const routerFile = path.join(dir, 'router.conf');
+    await writeFile(
+      routerFile,
+      renderNginxFile({ kind: 'nginx', endpoints: { blue: '127.0.0.1:1', green: '127.0.0.1:2' }, weights: { blue: 100, green: 0 }, settings: { upstream: 'cutover_ledger' } })
+    );
+    await writeFile(
+      path.join(dir, 'cutover.yml'),
+      `service: ledger
+colors:
+  blue: { upstream: 127.0.0.1:1, health: http://127.0.0.1:1/healthz }
+  green: { upstream: 127.0.0.1:2, health: http://127.0.0.1:2/healthz }
+router: { kind: nginx, file: ${routerFile}, probe: http://127.0.0.1:3/ }
+database:
+  url: env:DATABASE_URL
+  backfill: { batch-max: 4000, batch-initial: 1000 }
+`
+    );
+    const env = { ...process.env, DATABASE_URL: server.url('killed') };
+    const run = (args: string[]) =>
+      spawn(process.execPath, [path.resolve('dist/cli/index.js'), ...args, '--config', path.join(dir, 'cutover.yml'), '--snapshot-file', path.join(dir, 'record.json')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = (child: ReturnType<typeof run>) =>
+      new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>(resolve => {
+        let err = '';
+        child.stderr?.on('data', chunk => (err += String(chunk)));
+        child.once('exit', (code, signal) => resolve({ code, signal, err }));
+      });
+
+    expect((await finished(run(['snapshot']))).code).toBe(0);
+    const first = run(['db', 'migrate']);
+    const firstExit = finished(first);
+    // Kill it once a real share of the rows is committed: the checkpoint in the history says so.
+    for (;;) {
+      const row = (await readHistory(db)).find(r => r.phase === 'migrate');
+      if (row && row.rows_done >= rows / 4) break;
+      if (first.exitCode !== null) throw new Error(`the backfill ended before it could be killed: ${(await firstExit).err}`);
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    first.kill('SIGKILL');
+    expect((await firstExit).signal).toBe('SIGKILL');
+    const halfway = (await readHistory(db)).find(r => r.phase === 'migrate');
+    expect(halfway?.status).toBe('running');
+    expect(halfway?.rows_done).toBeLessThan(rows);
+
+    const second = await finished(run(['db', 'migrate']));
+    expect(second.err).toContain('0001_touch');
+    expect(second.code).toBe(0);
+    const check = await db.query<{ total: number; wrong: number; sum: string; expected: string }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE touched <> 1 OR note IS DISTINCT FROM 'done')::int AS wrong,
+              md5(string_agg(id || ':' || touched || ':' || note, ',' ORDER BY id)) AS sum,
+              (SELECT md5(string_agg(g || ':1:done', ',' ORDER BY g)) FROM generate_series(1, ${rows}) g) AS expected
+         FROM ledger`
+    );
+    expect(check.rows[0]?.total).toBe(rows);
+    expect(check.rows[0]?.wrong).toBe(0);
+    expect(check.rows[0]?.sum).toBe(check.rows[0]?.expected);
+    const done = (await readHistory(db)).find(r => r.phase === 'migrate');
+    expect([done?.status, done?.rows_done]).toEqual(['done', rows]);
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PhaseOptions } from '../../src/database/phases.js';
+import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
+import { DEFAULT_LOCK_POLICY } from '../../src/database/lock-policy.js';
+
+/** Writes migration folders: { '0001_people': { 'expand.sql': '...' } }. */
+export async function writeMigrations(root: string, folders: Record<string, Record<string, string>>): Promise<string> {
+  for (const [folder, files] of Object.entries(folders)) {
+    await mkdir(path.join(root, folder), { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, folder, name), text);
+  }
+  return root;
+}
+
+/** The split-name change every engine test runs: expand keeps the old version writing, contract drops its columns. */
+export const SPLIT_NAME = {
+  '0001_people': {
+    'expand.sql': `CREATE TABLE people (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  first_name text NOT NULL,
+  last_name text NOT NULL
+);
+`
+  },
+  '0002_full_name': {
+    'expand.sql': `ALTER TABLE people ADD COLUMN full_name text;
+ALTER TABLE people ALTER COLUMN first_name DROP NOT NULL;
+ALTER TABLE people ALTER COLUMN last_name DROP NOT NULL;
+-- The old version still writes first and last names; keep full_name in step for its rows.
+CREATE FUNCTION people_full_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.first_name IS NOT NULL THEN
+    NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER people_full_name BEFORE INSERT OR UPDATE ON people FOR EACH ROW EXECUTE FUNCTION people_full_name();
+CREATE INDEX CONCURRENTLY people_full_name_idx ON people (full_name);
+`,
+    'migrate.yml': `table: people
+set:
+  full_name: first_name || ' ' || last_name
+where: full_name IS NULL
+`,
+    'contract.sql': `DROP TRIGGER people_full_name ON people;
+DROP FUNCTION people_full_name();
+ALTER TABLE people DROP COLUMN first_name;
+ALTER TABLE people DROP COLUMN last_name;
+`
+  }
+};
+
+export interface Recorded {
+  lines: string[];
+  retries: number;
+}
+
+/** Phase options for tests: real lock policy, a log kept in memory, pauses that really wait. */
+export function testPhaseOptions(overrides: Partial<PhaseOptions> = {}, hooks: Partial<PhaseOptions['hooks']> = {}): PhaseOptions & { recorded: Recorded } {
+  const recorded: Recorded = { lines: [], retries: 0 };
+  return {
+    policy: DEFAULT_LOCK_POLICY,
+    lockWaitMs: 5000,
+    batch: DEFAULT_BATCH,
+    who: { runId: '77', actor: 'octocat', release: 'sha256:test' },
+    forced: null,
+    ...overrides,
+    hooks: {
+      log: message => recorded.lines.push(message),
+      progress: () => undefined,
+      pause: ms => new Promise(resolve => setTimeout(resolve, ms)),
+      onRetry: () => {
+        recorded.retries++;
+      },
+      ...hooks
+    },
+    recorded
+  };
+}

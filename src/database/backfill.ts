@@ -1,0 +1,214 @@
+import { BadInputError, ReleaseError } from '../core/errors.js';
+import type { BackfillPlan } from './backfill-plan.js';
+import { DEADLOCK_DETECTED, LOCK_NOT_AVAILABLE, qualifiedName, quoteIdent, sqlState, type Database } from './connection.js';
+import { HISTORY_TABLE } from './history.js';
+import { backoffBefore, lockTimeoutFor, type LockPolicy } from './lock-policy.js';
+
+interface KeyColumn {
+  name: string;
+  type: string;
+}
+
+/** Where a backfill stands, as the history table keeps it. */
+export interface BackfillState {
+  checkpoint: string[] | null;
+  highWater: string[] | null;
+  rowsDone: number;
+  rowsTotal: number | null;
+}
+
+export interface BackfillProgress {
+  rowsDone: number;
+  rowsTotal: number;
+  rowsPerSecond: number;
+  etaMs: number | null;
+  batchSize: number;
+}
+
+export interface BackfillHooks {
+  log: (message: string) => void;
+  progress: (progress: BackfillProgress) => void;
+  pause: (ms: number) => Promise<void>;
+  /** Each committed batch: how long its transaction held its locks. */
+  onBatch?: (batch: { rows: number; lockHeldMs: number; size: number }) => void;
+  /** Checked between batches; a cancelled run stops after a committed batch and resumes later. */
+  cancelled?: () => boolean;
+}
+
+export interface BackfillResult {
+  rowsDone: number;
+  batches: number;
+  completed: boolean;
+}
+
+async function keyColumns(db: Database, plan: BackfillPlan): Promise<KeyColumn[]> {
+  const table = qualifiedName(plan.table);
+  const exists = await db.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [table]);
+  if (!exists.rows[0]?.t) throw new BadInputError(`backfill: table ${plan.table} does not exist. Create it in expand.sql, or fix the table name.`);
+  if (plan.key) {
+    const { rows } = await db.query<KeyColumn>(
+      `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+         FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attname = ANY($2::text[]) AND NOT a.attisdropped`,
+      [table, plan.key]
+    );
+    const missing = plan.key.filter(name => !rows.some(r => r.name === name));
+    if (missing.length) throw new BadInputError(`backfill: key column ${missing.join(', ')} is not a column of ${plan.table}. Set key to its primary key or another unique, indexed column.`);
+    return plan.key.map(name => rows.find(r => r.name === name) as KeyColumn);
+  }
+  const { rows } = await db.query<KeyColumn>(
+    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+       FROM pg_index i JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY k.n`,
+    [table]
+  );
+  if (rows.length === 0) throw new BadInputError(`backfill: ${plan.table} has no primary key to batch over. Add key: <column> (unique and indexed) to migrate.yml.`);
+  return rows;
+}
+
+/** The SQL a backfill runs, built once from the plan and its key. */
+class BackfillSql {
+  readonly table: string;
+  private readonly keyList: string;
+  private readonly keyText: string;
+
+  constructor(
+    private readonly plan: BackfillPlan,
+    private readonly key: KeyColumn[]
+  ) {
+    this.table = `${qualifiedName(plan.table)}${plan.alias ? ` AS ${quoteIdent(plan.alias)}` : ''}`;
+    this.keyList = key.map(k => quoteIdent(k.name)).join(', ');
+    // Aliased, so that ORDER BY <key> sorts by the column, not by this text output of the same name.
+    this.keyText = key.map((k, i) => `${quoteIdent(k.name)}::text AS k${i}`).join(', ');
+  }
+
+  /** `(k1, k2) > ($n::t1, $m::t2)`, with parameters numbered from `first`. */
+  compare(op: '>' | '<=', first: number): string {
+    return `(${this.keyList}) ${op} (${this.key.map((k, i) => `$${first + i}::${k.type}`).join(', ')})`;
+  }
+
+  range(lower: boolean, first = 1): string {
+    const upper = this.compare('<=', lower ? first + this.key.length : first);
+    return lower ? `${this.compare('>', first)} AND ${upper}` : upper;
+  }
+
+  highWater(): string {
+    return `SELECT ${this.keyText} FROM ${this.table} ORDER BY ${this.key.map(k => `${quoteIdent(k.name)} DESC`).join(', ')} LIMIT 1`;
+  }
+
+  pending(): string {
+    return `SELECT count(*)::float8 AS n FROM ${this.table} WHERE ${this.range(false)}${this.plan.where ? ` AND (${this.plan.where})` : ''}`;
+  }
+
+  /** The key `size` rows past the checkpoint, or nothing when fewer remain before the high-water mark. */
+  batchEnd(lower: boolean): string {
+    return `SELECT ${this.keyText} FROM ${this.table} WHERE ${this.range(lower)} ORDER BY ${this.keyList} LIMIT 1 OFFSET $${(lower ? 2 : 1) * this.key.length + 1}`;
+  }
+
+  update(lower: boolean): string {
+    const set = this.plan.set.map(s => `${quoteIdent(s.column)} = ${s.expr}`).join(', ');
+    return `UPDATE ${this.table} SET ${set} WHERE ${this.range(lower)}${this.plan.where ? ` AND (${this.plan.where})` : ''}`;
+  }
+}
+
+const values = (row: Record<string, unknown> | undefined): string[] | null => (row ? Object.values(row).map(v => String(v)) : null);
+
+/** Next batch size: toward the target duration, at most halving or doubling, within the limits. */
+export function nextBatchSize(size: number, elapsedMs: number, plan: BackfillPlan): number {
+  const wanted = Math.round((size * plan.batch.targetMs) / Math.max(elapsedMs, 1));
+  const bounded = Math.min(size * 2, Math.max(Math.floor(size / 2), wanted));
+  return Math.min(plan.batch.max, Math.max(plan.batch.min, bounded));
+}
+
+/**
+ * Runs a backfill in batches keyed on the primary key, up to the high-water
+ * mark taken when it first started (rows inserted later are the new version's
+ * to write). Each batch and the checkpoint that follows it commit in one
+ * transaction, so a killed run resumes after the last committed batch:
+ * no row is done twice or skipped.
+ */
+export async function runBackfill(
+  db: Database,
+  plan: BackfillPlan,
+  migrationId: string,
+  state: BackfillState,
+  policy: LockPolicy,
+  hooks: BackfillHooks
+): Promise<BackfillResult> {
+  const key = await keyColumns(db, plan);
+  const sql = new BackfillSql(plan, key);
+  let { checkpoint, highWater, rowsDone, rowsTotal } = state;
+  if (!highWater) {
+    highWater = values((await db.query<Record<string, unknown>>(sql.highWater())).rows[0]);
+    rowsTotal = highWater ? Number((await db.query<{ n: number }>(sql.pending(), highWater)).rows[0]?.n ?? 0) : 0;
+    await db.query(`UPDATE ${HISTORY_TABLE} SET high_water = $2, rows_total = $3 WHERE id = $1 AND phase = 'migrate'`, [
+      migrationId,
+      JSON.stringify(highWater ?? []),
+      rowsTotal
+    ]);
+    hooks.log(`backfill ${plan.table}: ${rowsTotal} rows to update, up to key (${(highWater ?? []).join(', ') || 'empty table'})`);
+  }
+  const total = rowsTotal ?? 0;
+  if (!highWater || highWater.length === 0) return { rowsDone, batches: 0, completed: true };
+  if (checkpoint && checkpoint.length === 0) checkpoint = null;
+
+  let size = plan.batch.initial;
+  let batches = 0;
+  const started = Date.now();
+  const doneAtStart = rowsDone;
+  for (;;) {
+    if (hooks.cancelled?.()) return { rowsDone, batches, completed: false };
+    const lower = checkpoint !== null;
+    const bounds = lower ? [...(checkpoint as string[]), ...highWater] : [...highWater];
+    const end = values((await db.query<Record<string, unknown>>(sql.batchEnd(lower), [...bounds, size - 1])).rows[0]) ?? highWater;
+    const params = lower ? [...(checkpoint as string[]), ...end] : [...end];
+    const { rows, heldMs } = await runBatch(db, policy, hooks, sql.update(lower), params, migrationId, end);
+    batches++;
+    rowsDone += rows;
+    checkpoint = end;
+    hooks.onBatch?.({ rows, lockHeldMs: heldMs, size });
+    const elapsed = Date.now() - started;
+    const rate = elapsed > 0 ? ((rowsDone - doneAtStart) * 1000) / elapsed : 0;
+    hooks.progress({ rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
+    if (end.every((v, i) => v === highWater[i])) return { rowsDone, batches, completed: true };
+    size = nextBatchSize(size, heldMs, plan);
+    if (plan.batch.pauseMs > 0) await hooks.pause(plan.batch.pauseMs);
+  }
+}
+
+/** One batch and its checkpoint in one short transaction, retried when it cannot get a row lock in time. */
+async function runBatch(
+  db: Database,
+  policy: LockPolicy,
+  hooks: BackfillHooks,
+  update: string,
+  params: string[],
+  migrationId: string,
+  end: string[]
+): Promise<{ rows: number; heldMs: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const began = performance.now();
+    await db.query('BEGIN');
+    try {
+      await db.query(`SET LOCAL lock_timeout = ${lockTimeoutFor(policy, attempt)}`);
+      await db.query(`SET LOCAL statement_timeout = ${policy.statementTimeoutMs}`);
+      const result = await db.query(update, params);
+      await db.query(`UPDATE ${HISTORY_TABLE} SET checkpoint = $2, rows_done = rows_done + $3 WHERE id = $1 AND phase = 'migrate'`, [
+        migrationId,
+        JSON.stringify(end),
+        result.rowCount
+      ]);
+      await db.query('COMMIT');
+      return { rows: result.rowCount, heldMs: performance.now() - began };
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      const retry = [LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED].includes(sqlState(error) ?? '') && attempt < policy.retries;
+      if (!retry) {
+        throw new ReleaseError(`backfill batch up to key (${end.join(', ')}) failed: ${(error as Error).message}. Committed batches are kept; run migrate again to resume after the last one.`);
+      }
+      const pause = backoffBefore(policy, attempt + 1);
+      hooks.log(`backfill batch up to key (${end.join(', ')}): ${(error as Error).message}; retry ${attempt + 1} of ${policy.retries} in ${pause} ms`);
+      await hooks.pause(pause);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import type { Node, RangeVar } from 'libpg-query';
+import { nodeAs, sameRelation, strings, walk } from '../sql/nodes.js';
+import type { SqlStatement } from '../sql/statements.js';
+import { alterTableOf } from './rule.js';
+
+/** A constraint that proves columns hold no NULL once validated. */
+interface NotNullProof {
+  table: RangeVar;
+  name: string;
+  columns: string[];
+  validated: boolean;
+}
+
+/**
+ * What the earlier statements of a file did, for rules that depend on them:
+ * tables and indexes it created (new and empty, so nobody waits on their
+ * locks), and the NOT NULL checks it added and validated.
+ */
+export class FileFacts {
+  private readonly tables: RangeVar[] = [];
+  private readonly indexes: string[] = [];
+  private readonly proofs: NotNullProof[] = [];
+
+  /** Learns from a statement; call in file order, after checking it. */
+  add(statement: SqlStatement): void {
+    const created = createdTable(statement.node);
+    if (created) this.tables.push(created);
+    // A new table keeps being new under its new name.
+    const rename = nodeAs(statement.node, 'RenameStmt');
+    if (rename?.renameType === 'OBJECT_TABLE' && rename.relation && rename.newname && this.isNewTable(rename.relation)) {
+      this.tables.push({ ...rename.relation, relname: rename.newname });
+    }
+    const index = nodeAs(statement.node, 'IndexStmt');
+    if (index?.idxname) this.indexes.push(index.idxname);
+    const alter = alterTableOf(statement);
+    if (alter) for (const cmd of alter.cmds) this.learnConstraint(alter.relation, cmd.subtype, cmd.name, cmd.def);
+  }
+
+  isNewTable(table: RangeVar): boolean {
+    return this.tables.some(t => sameRelation(t, table));
+  }
+
+  /** `name` may be schema-qualified (`app.users_email_idx`). */
+  isNewIndex(name: string): boolean {
+    const bare = name.slice(name.lastIndexOf('.') + 1);
+    return this.indexes.includes(bare);
+  }
+
+  /** Whether an earlier statement validated a constraint proving `column` of `table` holds no NULL. */
+  hasValidatedNotNull(table: RangeVar, column: string): boolean {
+    return this.proofs.some(p => p.validated && sameRelation(p.table, table) && p.columns.includes(column));
+  }
+
+  private learnConstraint(table: RangeVar, subtype: string | undefined, name: string | undefined, def: Node | undefined): void {
+    if (subtype === 'AT_ValidateConstraint') {
+      for (const proof of this.proofs) if (proof.name === name && sameRelation(proof.table, table)) proof.validated = true;
+      return;
+    }
+    if (subtype === 'AT_DropConstraint') {
+      const kept = this.proofs.filter(p => !(p.name === name && sameRelation(p.table, table)));
+      this.proofs.splice(0, this.proofs.length, ...kept);
+      return;
+    }
+    const constraint = subtype === 'AT_AddConstraint' ? nodeAs(def, 'Constraint') : undefined;
+    if (!constraint) return;
+    const validated = !constraint.skip_validation;
+    if (constraint.contype === 'CONSTR_CHECK') {
+      const columns = notNullColumns(constraint.raw_expr);
+      if (columns.length === 0) return;
+      const name = constraint.conname ?? defaultCheckName(table, constraint.raw_expr);
+      this.proofs.push({ table, name, columns, validated });
+    }
+    // PostgreSQL 18: ADD CONSTRAINT name NOT NULL col [NOT VALID].
+    if (constraint.contype === 'CONSTR_NOTNULL') {
+      const columns = strings(constraint.keys);
+      const name = constraint.conname ?? `${table.relname}_${columns[0] ?? ''}_not_null`;
+      this.proofs.push({ table, name, columns, validated });
+    }
+  }
+}
+
+/**
+ * The table (or materialized view) a statement creates. IF NOT EXISTS may
+ * find a table that exists and has rows, so it does not count as new.
+ */
+function createdTable(node: Node): RangeVar | undefined {
+  const create = nodeAs(node, 'CreateStmt') ?? nodeAs(node, 'CreateForeignTableStmt')?.base;
+  if (create?.if_not_exists || nodeAs(node, 'CreateTableAsStmt')?.if_not_exists) return undefined;
+  return (
+    create?.relation ??
+    nodeAs(node, 'CreateTableAsStmt')?.into?.rel ??
+    nodeAs(node, 'SelectStmt')?.intoClause?.rel
+  );
+}
+
+/** Columns a CHECK expression proves non-NULL: `col IS NOT NULL`, alone or AND-ed. */
+function notNullColumns(expr: Node | undefined): string[] {
+  const test = nodeAs(expr, 'NullTest');
+  if (test) {
+    const column = strings(nodeAs(test.arg, 'ColumnRef')?.fields).pop();
+    return test.nulltesttype === 'IS_NOT_NULL' && column !== undefined ? [column] : [];
+  }
+  const bool = nodeAs(expr, 'BoolExpr');
+  if (bool?.boolop === 'AND_EXPR') return (bool.args ?? []).flatMap(notNullColumns);
+  return [];
+}
+
+/** The name PostgreSQL gives an unnamed CHECK: `<table>_<column>_check` with one column referenced, else `<table>_check`. */
+function defaultCheckName(table: RangeVar, expr: Node | undefined): string {
+  const columns = new Set<string>();
+  walk(expr, (kind, body) => {
+    if (kind !== 'ColumnRef') return;
+    const column = strings((body as { fields?: Node[] }).fields).pop();
+    if (column !== undefined) columns.add(column);
+  });
+  const relname = table.relname ?? '';
+  return columns.size === 1 ? `${relname}_${[...columns][0]}_check` : `${relname}_check`;
+}

@@ -1,0 +1,68 @@
+import type { SqlStatement } from '../sql/statements.js';
+import { FileFacts } from './file-facts.js';
+import { rules } from './rules.js';
+
+export type MigrationPhase = 'expand' | 'migrate' | 'contract';
+
+/** A statement a rule refuses in this phase. */
+export interface Finding {
+  rule: string;
+  file: string;
+  line: number;
+  /** The statement's text. */
+  statement: string;
+  /** What the statement does, naming the table, column or index. */
+  message: string;
+  why: string;
+  fix: string;
+  /** The reason of a `-- cutover:allow` comment: the finding does not fail the lint, but is reported and recorded. */
+  allowed?: string;
+}
+
+/**
+ * Checks a file's statements against the rules of `phase`. Statements on a
+ * table or index created earlier in the same file are exempt: it is new and
+ * empty, and no running version uses it.
+ */
+export function lintStatements(statements: readonly SqlStatement[], phase: MigrationPhase, file: string): Finding[] {
+  const facts = new FileFacts();
+  const findings: Finding[] = [];
+  for (const statement of statements) {
+    for (const rule of rules.filter(r => r.phases.includes(phase))) {
+      const hits = rule.check(statement, facts).filter(hit => !(hit.table && facts.isNewTable(hit.table)) && !(hit.index && facts.isNewIndex(hit.index)));
+      const allow = statement.allows.find(a => a.rule === rule.id);
+      for (const hit of hits) {
+        findings.push({
+          rule: rule.id,
+          file,
+          line: statement.line,
+          statement: statement.text,
+          message: hit.message,
+          why: rule.why,
+          fix: rule.fix,
+          ...(allow ? { allowed: allow.reason } : {})
+        });
+      }
+    }
+    facts.add(statement);
+  }
+  return findings;
+}
+
+/** The findings that fail the lint: those no allow comment covers. */
+export function failing(findings: readonly Finding[]): Finding[] {
+  return findings.filter(f => f.allowed === undefined);
+}
+
+/** The statement on one line, cut to a readable length. */
+function shorten(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+/** A finding for people: where, what, and either why and how to fix it, or why it was allowed. */
+export function formatFinding(f: Finding): string {
+  const head = `${f.file}:${f.line} ${f.rule}: ${f.message}`;
+  const tail = f.allowed === undefined ? [`  why: ${f.why}`, `  fix: ${f.fix}`] : [`  allowed: ${f.allowed}`];
+  return [head, `  ${shorten(f.statement)}`, ...tail].join('\n');
+}

@@ -1,0 +1,62 @@
+import type { AlterTableCmd, ColumnDef, RangeVar } from 'libpg-query';
+import { nodeAs, nodesAs } from '../sql/nodes.js';
+import type { SqlStatement } from '../sql/statements.js';
+import type { FileFacts } from './file-facts.js';
+import type { MigrationPhase } from './lint.js';
+
+/** One thing a rule found in a statement. */
+export interface Hit {
+  /** Concrete: names the table, column or index. */
+  message: string;
+  /** The table it touches: a table created earlier in the same file is new and empty, so the hit is dropped. */
+  table?: RangeVar;
+  /** The index it touches, by name: an index created earlier in the same file is exempt the same way. */
+  index?: string;
+}
+
+export interface Rule {
+  /** kebab-case, used in findings and in `-- cutover:allow <id>: <reason>`. */
+  id: string;
+  /** The phases in which the rule refuses. */
+  phases: readonly MigrationPhase[];
+  /** Why it breaks the running version or blocks traffic. */
+  why: string;
+  /** The safe way to get the same result. */
+  fix: string;
+  /** What the statement does that the rule refuses; `facts` knows the earlier statements of the file. */
+  check(statement: SqlStatement, facts: FileFacts): Hit[];
+}
+
+/** Before promotion the old version still serves traffic, so changes must stay backward compatible. */
+export const BEFORE_PROMOTION: readonly MigrationPhase[] = ['expand', 'migrate'];
+/** Long locks block traffic whichever version serves it. */
+export const ALL_PHASES: readonly MigrationPhase[] = ['expand', 'migrate', 'contract'];
+
+export interface AlterTable {
+  relation: RangeVar;
+  /** 'OBJECT_TABLE', 'OBJECT_INDEX', ... as written (ALTER TABLE, ALTER INDEX). */
+  objtype: string;
+  cmds: AlterTableCmd[];
+}
+
+/** The ALTER TABLE (or ALTER INDEX/VIEW/...) a statement is, if it is one. */
+export function alterTableOf(statement: SqlStatement): AlterTable | undefined {
+  const alter = nodeAs(statement.node, 'AlterTableStmt');
+  if (!alter?.relation) return undefined;
+  return { relation: alter.relation, objtype: alter.objtype ?? 'OBJECT_TABLE', cmds: nodesAs(alter.cmds, 'AlterTableCmd') };
+}
+
+/** The subcommands of an ALTER TABLE of type `subtype`. */
+export function commandsOf(statement: SqlStatement, subtype: AlterTableCmd['subtype']): { relation: RangeVar; cmd: AlterTableCmd }[] {
+  const alter = alterTableOf(statement);
+  if (!alter) return [];
+  return alter.cmds.filter(cmd => cmd.subtype === subtype).map(cmd => ({ relation: alter.relation, cmd }));
+}
+
+/** The columns an ALTER TABLE ... ADD COLUMN adds. */
+export function addedColumns(statement: SqlStatement): { relation: RangeVar; column: ColumnDef; name: string }[] {
+  return commandsOf(statement, 'AT_AddColumn').flatMap(({ relation, cmd }) => {
+    const column = nodeAs(cmd.def, 'ColumnDef');
+    return column ? [{ relation, column, name: column.colname ?? '?' }] : [];
+  });
+}

@@ -1,0 +1,95 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256 } from '../core/canonical.js';
+import { BadInputError } from '../core/errors.js';
+import { closest } from '../config/problems.js';
+
+export type DbPhase = 'expand' | 'migrate' | 'contract';
+export const DB_PHASES: readonly DbPhase[] = ['expand', 'migrate', 'contract'];
+
+/** One phase's file of a migration, read once so that what is checked is what runs. */
+export interface MigrationPart {
+  phase: DbPhase;
+  file: string;
+  text: string;
+  checksum: string;
+}
+
+export interface Migration {
+  id: string;
+  name: string;
+  dir: string;
+  parts: Partial<Record<DbPhase, MigrationPart>>;
+}
+
+const FOLDER = /^(\d+)_([A-Za-z0-9][A-Za-z0-9_-]*)$/;
+const PART_FILES: Record<string, DbPhase> = {
+  'expand.sql': 'expand',
+  'migrate.sql': 'migrate',
+  'migrate.yml': 'migrate',
+  'migrate.yaml': 'migrate',
+  'contract.sql': 'contract'
+};
+
+/** Orders ids as numbers, so 10 follows 9 whatever the zero padding. */
+function compareIds(a: Migration, b: Migration): number {
+  const [x, y] = [BigInt(a.id), BigInt(b.id)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+async function readPart(dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
+  const file = path.join(dir, name);
+  const text = await readFile(file, 'utf8');
+  return { phase, file, text, checksum: sha256(text) };
+}
+
+async function loadMigration(root: string, folder: string): Promise<Migration> {
+  const match = FOLDER.exec(folder) as RegExpExecArray;
+  const dir = path.join(root, folder);
+  const migration: Migration = { id: match[1] as string, name: match[2] as string, dir, parts: {} };
+  for (const name of (await readdir(dir)).sort()) {
+    const phase = PART_FILES[name];
+    if (phase === undefined) {
+      if (!/\.(sql|ya?ml)$/.test(name)) continue;
+      const guess = closest(name, Object.keys(PART_FILES));
+      throw new BadInputError(
+        `${path.join(dir, name)}: not a migration part. A migration folder holds expand.sql, migrate.sql or migrate.yml, and contract.sql${guess ? `; did you mean ${guess}?` : ''}.`
+      );
+    }
+    if (migration.parts[phase]) {
+      throw new BadInputError(`${dir}: has both ${path.basename(migration.parts[phase].file)} and ${name}. Keep one migrate file: SQL for one UPDATE, YAML for the backfill settings.`);
+    }
+    migration.parts[phase] = await readPart(dir, name, phase);
+  }
+  return migration;
+}
+
+/**
+ * Reads `db/migrations/<id>_<name>/` folders in id order. Anything that is not
+ * a migration folder is refused rather than skipped, so a misnamed folder
+ * cannot silently miss a release.
+ */
+export async function loadMigrations(root: string): Promise<Migration[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(root)).sort();
+  } catch (error) {
+    throw new BadInputError(`database.migrations: cannot read ${root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Create the folder or point database.migrations at it.`);
+  }
+  const migrations: Migration[] = [];
+  for (const entry of entries) {
+    if (entry.startsWith('.') || !(await stat(path.join(root, entry))).isDirectory()) continue;
+    if (!FOLDER.test(entry)) {
+      throw new BadInputError(`${path.join(root, entry)}: a migration folder is named <id>_<name> with a numeric id, like 0007_split_name. Rename it.`);
+    }
+    migrations.push(await loadMigration(root, entry));
+  }
+  migrations.sort(compareIds);
+  for (let i = 1; i < migrations.length; i++) {
+    const [a, b] = [migrations[i - 1] as Migration, migrations[i] as Migration];
+    if (compareIds(a, b) === 0) {
+      throw new BadInputError(`${a.dir} and ${b.dir}: both have id ${BigInt(a.id)}. Each migration needs its own id; renumber the newer one.`);
+    }
+  }
+  return migrations;
+}

@@ -1,0 +1,152 @@
+import { BadInputError, ReleaseError } from '../core/errors.js';
+import { withMigrationLock } from './advisory-lock.js';
+import { backfillPlanOf, type BackfillPlan, type BatchSettings } from './backfill-plan.js';
+import { runBackfill, type BackfillHooks } from './backfill.js';
+import type { Database } from './connection.js';
+import { runStatements, type StatementHooks } from './ddl-runner.js';
+import { ensureHistory, finishPhase, readHistory, rowOf, startPhase, type HistoryRow, type RunIdentity } from './history.js';
+import { failing, formatFinding, lintStatements, type Finding } from './lint/lint.js';
+import type { LockPolicy } from './lock-policy.js';
+import type { DbPhase, Migration, MigrationPart } from './migrations.js';
+import { parseSql, type SqlStatement } from './sql/statements.js';
+import { verifyChecksums } from './status.js';
+
+export interface PhaseOptions {
+  policy: LockPolicy;
+  /** How long to wait for another run's migration lock. */
+  lockWaitMs: number;
+  batch: BatchSettings;
+  who: RunIdentity;
+  /** Recorded on contract rows when the contract guard was overridden. */
+  forced?: string | null;
+  hooks: StatementHooks & BackfillHooks;
+}
+
+export interface AppliedPart {
+  id: string;
+  name: string;
+  file: string;
+  /** What happened, for the log and the summary. */
+  outcome: string;
+}
+
+export interface PhaseReport {
+  phase: DbPhase;
+  applied: AppliedPart[];
+  skipped: AppliedPart[];
+  /** Findings allowed by `cutover:allow` comments, with their reasons, as recorded. */
+  allowed: Finding[];
+  completed: boolean;
+}
+
+/** A part, parsed and checked before anything runs. */
+interface PreparedPart {
+  migration: Migration;
+  part: MigrationPart;
+  statements?: SqlStatement[];
+  backfill?: BackfillPlan;
+  allowed: Finding[];
+}
+
+/** Parses and lints every part of `phase`: a refused statement stops the phase before it changes anything. */
+export async function preparePhase(migrations: readonly Migration[], phase: DbPhase, batch: BatchSettings): Promise<PreparedPart[]> {
+  const prepared: PreparedPart[] = [];
+  const refusals: Finding[] = [];
+  for (const migration of migrations) {
+    const part = migration.parts[phase];
+    if (!part) continue;
+    if (phase === 'migrate') {
+      prepared.push({ migration, part, backfill: await backfillPlanOf(part, batch), allowed: [] });
+      continue;
+    }
+    const statements = await parseSql(part.text, part.file);
+    const findings = lintStatements(statements, phase, part.file);
+    refusals.push(...failing(findings));
+    prepared.push({ migration, part, statements, allowed: findings.filter(f => f.allowed !== undefined) });
+  }
+  if (refusals.length) {
+    throw new BadInputError(
+      `${refusals.length} statement(s) would break the running version or lock live traffic for long, so ${phase} changes nothing:\n\n${refusals.map(formatFinding).join('\n\n')}\n\nMove each into the phase or the safe sequence its fix names, or allow it with a comment "-- cutover:allow <rule>: <reason>" above it.`
+    );
+  }
+  return prepared;
+}
+
+/** Why `phase` of this migration cannot run yet, if it cannot. */
+function missingBefore(prepared: PreparedPart, phase: DbPhase, history: readonly HistoryRow[]): DbPhase | undefined {
+  const before: DbPhase[] = phase === 'migrate' ? ['expand'] : phase === 'contract' ? ['expand', 'migrate'] : [];
+  return before.find(p => prepared.migration.parts[p] && rowOf(history, prepared.migration.id, p)?.status !== 'done');
+}
+
+async function applyPart(db: Database, prepared: PreparedPart, row: HistoryRow | undefined, options: PhaseOptions): Promise<{ outcome: string; completed: boolean }> {
+  const { migration, part } = prepared;
+  const recorded = prepared.allowed.map(f => ({ rule: f.rule, line: f.line, reason: f.allowed as string }));
+  await startPhase(db, { id: migration.id, name: migration.name, phase: part.phase, checksum: part.checksum, allowed: recorded }, options.who, options.forced ?? null);
+  if (prepared.backfill) {
+    const result = await runBackfill(
+      db,
+      prepared.backfill,
+      migration.id,
+      {
+        checkpoint: (row?.checkpoint as string[] | null) ?? null,
+        highWater: (row?.high_water as string[] | null) ?? null,
+        rowsDone: row?.rows_done ?? 0,
+        rowsTotal: row?.rows_total ?? null
+      },
+      options.policy,
+      options.hooks
+    );
+    if (!result.completed) return { outcome: `stopped after ${result.rowsDone} rows; run migrate again to resume`, completed: false };
+    await finishPhase(db, migration.id, part.phase);
+    return { outcome: `${result.rowsDone} rows backfilled in ${result.batches} batches`, completed: true };
+  }
+  const statements = prepared.statements ?? [];
+  const from = row?.statements_done ?? 0;
+  if (from > 0) options.hooks.log(`${part.file}: resuming at statement ${from + 1} of ${statements.length}`);
+  await runStatements(db, options.policy, options.hooks, { migrationId: migration.id, part }, statements, from);
+  await finishPhase(db, migration.id, part.phase);
+  return { outcome: `${statements.length - from} statement(s)`, completed: true };
+}
+
+/**
+ * Runs one phase over every migration that has a part for it, in id order,
+ * under the migration lock: checksums first, then each pending part. A part
+ * whose earlier phases have not run is not touched: for migrate that is an
+ * error, for contract it waits for a later release.
+ */
+export async function runPhase(db: Database, migrations: readonly Migration[], phase: DbPhase, options: PhaseOptions): Promise<PhaseReport> {
+  const prepared = await preparePhase(migrations, phase, options.batch);
+  return withMigrationLock(
+    db,
+    options.lockWaitMs,
+    async () => {
+      await ensureHistory(db);
+      const history = await readHistory(db);
+      verifyChecksums(migrations, history);
+      const report: PhaseReport = { phase, applied: [], skipped: [], allowed: prepared.flatMap(p => p.allowed), completed: true };
+      for (const item of prepared) {
+        const { migration, part } = item;
+        const entry = { id: migration.id, name: migration.name, file: part.file };
+        const row = rowOf(history, migration.id, phase);
+        if (row?.status === 'done') continue;
+        const missing = missingBefore(item, phase, history);
+        if (missing && phase === 'migrate') {
+          throw new ReleaseError(`${part.file}: its expand has not run, so its backfill would update columns that may not exist. Run expand first.`);
+        }
+        if (missing) {
+          report.skipped.push({ ...entry, outcome: `waits: its ${missing} has not run (a later release contracts it)` });
+          continue;
+        }
+        const result = await applyPart(db, item, row, options);
+        report.applied.push({ ...entry, outcome: result.outcome });
+        if (!result.completed) {
+          report.completed = false;
+          break;
+        }
+      }
+      return report;
+    },
+    options.hooks.pause,
+    options.hooks.log
+  );
+}

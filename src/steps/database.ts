@@ -1,0 +1,155 @@
+import path from 'node:path';
+import type { DatabaseSettings } from '../config/schema.js';
+import { formatDuration } from '../config/duration.js';
+import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
+import type { DatabaseSnapshot } from '../core/snapshot.js';
+import type { BatchSettings } from '../database/backfill-plan.js';
+import type { BackfillProgress } from '../database/backfill.js';
+import type { Database } from '../database/connection.js';
+import { readHistory, type HistoryRow, type RunIdentity } from '../database/history.js';
+import type { LockPolicy } from '../database/lock-policy.js';
+import { loadMigrations, type Migration } from '../database/migrations.js';
+import { openDatabase } from '../database/open.js';
+import type { PhaseOptions } from '../database/phases.js';
+import { schemaStateOf } from '../database/status.js';
+import type { Logger } from '../logging/logger.js';
+import type { StepContext } from './context.js';
+
+/** The database section, or a clear refusal for a step that needs one. */
+export function databaseSettings(context: Pick<StepContext, 'config'>, step: string): DatabaseSettings {
+  const settings = context.config.database;
+  if (!settings) {
+    throw new BadInputError(`${step}: cutover.yml has no database section. Add database.url (like env:DATABASE_URL) and database.migrations.`);
+  }
+  return settings;
+}
+
+/** Opens the configured database (its URL masked as a secret) for the length of `work`. */
+export async function withDatabase<T>(context: Pick<StepContext, 'config' | 'secrets' | 'baseDir'>, step: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const settings = databaseSettings(context, step);
+  const url = context.secrets.resolve('database.url', settings.url);
+  context.secrets.add(url);
+  const db = await openDatabase(url, context.baseDir, `cutover ${step}`);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function migrationsOf(context: Pick<StepContext, 'config' | 'baseDir'>, step: string): Promise<Migration[]> {
+  return loadMigrations(path.resolve(context.baseDir, databaseSettings(context, step).migrations));
+}
+
+export function lockPolicyOf(settings: DatabaseSettings): LockPolicy {
+  return {
+    lockTimeoutMs: settings['lock-timeout'],
+    lockTimeoutMaxMs: settings['lock-timeout-max'],
+    retries: settings['lock-retries'],
+    statementTimeoutMs: settings['statement-timeout'],
+    indexBuildTimeoutMs: settings['index-build-timeout']
+  };
+}
+
+export async function databaseSnapshot(db: Database): Promise<DatabaseSnapshot> {
+  return { engine: db.engine, ...schemaStateOf(await readHistory(db)) };
+}
+
+function describeProgress(table: string, p: BackfillProgress): string {
+  const eta = p.etaMs === null ? '' : `, ETA ${formatDuration(p.etaMs)}`;
+  return `backfill ${table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}`;
+}
+
+export function batchOf(settings: DatabaseSettings): BatchSettings {
+  return {
+    targetMs: settings.backfill['batch-target'],
+    min: settings.backfill['batch-min'],
+    max: settings.backfill['batch-max'],
+    initial: settings.backfill['batch-initial'],
+    pauseMs: settings.backfill.pause
+  };
+}
+
+export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: RunIdentity, forced: string | null = null): PhaseOptions {
+  let table = '';
+  return {
+    policy: lockPolicyOf(settings),
+    lockWaitMs: settings['lock-wait'],
+    batch: batchOf(settings),
+    who,
+    forced,
+    hooks: {
+      log: message => {
+        const match = /^backfill (\S+):/.exec(message);
+        if (match) table = match[1] as string;
+        logger.info(message);
+      },
+      progress: p => logger.progress(describeProgress(table, p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
+      pause: ms => new Promise(resolve => setTimeout(resolve, ms))
+    }
+  };
+}
+
+/**
+ * Migrations that finished after the snapshot and were not run by this
+ * release: someone else changed the schema underneath it.
+ */
+export function schemaDrift(recorded: DatabaseSnapshot, history: readonly HistoryRow[], release: string): string[] {
+  const changes: string[] = [];
+  for (const row of history) {
+    if (row.release === release || recorded.applied[row.phase].includes(row.id)) continue;
+    changes.push(`${row.id}_${row.name} ${row.phase} (${row.status}, run ${row.run_id ?? 'unknown'} by ${row.actor ?? 'unknown'}, release ${row.release ?? 'none'})`);
+  }
+  for (const phase of ['expand', 'migrate', 'contract'] as const) {
+    for (const id of recorded.applied[phase]) {
+      if (!history.some(r => r.id === id && r.phase === phase && r.status === 'done')) changes.push(`${id} ${phase} was applied at the snapshot and is no longer in the history`);
+    }
+  }
+  return changes;
+}
+
+export function refuseOnSchemaDrift(step: string, recorded: DatabaseSnapshot | null, history: readonly HistoryRow[], release: string): void {
+  if (!recorded) {
+    throw new ReleaseError(`${step}: the snapshot recorded no database (cutover.yml had no database section when it was taken). Take a new snapshot so the release knows the schema it starts from.`);
+  }
+  const changes = schemaDrift(recorded, history, release);
+  if (changes.length) {
+    throw new DriftError(
+      `${step}: the schema changed since the snapshot, by someone other than this release:\n  ${changes.join('\n  ')}\nFind out who ran those migrations, then take a new snapshot and start the release again.`
+    );
+  }
+}
+
+/**
+ * Promote needs every expand and migrate part done: the new version expects
+ * that schema. Rollback needs no contract of this release to have run: the
+ * old version needs what contract drops. Rollback is for emergencies, so an
+ * unreachable database only warns; the release record still guards it.
+ */
+export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'promote' | 'rollback', release: string): Promise<void> {
+  if (!context.config.database) return;
+  if (step === 'promote') {
+    const migrations = await migrationsOf(context, step);
+    const history = await withDatabase(context, step, readHistory);
+    const pending = migrations.flatMap(m =>
+      (['expand', 'migrate'] as const).filter(p => m.parts[p] && history.find(r => r.id === m.id && r.phase === p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`)
+    );
+    if (pending.length) {
+      throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`);
+    }
+    return;
+  }
+  let history: HistoryRow[];
+  try {
+    history = await withDatabase(context, step, readHistory);
+  } catch (error) {
+    context.logger.warn(`rollback: could not read the migration history (${(error as Error).message}); going by the release record alone`);
+    return;
+  }
+  const contracted = history.filter(r => r.phase === 'contract' && r.release === release);
+  if (contracted.length) {
+    throw new ReleaseError(
+      `rollback: this release already ran contract (${contracted.map(r => `${r.id}_${r.name}, ${r.status}`).join('; ')}), so the schema the old version needs is gone. Rolling traffic back would send users to a version that fails. Fix forward with a new release.`
+    );
+  }
+}

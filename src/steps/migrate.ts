@@ -1,0 +1,86 @@
+import { BadInputError, ReleaseError } from '../core/errors.js';
+import { contractBlockers } from '../core/contract-guard.js';
+import { driftError, positionOf, type DatabaseStep } from '../core/release.js';
+import { readHistory } from '../database/history.js';
+import { runPhase, type PhaseReport } from '../database/phases.js';
+import { schemaStateOf } from '../database/status.js';
+import type { ReleaseRecord } from '../store/release-store.js';
+import { recordStep, type StepContext, type StepOutputs } from './context.js';
+import { databaseSettings, migrationsOf, phaseOptions, refuseOnSchemaDrift, withDatabase } from './database.js';
+
+const TITLES: Record<DatabaseStep, string> = { expand: 'Expand the schema', migrate: 'Migrate (backfill)', contract: 'Contract the schema' };
+
+function promotedAt(record: ReleaseRecord): Date | undefined {
+  const entry = record.history.filter(h => h.step === 'promote').at(-1);
+  return entry ? new Date(entry.at) : undefined;
+}
+
+/** Refuses a contract the guard does not allow, unless forced with a reason. */
+async function checkContractGuard(context: StepContext, record: ReleaseRecord, force: string | undefined): Promise<void> {
+  const current = await context.router.read();
+  const blockers = contractBlockers({
+    sealed: record.snapshot,
+    phase: record.phase,
+    weights: current.weights,
+    promotedAt: promotedAt(record),
+    now: context.now(),
+    soakMs: databaseSettings(context, 'contract').contract.soak
+  });
+  if (blockers.length === 0) return;
+  if (force === undefined) {
+    throw new ReleaseError(
+      `contract: refused, because it drops what the old version needs and a rollback would then fail:\n  - ${blockers.join('\n  - ')}\nWait, or finish the promotion. To override, give force with the reason; it is recorded.`
+    );
+  }
+  context.logger.warn(`contract forced (${force}) although:\n  - ${blockers.join('\n  - ')}`);
+}
+
+function describeReport(report: PhaseReport): string {
+  if (report.applied.length === 0 && report.skipped.length === 0) return `${report.phase}: nothing to do`;
+  return [...report.applied.map(a => `${a.id}_${a.name}: ${a.outcome}`), ...report.skipped.map(s => `${s.id}_${s.name}: ${s.outcome}`)].join('; ');
+}
+
+/**
+ * expand, migrate and contract: each checks that traffic and schema are as
+ * this release left them, then runs its phase of every pending migration.
+ */
+export async function databaseStep(context: StepContext, step: DatabaseStep, options: { force?: string } = {}): Promise<StepOutputs> {
+  const settings = databaseSettings(context, step);
+  const record = await context.store.load();
+  const sealed = record.snapshot;
+  return context.logger.group(TITLES[step], async () => {
+    const current = await context.router.read();
+    const position = positionOf(sealed, current);
+    if (step === 'contract') {
+      await checkContractGuard(context, record, options.force);
+    } else {
+      if (position === 'drifted') throw driftError(step, sealed, current);
+      if (position === 'promoted') {
+        throw new ReleaseError(`${step}: this release is already promoted, and ${step} runs before promotion. Put new migrations in a new release.`);
+      }
+    }
+    const migrations = await migrationsOf(context, step);
+    const who = { runId: context.source.run_id, actor: context.source.actor, release: sealed.digest };
+    return withDatabase(context, step, async db => {
+      refuseOnSchemaDrift(step, sealed.snapshot.database, await readHistory(db), sealed.digest);
+      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null));
+      for (const allowed of report.allowed) context.logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
+      const detail = describeReport(report);
+      context.logger.info(detail);
+      if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${detail}). Run it again to resume.`);
+      const ranContract = step === 'contract' && report.applied.length > 0;
+      await recordStep(context, record, step, report.applied.length ? 'done' : 'already-done', detail, ranContract ? 'contracted' : record.phase);
+      return {
+        'schema-version': schemaStateOf(await readHistory(db)).schema_version ?? '',
+        applied: JSON.stringify(report.applied.map(a => ({ id: a.id, name: a.name, outcome: a.outcome }))),
+        'snapshot-digest': sealed.digest
+      };
+    });
+  });
+}
+
+/** The `phase` option of the migrate step. */
+export function migratePhase(value: string | undefined, label: string): 'expand' | 'migrate' {
+  if (value === 'expand' || value === 'migrate') return value;
+  throw new BadInputError(`${label}: expected expand or migrate, got ${JSON.stringify(value ?? '')}. Run expand first, then migrate, as two steps.`);
+}
