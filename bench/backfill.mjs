@@ -4,6 +4,7 @@
 //   batch_lock_p99_ms:  p99 of how long one batch's transaction holds its locks;
 //   writer_p99_ratio:   p99 latency of a paced writer (another process, single-row updates and inserts)
 //                       during the backfill, over its p99 with no backfill.
+// BENCH_BATCH='{"targetMs":20,"pauseMs":20}' tries other batch settings than the defaults.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,7 +91,7 @@ try {
   const report = await runPhase(db, await loadMigrations(dir), 'migrate', {
     policy: DEFAULT_LOCK_POLICY,
     lockWaitMs: 5000,
-    batch: DEFAULT_BATCH,
+    batch: { ...DEFAULT_BATCH, ...JSON.parse(process.env.BENCH_BATCH ?? '{}') },
     who: { runId: 'bench', actor: 'bench', release: null },
     hooks: {
       log: () => undefined,
@@ -119,6 +120,8 @@ try {
     writer_ops_alone: alone.length,
     writer_ops_during: during.length
   };
+  const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))].toFixed(2);
+  for (const [name, xs] of [['alone', alone], ['during', during]]) console.log(`writer ${name}: n=${xs.length} p50 ${pct(xs, 0.5)} p90 ${pct(xs, 0.9)} p99 ${pct(xs, 0.99)} max ${pct(xs, 1)} ms`);
   console.log(`backfill: ${(backfillMs / 1000).toFixed(2)} s in ${held.length} batches, ${Math.round(backfillRate)} rows/s`);
   console.log(`backfill_vs_update ${figures.backfill_vs_update} (goal >= 0.5)`);
   console.log(`batch_lock_p99_ms  ${figures.batch_lock_p99_ms} (goal < 100)`);

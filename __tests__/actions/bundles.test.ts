@@ -1,34 +1,7 @@
-import { spawn } from 'node:child_process';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { runBundle } from '../support/action-bundle.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { colorsServed } from '../support/traffic.js';
-
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-}
-
-/** Runs a committed bundle the way the runner does: inputs as INPUT_* variables, outputs in the GITHUB_OUTPUT file. */
-async function runBundle(bundle: string, inputs: Record<string, string>, runnerTemp: string): Promise<ActionRun> {
-  await mkdir(runnerTemp, { recursive: true });
-  const outputFile = path.join(runnerTemp, `output-${Date.now()}-${Math.random()}`);
-  const summaryFile = path.join(runnerTemp, 'summary.md');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_SHA: 'f00d', GITHUB_RUN_ID: '7', GITHUB_ACTOR: 'octocat' };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [path.resolve('dist', bundle, 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  child.stdout.on('data', chunk => (stdout += String(chunk)));
-  child.stderr.on('data', chunk => (stdout += String(chunk)));
-  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? 1)));
-  const outputs: Record<string, string> = {};
-  const text = await readFile(outputFile, 'utf8');
-  for (const match of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1] as string] = match[3] as string;
-  return { code, stdout, outputs };
-}
 
 describe('the committed action bundles', () => {
   let setup: ProxySetup;
@@ -80,6 +53,6 @@ describe('the committed action bundles', () => {
     expect(wrong.stdout).toMatch(/::error::input "command": the promote step has no such option/);
     const unknown = await runBundle('main', { step: 'promot' }, path.join(setup.dir, 'd'));
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toMatch(/::error::input "step": expected one of snapshot, deploy, promote, rollback, got "promot"/);
+    expect(unknown.stdout).toMatch(/::error::input "step": expected one of snapshot, deploy, migrate, promote, contract, rollback, got "promot"/);
   });
 });

@@ -83,6 +83,7 @@ const DOCUMENTED: [string, string[]][] = [
   ['ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM (1) TO (2)', ['SHARE UPDATE EXCLUSIVE events', 'ACCESS EXCLUSIVE events_2025 [rewrite]']],
   ['ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY', ['SHARE UPDATE EXCLUSIVE events', 'SHARE UPDATE EXCLUSIVE events_2024']],
   ['ALTER TABLE events DETACH PARTITION events_2024', ['ACCESS EXCLUSIVE events', 'ACCESS EXCLUSIVE events_2024']],
+  ['ALTER INDEX events_day_idx ATTACH PARTITION events_2025_day_idx', ['SHARE UPDATE EXCLUSIVE events_day_idx']],
   // Renames: ALTER INDEX RENAME takes SHARE UPDATE EXCLUSIVE (PostgreSQL 12+); tables and columns ACCESS EXCLUSIVE.
   ['ALTER INDEX users_email_idx RENAME TO users_email_key', ['SHARE UPDATE EXCLUSIVE users_email_idx']],
   ['ALTER TABLE users RENAME COLUMN email TO login', ['ACCESS EXCLUSIVE users']],

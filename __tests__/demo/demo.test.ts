@@ -19,7 +19,7 @@ function expectCleanRelease(run: Awaited<ReturnType<typeof demo>>) {
   // Traffic really moved: both versions answered during the release, and nothing else did.
   expect(Object.keys(byColor).sort()).toEqual(['blue', 'green']);
   expect(run.figures.requests).toBe((byColor.blue ?? 0) + (byColor.green ?? 0));
-  expect(Object.keys(run.figures.phases as object)).toEqual(['snapshot', 'deploy', 'promote', 'rollback']);
+  expect(Object.keys(run.figures.phases as object)).toEqual(['snapshot', 'deploy', 'expand', 'migrate', 'promote', 'rollback', 'promote again', 'contract']);
 }
 
 describe('cutover demo', () => {

@@ -74020,6 +74020,11 @@ class FileFacts {
         const created = createdTable(statement.node);
         if (created)
             this.tables.push(created);
+        // A new table keeps being new under its new name.
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType === 'OBJECT_TABLE' && rename.relation && rename.newname && this.isNewTable(rename.relation)) {
+            this.tables.push({ ...rename.relation, relname: rename.newname });
+        }
         const index = nodeAs(statement.node, 'IndexStmt');
         if (index?.idxname)
             this.indexes.push(index.idxname);
@@ -74071,12 +74076,17 @@ class FileFacts {
         }
     }
 }
-/** The table (or materialized view) a statement creates. */
+/**
+ * The table (or materialized view) a statement creates. IF NOT EXISTS may
+ * find a table that exists and has rows, so it does not count as new.
+ */
 function createdTable(node) {
-    return (nodeAs(node, 'CreateStmt')?.relation ??
+    const create = nodeAs(node, 'CreateStmt') ?? nodeAs(node, 'CreateForeignTableStmt')?.base;
+    if (create?.if_not_exists || nodeAs(node, 'CreateTableAsStmt')?.if_not_exists)
+        return undefined;
+    return (create?.relation ??
         nodeAs(node, 'CreateTableAsStmt')?.into?.rel ??
-        nodeAs(node, 'SelectStmt')?.intoClause?.rel ??
-        nodeAs(node, 'CreateForeignTableStmt')?.base?.relation);
+        nodeAs(node, 'SelectStmt')?.intoClause?.rel);
 }
 /** Columns a CHECK expression proves non-NULL: `col IS NOT NULL`, alone or AND-ed. */
 function notNullColumns(expr) {
@@ -74208,7 +74218,8 @@ function alterTableLocks(statement, facts) {
         for (const c of constraints)
             if (c?.contype === 'CONSTR_FOREIGN' && c.pktable)
                 locks.push(lock('SHARE ROW EXCLUSIVE', relationName(c.pktable)));
-        const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
+        // ALTER INDEX ... ATTACH PARTITION only links two indexes; ALTER TABLE also locks the partition.
+        const partition = alter.objtype === 'OBJECT_INDEX' ? undefined : nodeAs(cmd.def, 'PartitionCmd')?.name;
         // ATTACH scans the partition to prove its rows fit, unless a matching CHECK constraint already proves it.
         if (partition && cmd.subtype === 'AT_AttachPartition')
             locks.push(lock('ACCESS EXCLUSIVE', relationName(partition), true));
@@ -74687,16 +74698,22 @@ async function parseSql(text, file) {
     }
     const tokens = (await (0,external_libpg_query_namespaceObject.scan)(text)).tokens;
     const code = tokens.filter(token => !isComment(token));
-    const parsed = (result.stmts ?? []).flatMap(raw => {
+    const parsed = [];
+    // Statements and tokens are both in file order: one pass over the tokens, however long the file.
+    let cursor = 0;
+    for (const raw of result.stmts ?? []) {
         const from = raw.stmt_location ?? 0;
         // stmt_len excludes the semicolon; 0 means "to the end of the file".
         const to = raw.stmt_len ? from + raw.stmt_len : source.byteLength;
-        const inside = code.filter(token => token.start >= from && token.end <= to);
-        const [first, last] = [inside[0], inside[inside.length - 1]];
-        if (!raw.stmt || !first || !last)
-            return [];
-        return [{ node: raw.stmt, span: { start: first.start, end: last.end } }];
-    });
+        while (cursor < code.length && code[cursor].start < from)
+            cursor++;
+        const begin = cursor;
+        while (cursor < code.length && code[cursor].end <= to)
+            cursor++;
+        const [first, last] = [code[begin], code[cursor - 1]];
+        if (raw.stmt && cursor > begin && first && last)
+            parsed.push({ node: raw.stmt, span: { start: first.start, end: last.end } });
+    }
     const allows = allowsOf(tokens.filter(isComment), parsed.map(p => p.span), source, file);
     return parsed.map(({ node, span }, i) => ({
         text: source.slice(span.start, span.end),
@@ -74724,7 +74741,7 @@ function allowsOf(comments, spans, source, file) {
         const allow = readAllow(text, line, file, ruleIds);
         if (!allow)
             continue;
-        const index = statementOf(comment.start, line, spans, source);
+        const index = statementOf(comment, spans, source);
         if (index === undefined) {
             throw new BadInputError(`${file}:${line}: the allow comment ${JSON.stringify(text.trim())} applies to no statement. Put it on the line above the statement it allows, or at the end of that statement's last line.`);
         }
@@ -74733,19 +74750,23 @@ function allowsOf(comments, spans, source, file) {
     return allows;
 }
 /**
- * The statement a comment at `offset` applies to: the one it sits inside,
- * else the one whose last line it trails, else the next one.
+ * The statement a comment applies to: the one it sits inside, else the next
+ * one when that starts on the line the comment ends (a block comment), else
+ * the one whose last line it trails, else the next one.
  */
-function statementOf(offset, line, spans, source) {
-    const inside = spans.findIndex(s => s.start <= offset && offset < s.end);
+function statementOf(comment, spans, source) {
+    const inside = spans.findIndex(s => s.start <= comment.start && comment.start < s.end);
     if (inside >= 0)
         return inside;
+    const next = spans.findIndex(s => s.start >= comment.end);
+    if (next >= 0 && source.lineAt(spans[next].start) === source.lineAt(comment.end))
+        return next;
+    const line = source.lineAt(comment.start);
     for (let i = spans.length - 1; i >= 0; i--) {
         const span = spans[i];
-        if (span.end <= offset && source.lineAt(span.end - 1) === line)
+        if (span.end <= comment.start && source.lineAt(span.end - 1) === line)
             return i;
     }
-    const next = spans.findIndex(s => s.start > offset);
     return next >= 0 ? next : undefined;
 }
 

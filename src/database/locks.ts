@@ -127,7 +127,8 @@ function alterTableLocks(statement: SqlStatement, facts: FileFacts): StatementLo
     // A foreign key adds triggers to the referenced table too: SHARE ROW EXCLUSIVE there.
     const constraints = [nodeAs(cmd.def, 'Constraint'), ...columnConstraints(nodeAs(cmd.def, 'ColumnDef')?.constraints)];
     for (const c of constraints) if (c?.contype === 'CONSTR_FOREIGN' && c.pktable) locks.push(lock('SHARE ROW EXCLUSIVE', relationName(c.pktable)));
-    const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
+    // ALTER INDEX ... ATTACH PARTITION only links two indexes; ALTER TABLE also locks the partition.
+    const partition = alter.objtype === 'OBJECT_INDEX' ? undefined : nodeAs(cmd.def, 'PartitionCmd')?.name;
     // ATTACH scans the partition to prove its rows fit, unless a matching CHECK constraint already proves it.
     if (partition && cmd.subtype === 'AT_AttachPartition') locks.push(lock('ACCESS EXCLUSIVE', relationName(partition), true));
     if (partition && cmd.subtype === 'AT_DetachPartition') locks.push(lock(commandMode(cmd), relationName(partition)));

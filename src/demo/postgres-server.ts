@@ -73,7 +73,7 @@ export async function startPostgres(bin: string, options: PostgresOptions = {}):
       await probe.close();
       break;
     } catch (error) {
-      if (server.exitCode !== null || attempt > 500) throw new Error(`postgres did not start: ${(error as Error).message}\n${log}`);
+      if (server.exitCode !== null || attempt > 500) throw new Error(`postgres did not start: ${(error as Error).message}\n${log}`, { cause: error });
       await new Promise(resolve => setTimeout(resolve, 20));
     }
   }
