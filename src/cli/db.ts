@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { Secrets } from '../config/secrets.js';
 import { BadInputError } from '../core/errors.js';
@@ -10,14 +9,11 @@ import { describePlan } from '../database/plan.js';
 import { parseSql } from '../database/sql/statements.js';
 import { statusOf } from '../database/status.js';
 import { batchOf, databaseSettings, migrationsOf, withDatabase } from '../steps/database.js';
+import { parseFlags } from './flags.js';
 import type { Terminal } from './main.js';
 
 function parse(command: string, args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>, positionals = false) {
-  try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: positionals });
-  } catch (error) {
-    throw new BadInputError(`cutover db ${command}: ${(error as Error).message}. See cutover db --help.`);
-  }
+  return parseFlags(`db ${command}`, args, options, positionals, 'db');
 }
 
 async function context(configPath: string | undefined, terminal: Terminal) {

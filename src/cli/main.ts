@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { Secrets } from '../config/secrets.js';
 import { isColor } from '../core/color.js';
 import { BadInputError, describeError } from '../core/errors.js';
 import { terminalLogger } from '../logging/logger.js';
 import { dbToolCommand } from './db.js';
+import { parseFlags } from './flags.js';
 import { runDemo } from '../demo/run-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
@@ -53,11 +54,7 @@ const COMMON = {
 } as const satisfies ParseArgsConfig['options'];
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: readonly string[], options: O) {
-  try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new BadInputError(`cutover ${command}: ${(error as Error).message}. See cutover ${command} --help.`);
-  }
+  return parseFlags(command, args, options).values;
 }
 
 function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
