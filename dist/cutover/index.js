@@ -74905,6 +74905,60 @@ function backoffBefore(policy, attempt, random = Math.random) {
     return Math.round(base / 2 + random() * base);
 }
 
+;// CONCATENATED MODULE: ./lib/database/short-locks.js
+
+
+/** Every attempt gave up waiting for its lock; `cause` is the last attempt's error. */
+class LockNotGranted extends Error {
+    attempts;
+    lockTimeoutMs;
+    constructor(attempts, lockTimeoutMs, cause) {
+        super(`lock not granted in ${attempts} attempts`, { cause });
+        this.attempts = attempts;
+        this.lockTimeoutMs = lockTimeoutMs;
+        this.name = 'LockNotGranted';
+    }
+}
+/** A lock timeout or a lost deadlock: worth another attempt. */
+const isLockTimeout = (error) => [LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED].includes(sqlState(error) ?? '');
+/**
+ * Runs `attemptOnce` with short lock timeouts: an attempt that cannot get its
+ * lock in time gives up, and the next waits longer, up to the policy's cap and
+ * number of retries. Any other error is thrown as it is, at once.
+ */
+async function withLockRetries(policy, hooks, attemptOnce) {
+    for (let attempt = 0;; attempt++) {
+        const lockTimeout = lockTimeoutFor(policy, attempt);
+        try {
+            return await attemptOnce(lockTimeout);
+        }
+        catch (error) {
+            if (!isLockTimeout(error))
+                throw error;
+            if (attempt >= policy.retries)
+                throw new LockNotGranted(attempt + 1, lockTimeout, error);
+            const pause = backoffBefore(policy, attempt + 1);
+            await hooks.onRetry?.(attempt + 1, error, lockTimeout, pause);
+            await hooks.pause(pause);
+        }
+    }
+}
+/** `work` in one transaction whose lock waits and statements are bounded; rolled back on any error. */
+async function inShortTransaction(db, lockTimeoutMs, statementTimeoutMs, work) {
+    await db.query('BEGIN');
+    try {
+        await db.query(`SET LOCAL lock_timeout = ${lockTimeoutMs}`);
+        await db.query(`SET LOCAL statement_timeout = ${statementTimeoutMs}`);
+        const result = await work();
+        await db.query('COMMIT');
+        return result;
+    }
+    catch (error) {
+        await db.query('ROLLBACK').catch(() => undefined);
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/database/backfill.js
 
 
@@ -75020,7 +75074,7 @@ async function runBackfill(db, plan, migrationId, state, policy, hooks) {
         hooks.onBatch?.({ rows, lockHeldMs: heldMs, size });
         const elapsed = Date.now() - started;
         const rate = elapsed > 0 ? ((rowsDone - doneAtStart) * 1000) / elapsed : 0;
-        hooks.progress({ rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
+        hooks.progress({ table: plan.table, rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
         if (end.every((v, i) => v === highWater[i]))
             return { rowsDone, batches, completed: true };
         size = nextBatchSize(size, heldMs, plan);
@@ -75030,31 +75084,25 @@ async function runBackfill(db, plan, migrationId, state, policy, hooks) {
 }
 /** One batch and its checkpoint in one short transaction, retried when it cannot get a row lock in time. */
 async function runBatch(db, policy, hooks, update, params, migrationId, end) {
-    for (let attempt = 0;; attempt++) {
-        const began = performance.now();
-        await db.query('BEGIN');
-        try {
-            await db.query(`SET LOCAL lock_timeout = ${lockTimeoutFor(policy, attempt)}`);
-            await db.query(`SET LOCAL statement_timeout = ${policy.statementTimeoutMs}`);
-            const result = await db.query(update, params);
-            await db.query(`UPDATE ${HISTORY_TABLE} SET checkpoint = $2, rows_done = rows_done + $3 WHERE id = $1 AND phase = 'migrate'`, [
-                migrationId,
-                JSON.stringify(end),
-                result.rowCount
-            ]);
-            await db.query('COMMIT');
-            return { rows: result.rowCount, heldMs: performance.now() - began };
-        }
-        catch (error) {
-            await db.query('ROLLBACK').catch(() => undefined);
-            const retry = [LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED].includes(sqlState(error) ?? '') && attempt < policy.retries;
-            if (!retry) {
-                throw new ReleaseError(`backfill batch up to key (${end.join(', ')}) failed: ${error.message}. Committed batches are kept; run migrate again to resume after the last one.`);
-            }
-            const pause = backoffBefore(policy, attempt + 1);
-            hooks.log(`backfill batch up to key (${end.join(', ')}): ${error.message}; retry ${attempt + 1} of ${policy.retries} in ${pause} ms`);
-            await hooks.pause(pause);
-        }
+    const where = `backfill batch up to key (${end.join(', ')})`;
+    const retryHooks = {
+        pause: hooks.pause,
+        onRetry: (attempt, error, _lockTimeout, pause) => hooks.log(`${where}: ${error.message}; retry ${attempt} of ${policy.retries} in ${pause} ms`)
+    };
+    try {
+        return await withLockRetries(policy, retryHooks, async (lockTimeout) => {
+            const began = performance.now();
+            const rows = await inShortTransaction(db, lockTimeout, policy.statementTimeoutMs, async () => {
+                const result = await db.query(update, params);
+                await db.query(`UPDATE ${HISTORY_TABLE} SET checkpoint = $2, rows_done = rows_done + $3 WHERE id = $1 AND phase = 'migrate'`, [migrationId, JSON.stringify(end), result.rowCount]);
+                return result.rowCount;
+            });
+            return { rows, heldMs: performance.now() - began };
+        });
+    }
+    catch (error) {
+        const last = error instanceof LockNotGranted ? error.cause : error;
+        throw new ReleaseError(`${where} failed: ${last.message}. Committed batches are kept; run migrate again to resume after the last one.`);
     }
 }
 
@@ -75063,7 +75111,6 @@ async function runBatch(db, policy, hooks, update, params, migrationId, end) {
 
 
 
-const retryable = (error) => [LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED].includes(sqlState(error) ?? '');
 function where(part, statement) {
     const first = statement.text.split('\n')[0] ?? '';
     return `${part.file}:${statement.line}: ${first.length > 100 ? `${first.slice(0, 97)}...` : first}`;
@@ -75097,50 +75144,39 @@ async function indexState(db, table, name) {
     return rows.length === 0 ? 'absent' : rows[0]?.valid ? 'valid' : 'invalid';
 }
 /**
- * Runs `work` with short lock timeouts: an attempt that cannot get its lock
- * in time gives up, and the next waits longer, up to the policy's cap and
- * number of retries. Anything but a lock timeout or deadlock fails at once.
+ * Runs one attempt after another under short lock timeouts (see
+ * withLockRetries), logging each retry, and turns failures into messages that
+ * name the statement and, when the lock never came, the open transactions.
  */
-async function withLockRetries(db, policy, hooks, statement, what, attemptOnce) {
-    for (let attempt = 0;; attempt++) {
-        const lockTimeout = lockTimeoutFor(policy, attempt);
-        try {
-            await attemptOnce(lockTimeout);
-            return;
-        }
-        catch (error) {
-            if (!retryable(error))
-                throw new ReleaseError(`${what} failed: ${error.message}. Nothing of this statement was kept; fix it and run the phase again, which resumes here.`);
-            if (attempt >= policy.retries) {
-                throw new ReleaseError(`${what}: could not get its lock in ${attempt + 1} attempts (lock_timeout up to ${lockTimeout} ms, database.lock-retries ${policy.retries}). Live traffic was never kept waiting longer than that.${await describeBlockers(db)} Run the phase again when the blocking transactions are gone; it resumes at this statement.`);
+async function retried(db, policy, hooks, statement, what, attemptOnce) {
+    try {
+        await withLockRetries(policy, {
+            pause: hooks.pause,
+            onRetry: async (attempt, error, lockTimeout, pause) => {
+                await hooks.onRetry?.(statement, attempt, error);
+                hooks.log(`${what}: lock not granted within ${lockTimeout} ms (${error.message}); retry ${attempt} of ${policy.retries} in ${pause} ms`);
             }
-            await hooks.onRetry?.(statement, attempt + 1, error);
-            const pause = backoffBefore(policy, attempt + 1);
-            hooks.log(`${what}: lock not granted within ${lockTimeout} ms (${error.message}); retry ${attempt + 1} of ${policy.retries} in ${pause} ms`);
-            await hooks.pause(pause);
+        }, attemptOnce);
+    }
+    catch (error) {
+        if (error instanceof LockNotGranted) {
+            throw new ReleaseError(`${what}: could not get its lock in ${error.attempts} attempts (lock_timeout up to ${error.lockTimeoutMs} ms, database.lock-retries ${policy.retries}). Live traffic was never kept waiting longer than that.${await describeBlockers(db)} Run the phase again when the blocking transactions are gone; it resumes at this statement.`);
         }
+        throw new ReleaseError(`${what} failed: ${error.message}. Nothing of this statement was kept; fix it and run the phase again, which resumes here.`);
     }
 }
 /** A statement that may run in a transaction: it and the history's count commit together. */
-async function runInTransaction(db, policy, target, statement, done, lockTimeout) {
-    await db.query('BEGIN');
-    try {
-        await db.query(`SET LOCAL lock_timeout = ${lockTimeout}`);
-        await db.query(`SET LOCAL statement_timeout = ${policy.statementTimeoutMs}`);
+function runInTransaction(db, policy, target, statement, done, lockTimeout) {
+    return inShortTransaction(db, lockTimeout, policy.statementTimeoutMs, async () => {
         await db.query(statement.text);
         await countStatement(db, target.migrationId, target.part.phase, done);
-        await db.query('COMMIT');
-    }
-    catch (error) {
-        await db.query('ROLLBACK').catch(() => undefined);
-        throw error;
-    }
+    });
 }
 /** Drops an index left INVALID by a failed concurrent build, itself under short lock timeouts. */
 async function dropInvalidIndex(db, policy, hooks, statement, table, name) {
     const schema = table.includes('.') ? `${quoteIdent(table.split('.')[0])}.` : '';
     hooks.log(`dropping INVALID index ${name} left by a failed concurrent build before trying again`);
-    await withLockRetries(db, policy, hooks, statement, `DROP INDEX CONCURRENTLY ${name}`, async (lockTimeout) => {
+    await retried(db, policy, hooks, statement, `DROP INDEX CONCURRENTLY ${name}`, async (lockTimeout) => {
         await db.query(`SET lock_timeout = ${lockTimeout}`);
         try {
             await db.query(`DROP INDEX CONCURRENTLY IF EXISTS ${schema}${quoteIdent(name)}`);
@@ -75169,31 +75205,26 @@ async function runOutsideTransaction(db, policy, hooks, target, statement, done,
             await dropInvalidIndex(db, policy, hooks, statement, index.table, index.name);
     }
     const invalidBefore = index ? new Set(await invalidIndexes(db, index.table)) : new Set();
-    try {
-        await withLockRetries(db, policy, hooks, statement, what, async (lockTimeout) => {
-            await db.query(`SET lock_timeout = ${lockTimeout}`);
-            await db.query(`SET statement_timeout = ${policy.indexBuildTimeoutMs}`);
-            try {
-                await db.query(statement.text);
-            }
-            catch (error) {
-                if (index) {
-                    for (const name of await invalidIndexes(db, index.table)) {
-                        if (!invalidBefore.has(name))
-                            await dropInvalidIndex(db, policy, hooks, statement, index.table, name);
-                    }
+    await retried(db, policy, hooks, statement, what, async (lockTimeout) => {
+        await db.query(`SET lock_timeout = ${lockTimeout}`);
+        await db.query(`SET statement_timeout = ${policy.indexBuildTimeoutMs}`);
+        try {
+            await db.query(statement.text);
+        }
+        catch (error) {
+            if (index) {
+                for (const name of await invalidIndexes(db, index.table)) {
+                    if (!invalidBefore.has(name))
+                        await dropInvalidIndex(db, policy, hooks, statement, index.table, name);
                 }
-                throw error;
             }
-            finally {
-                await db.query('RESET lock_timeout');
-                await db.query('RESET statement_timeout');
-            }
-        });
-    }
-    catch (error) {
-        throw error instanceof ReleaseError ? error : new ReleaseError(`${what} failed: ${error.message}`);
-    }
+            throw error;
+        }
+        finally {
+            await db.query('RESET lock_timeout');
+            await db.query('RESET statement_timeout');
+        }
+    });
     await countStatement(db, target.migrationId, target.part.phase, done);
 }
 /**
@@ -75208,7 +75239,7 @@ async function runStatements(db, policy, hooks, target, statements, from) {
         const what = where(target.part, statement);
         const started = Date.now();
         if (statement.transactional) {
-            await withLockRetries(db, policy, hooks, statement, what, lockTimeout => runInTransaction(db, policy, target, statement, i + 1, lockTimeout));
+            await retried(db, policy, hooks, statement, what, lockTimeout => runInTransaction(db, policy, target, statement, i + 1, lockTimeout));
         }
         else {
             await runOutsideTransaction(db, policy, hooks, target, statement, i + 1, what);
@@ -75670,9 +75701,9 @@ function lockPolicyOf(settings) {
 async function databaseSnapshot(db) {
     return { engine: db.engine, ...schemaStateOf(await readHistory(db)) };
 }
-function describeProgress(table, p) {
+function describeProgress(p) {
     const eta = p.etaMs === null ? '' : `, ETA ${formatDuration(p.etaMs)}`;
-    return `backfill ${table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}`;
+    return `backfill ${p.table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}`;
 }
 function batchOf(settings) {
     return {
@@ -75684,7 +75715,6 @@ function batchOf(settings) {
     };
 }
 function phaseOptions(settings, logger, who, forced = null) {
-    let table = '';
     return {
         policy: lockPolicyOf(settings),
         lockWaitMs: settings['lock-wait'],
@@ -75692,13 +75722,8 @@ function phaseOptions(settings, logger, who, forced = null) {
         who,
         forced,
         hooks: {
-            log: message => {
-                const match = /^backfill (\S+):/.exec(message);
-                if (match)
-                    table = match[1];
-                logger.info(message);
-            },
-            progress: p => logger.progress(describeProgress(table, p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
+            log: message => logger.info(message),
+            progress: p => logger.progress(describeProgress(p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
             pause: ms => new Promise(resolve => setTimeout(resolve, ms))
         }
     };
@@ -75743,7 +75768,7 @@ async function checkDatabaseBeforeSwitch(context, step, release) {
     if (step === 'promote') {
         const migrations = await migrationsOf(context, step);
         const history = await withDatabase(context, step, readHistory);
-        const pending = migrations.flatMap(m => ['expand', 'migrate'].filter(p => m.parts[p] && history.find(r => r.id === m.id && r.phase === p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`));
+        const pending = migrations.flatMap(m => ['expand', 'migrate'].filter(p => m.parts[p] && rowOf(history, m.id, p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`));
         if (pending.length) {
             throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`);
         }
@@ -76148,8 +76173,6 @@ async function runRootAction() {
     }
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/database/lint-files.js
 
 
@@ -76234,6 +76257,21 @@ async function describePlan(migrations, history, batch) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./lib/cli/flags.js
+
+
+/** Parses `args` strictly; an unknown or malformed flag is bad input that points to the command's help. */
+function parseFlags(command, args, options, positionals = false, help = command) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args: [...args], options, strict: true, allowPositionals: positionals });
+    }
+    catch (error) {
+        throw new BadInputError(`cutover ${command}: ${error.message}. See cutover ${help} --help.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/db.js
 
 
@@ -76247,12 +76285,7 @@ async function describePlan(migrations, history, batch) {
 
 
 function db_parse(command, args, options, positionals = false) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args: [...args], options, strict: true, allowPositionals: positionals });
-    }
-    catch (error) {
-        throw new BadInputError(`cutover db ${command}: ${error.message}. See cutover db --help.`);
-    }
+    return parseFlags(`db ${command}`, args, options, positionals, 'db');
 }
 async function context(configPath, terminal) {
     const { config, baseDir } = await loadConfig(configPath ?? 'cutover.yml');
@@ -76983,12 +77016,7 @@ const COMMON = {
     json: { type: 'boolean' }
 };
 function main_parse(command, args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false }).values;
-    }
-    catch (error) {
-        throw new BadInputError(`cutover ${command}: ${error.message}. See cutover ${command} --help.`);
-    }
+    return parseFlags(command, args, options).values;
 }
 function frontEnd(terminal, verbose) {
     return {

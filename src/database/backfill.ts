@@ -1,8 +1,9 @@
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { BackfillPlan } from './backfill-plan.js';
-import { DEADLOCK_DETECTED, LOCK_NOT_AVAILABLE, qualifiedName, quoteIdent, sqlState, type Database } from './connection.js';
+import { qualifiedName, quoteIdent, type Database } from './connection.js';
 import { HISTORY_TABLE } from './history.js';
-import { backoffBefore, lockTimeoutFor, type LockPolicy } from './lock-policy.js';
+import type { LockPolicy } from './lock-policy.js';
+import { inShortTransaction, LockNotGranted, withLockRetries } from './short-locks.js';
 
 interface KeyColumn {
   name: string;
@@ -18,6 +19,7 @@ export interface BackfillState {
 }
 
 export interface BackfillProgress {
+  table: string;
   rowsDone: number;
   rowsTotal: number;
   rowsPerSecond: number;
@@ -169,7 +171,7 @@ export async function runBackfill(
     hooks.onBatch?.({ rows, lockHeldMs: heldMs, size });
     const elapsed = Date.now() - started;
     const rate = elapsed > 0 ? ((rowsDone - doneAtStart) * 1000) / elapsed : 0;
-    hooks.progress({ rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
+    hooks.progress({ table: plan.table, rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
     if (end.every((v, i) => v === highWater[i])) return { rowsDone, batches, completed: true };
     size = nextBatchSize(size, heldMs, plan);
     if (plan.batch.pauseMs > 0) await hooks.pause(plan.batch.pauseMs);
@@ -186,29 +188,23 @@ async function runBatch(
   migrationId: string,
   end: string[]
 ): Promise<{ rows: number; heldMs: number }> {
-  for (let attempt = 0; ; attempt++) {
-    const began = performance.now();
-    await db.query('BEGIN');
-    try {
-      await db.query(`SET LOCAL lock_timeout = ${lockTimeoutFor(policy, attempt)}`);
-      await db.query(`SET LOCAL statement_timeout = ${policy.statementTimeoutMs}`);
-      const result = await db.query(update, params);
-      await db.query(`UPDATE ${HISTORY_TABLE} SET checkpoint = $2, rows_done = rows_done + $3 WHERE id = $1 AND phase = 'migrate'`, [
-        migrationId,
-        JSON.stringify(end),
-        result.rowCount
-      ]);
-      await db.query('COMMIT');
-      return { rows: result.rowCount, heldMs: performance.now() - began };
-    } catch (error) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      const retry = [LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED].includes(sqlState(error) ?? '') && attempt < policy.retries;
-      if (!retry) {
-        throw new ReleaseError(`backfill batch up to key (${end.join(', ')}) failed: ${(error as Error).message}. Committed batches are kept; run migrate again to resume after the last one.`);
-      }
-      const pause = backoffBefore(policy, attempt + 1);
-      hooks.log(`backfill batch up to key (${end.join(', ')}): ${(error as Error).message}; retry ${attempt + 1} of ${policy.retries} in ${pause} ms`);
-      await hooks.pause(pause);
-    }
+  const where = `backfill batch up to key (${end.join(', ')})`;
+  const retryHooks = {
+    pause: hooks.pause,
+    onRetry: (attempt: number, error: Error, _lockTimeout: number, pause: number) => hooks.log(`${where}: ${error.message}; retry ${attempt} of ${policy.retries} in ${pause} ms`)
+  };
+  try {
+    return await withLockRetries(policy, retryHooks, async lockTimeout => {
+      const began = performance.now();
+      const rows = await inShortTransaction(db, lockTimeout, policy.statementTimeoutMs, async () => {
+        const result = await db.query(update, params);
+        await db.query(`UPDATE ${HISTORY_TABLE} SET checkpoint = $2, rows_done = rows_done + $3 WHERE id = $1 AND phase = 'migrate'`, [migrationId, JSON.stringify(end), result.rowCount]);
+        return result.rowCount;
+      });
+      return { rows, heldMs: performance.now() - began };
+    });
+  } catch (error) {
+    const last = error instanceof LockNotGranted ? (error.cause as Error) : (error as Error);
+    throw new ReleaseError(`${where} failed: ${last.message}. Committed batches are kept; run migrate again to resume after the last one.`);
   }
 }

@@ -1,7 +1,8 @@
 import { ReleaseError } from '../core/errors.js';
-import { DEADLOCK_DETECTED, LOCK_NOT_AVAILABLE, qualifiedName, quoteIdent, sqlState, type Database } from './connection.js';
+import { qualifiedName, quoteIdent, type Database } from './connection.js';
 import { countStatement } from './history.js';
-import { backoffBefore, lockTimeoutFor, type LockPolicy } from './lock-policy.js';
+import type { LockPolicy } from './lock-policy.js';
+import { inShortTransaction, LockNotGranted, withLockRetries } from './short-locks.js';
 import type { MigrationPart } from './migrations.js';
 import type { SqlStatement } from './sql/statements.js';
 
@@ -16,8 +17,6 @@ interface Target {
   migrationId: string;
   part: MigrationPart;
 }
-
-const retryable = (error: unknown) => [LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED].includes(sqlState(error) ?? '');
 
 function where(part: MigrationPart, statement: SqlStatement): string {
   const first = statement.text.split('\n')[0] ?? '';
@@ -68,11 +67,11 @@ async function indexState(db: Database, table: string, name: string): Promise<'v
 }
 
 /**
- * Runs `work` with short lock timeouts: an attempt that cannot get its lock
- * in time gives up, and the next waits longer, up to the policy's cap and
- * number of retries. Anything but a lock timeout or deadlock fails at once.
+ * Runs one attempt after another under short lock timeouts (see
+ * withLockRetries), logging each retry, and turns failures into messages that
+ * name the statement and, when the lock never came, the open transactions.
  */
-async function withLockRetries(
+async function retried(
   db: Database,
   policy: LockPolicy,
   hooks: StatementHooks,
@@ -80,46 +79,41 @@ async function withLockRetries(
   what: string,
   attemptOnce: (lockTimeoutMs: number) => Promise<void>
 ): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const lockTimeout = lockTimeoutFor(policy, attempt);
-    try {
-      await attemptOnce(lockTimeout);
-      return;
-    } catch (error) {
-      if (!retryable(error)) throw new ReleaseError(`${what} failed: ${(error as Error).message}. Nothing of this statement was kept; fix it and run the phase again, which resumes here.`);
-      if (attempt >= policy.retries) {
-        throw new ReleaseError(
-          `${what}: could not get its lock in ${attempt + 1} attempts (lock_timeout up to ${lockTimeout} ms, database.lock-retries ${policy.retries}). Live traffic was never kept waiting longer than that.${await describeBlockers(db)} Run the phase again when the blocking transactions are gone; it resumes at this statement.`
-        );
-      }
-      await hooks.onRetry?.(statement, attempt + 1, error as Error);
-      const pause = backoffBefore(policy, attempt + 1);
-      hooks.log(`${what}: lock not granted within ${lockTimeout} ms (${(error as Error).message}); retry ${attempt + 1} of ${policy.retries} in ${pause} ms`);
-      await hooks.pause(pause);
+  try {
+    await withLockRetries(
+      policy,
+      {
+        pause: hooks.pause,
+        onRetry: async (attempt, error, lockTimeout, pause) => {
+          await hooks.onRetry?.(statement, attempt, error);
+          hooks.log(`${what}: lock not granted within ${lockTimeout} ms (${error.message}); retry ${attempt} of ${policy.retries} in ${pause} ms`);
+        }
+      },
+      attemptOnce
+    );
+  } catch (error) {
+    if (error instanceof LockNotGranted) {
+      throw new ReleaseError(
+        `${what}: could not get its lock in ${error.attempts} attempts (lock_timeout up to ${error.lockTimeoutMs} ms, database.lock-retries ${policy.retries}). Live traffic was never kept waiting longer than that.${await describeBlockers(db)} Run the phase again when the blocking transactions are gone; it resumes at this statement.`
+      );
     }
+    throw new ReleaseError(`${what} failed: ${(error as Error).message}. Nothing of this statement was kept; fix it and run the phase again, which resumes here.`);
   }
 }
 
 /** A statement that may run in a transaction: it and the history's count commit together. */
-async function runInTransaction(db: Database, policy: LockPolicy, target: Target, statement: SqlStatement, done: number, lockTimeout: number): Promise<void> {
-  await db.query('BEGIN');
-  try {
-    await db.query(`SET LOCAL lock_timeout = ${lockTimeout}`);
-    await db.query(`SET LOCAL statement_timeout = ${policy.statementTimeoutMs}`);
+function runInTransaction(db: Database, policy: LockPolicy, target: Target, statement: SqlStatement, done: number, lockTimeout: number): Promise<void> {
+  return inShortTransaction(db, lockTimeout, policy.statementTimeoutMs, async () => {
     await db.query(statement.text);
     await countStatement(db, target.migrationId, target.part.phase, done);
-    await db.query('COMMIT');
-  } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 /** Drops an index left INVALID by a failed concurrent build, itself under short lock timeouts. */
 async function dropInvalidIndex(db: Database, policy: LockPolicy, hooks: StatementHooks, statement: SqlStatement, table: string, name: string): Promise<void> {
   const schema = table.includes('.') ? `${quoteIdent(table.split('.')[0] as string)}.` : '';
   hooks.log(`dropping INVALID index ${name} left by a failed concurrent build before trying again`);
-  await withLockRetries(db, policy, hooks, statement, `DROP INDEX CONCURRENTLY ${name}`, async lockTimeout => {
+  await retried(db, policy, hooks, statement, `DROP INDEX CONCURRENTLY ${name}`, async lockTimeout => {
     await db.query(`SET lock_timeout = ${lockTimeout}`);
     try {
       await db.query(`DROP INDEX CONCURRENTLY IF EXISTS ${schema}${quoteIdent(name)}`);
@@ -147,27 +141,23 @@ async function runOutsideTransaction(db: Database, policy: LockPolicy, hooks: St
     if (state === 'invalid') await dropInvalidIndex(db, policy, hooks, statement, index.table, index.name);
   }
   const invalidBefore = index ? new Set(await invalidIndexes(db, index.table)) : new Set<string>();
-  try {
-    await withLockRetries(db, policy, hooks, statement, what, async lockTimeout => {
-      await db.query(`SET lock_timeout = ${lockTimeout}`);
-      await db.query(`SET statement_timeout = ${policy.indexBuildTimeoutMs}`);
-      try {
-        await db.query(statement.text);
-      } catch (error) {
-        if (index) {
-          for (const name of await invalidIndexes(db, index.table)) {
-            if (!invalidBefore.has(name)) await dropInvalidIndex(db, policy, hooks, statement, index.table, name);
-          }
+  await retried(db, policy, hooks, statement, what, async lockTimeout => {
+    await db.query(`SET lock_timeout = ${lockTimeout}`);
+    await db.query(`SET statement_timeout = ${policy.indexBuildTimeoutMs}`);
+    try {
+      await db.query(statement.text);
+    } catch (error) {
+      if (index) {
+        for (const name of await invalidIndexes(db, index.table)) {
+          if (!invalidBefore.has(name)) await dropInvalidIndex(db, policy, hooks, statement, index.table, name);
         }
-        throw error;
-      } finally {
-        await db.query('RESET lock_timeout');
-        await db.query('RESET statement_timeout');
       }
-    });
-  } catch (error) {
-    throw error instanceof ReleaseError ? error : new ReleaseError(`${what} failed: ${(error as Error).message}`);
-  }
+      throw error;
+    } finally {
+      await db.query('RESET lock_timeout');
+      await db.query('RESET statement_timeout');
+    }
+  });
   await countStatement(db, target.migrationId, target.part.phase, done);
 }
 
@@ -190,7 +180,7 @@ export async function runStatements(
     const what = where(target.part, statement);
     const started = Date.now();
     if (statement.transactional) {
-      await withLockRetries(db, policy, hooks, statement, what, lockTimeout => runInTransaction(db, policy, target, statement, i + 1, lockTimeout));
+      await retried(db, policy, hooks, statement, what, lockTimeout => runInTransaction(db, policy, target, statement, i + 1, lockTimeout));
     } else {
       await runOutsideTransaction(db, policy, hooks, target, statement, i + 1, what);
     }

@@ -6,7 +6,7 @@ import type { DatabaseSnapshot } from '../core/snapshot.js';
 import type { BatchSettings } from '../database/backfill-plan.js';
 import type { BackfillProgress } from '../database/backfill.js';
 import type { Database } from '../database/connection.js';
-import { readHistory, type HistoryRow, type RunIdentity } from '../database/history.js';
+import { readHistory, rowOf, type HistoryRow, type RunIdentity } from '../database/history.js';
 import type { LockPolicy } from '../database/lock-policy.js';
 import { loadMigrations, type Migration } from '../database/migrations.js';
 import { openDatabase } from '../database/open.js';
@@ -55,9 +55,9 @@ export async function databaseSnapshot(db: Database): Promise<DatabaseSnapshot> 
   return { engine: db.engine, ...schemaStateOf(await readHistory(db)) };
 }
 
-function describeProgress(table: string, p: BackfillProgress): string {
+function describeProgress(p: BackfillProgress): string {
   const eta = p.etaMs === null ? '' : `, ETA ${formatDuration(p.etaMs)}`;
-  return `backfill ${table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}`;
+  return `backfill ${p.table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}`;
 }
 
 export function batchOf(settings: DatabaseSettings): BatchSettings {
@@ -71,7 +71,6 @@ export function batchOf(settings: DatabaseSettings): BatchSettings {
 }
 
 export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: RunIdentity, forced: string | null = null): PhaseOptions {
-  let table = '';
   return {
     policy: lockPolicyOf(settings),
     lockWaitMs: settings['lock-wait'],
@@ -79,12 +78,8 @@ export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: Ru
     who,
     forced,
     hooks: {
-      log: message => {
-        const match = /^backfill (\S+):/.exec(message);
-        if (match) table = match[1] as string;
-        logger.info(message);
-      },
-      progress: p => logger.progress(describeProgress(table, p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
+      log: message => logger.info(message),
+      progress: p => logger.progress(describeProgress(p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
       pause: ms => new Promise(resolve => setTimeout(resolve, ms))
     }
   };
@@ -132,7 +127,7 @@ export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'pro
     const migrations = await migrationsOf(context, step);
     const history = await withDatabase(context, step, readHistory);
     const pending = migrations.flatMap(m =>
-      (['expand', 'migrate'] as const).filter(p => m.parts[p] && history.find(r => r.id === m.id && r.phase === p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`)
+      (['expand', 'migrate'] as const).filter(p => m.parts[p] && rowOf(history, m.id, p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`)
     );
     if (pending.length) {
       throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`);
