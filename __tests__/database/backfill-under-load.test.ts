@@ -82,6 +82,8 @@ describeWithPostgres('backfill under load on PostgreSQL', () => {
     expect(migrate.completed).toBe(true);
     const stale = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE full_name IS DISTINCT FROM first_name || ' ' || last_name`);
     expect(stale.rows[0]?.n).toBe(0);
+    // Original rows the writer edited: their full_name may have come from the trigger instead of a batch.
+    const edited = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE id <= 1000000 AND first_name = 'edited'`)).rows[0]?.n as number;
 
     // Promotion happened: the live writer is the new version now, and contract drops what only the old one used.
     writer.switchToNewVersion();
@@ -98,7 +100,7 @@ describeWithPostgres('backfill under load on PostgreSQL', () => {
     expect(row?.rows_total).toBeGreaterThan(990_000);
     expect(row?.rows_total).toBeLessThanOrEqual(1_000_000);
     expect(row?.rows_done).toBeLessThanOrEqual(row?.rows_total as number);
-    expect(row?.rows_done).toBeGreaterThan(980_000);
+    expect(row?.rows_done).toBeGreaterThanOrEqual((row?.rows_total as number) - edited);
   });
 
   it('a backfill killed with SIGKILL halfway resumes on rerun: every row is done exactly once', async () => {
