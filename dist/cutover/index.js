@@ -75038,6 +75038,14 @@ function nextBatchSize(size, elapsedMs, plan) {
  * no row is done twice or skipped.
  */
 async function runBackfill(db, plan, migrationId, state, policy, hooks) {
+    // Parallel workers would let the initial count and the batches take several of the cores live traffic needs;
+    // a backfill is paced by its batches, so one backend is all it should use. After a failure the session ends.
+    await db.query('SET max_parallel_workers_per_gather = 0');
+    const result = await backfillBatches(db, plan, migrationId, state, policy, hooks);
+    await db.query('RESET max_parallel_workers_per_gather');
+    return result;
+}
+async function backfillBatches(db, plan, migrationId, state, policy, hooks) {
     const key = await keyColumns(db, plan);
     const sql = new BackfillSql(plan, key);
     let { checkpoint, highWater, rowsDone, rowsTotal } = state;
