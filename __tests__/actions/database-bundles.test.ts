@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readHistory } from '../../src/database/history.js';
 import { runBundle } from '../support/action-bundle.js';
@@ -45,6 +46,11 @@ describeWithPostgres('the migrate and contract action bundles on PostgreSQL', ()
       const expand = await runBundle('migrate', { ...handOver, phase: 'expand' }, job('prepare'), env);
       expect(expand.code).toBe(0);
       expect(JSON.parse(expand.outputs.applied as string).map((a: { id: string }) => a.id)).toEqual(['0001', '0002']);
+      // The prepare job's summary is the review page: the digest and every statement with its lock.
+      const review = await readFile(path.join(job('prepare'), 'summary.md'), 'utf8');
+      expect(review).toContain(handOver.digest);
+      expect(review).toMatch(/ADD COLUMN full_name[^\n]*ACCESS EXCLUSIVE/);
+      expect(review).not.toContain(password);
       await db.query(`INSERT INTO people (first_name, last_name) VALUES ('Ada', 'Lovelace'), ('Alan', 'Turing')`);
       // Rows as the old version left them before the trigger existed: no full_name yet.
       await db.query('SET session_replication_role = replica');

@@ -12,12 +12,14 @@ import { tempDir } from '../support/servers.js';
 
 /** A client of the live service, writing as fast as it can, counting every error it sees. */
 function startWriter(db: Database, maxId: number) {
-  let mode: 'old' | 'new' = 'old';
+  let mode = 'old' as 'old' | 'new';
   let stopped = false;
   const errors: string[] = [];
   let writes = 0;
+  let switched = null as (() => void) | null;
   const loop = (async () => {
     while (!stopped) {
+      if (mode === 'new') switched?.();
       const id = 1 + Math.floor(Math.random() * maxId);
       try {
         if (mode === 'old') {
@@ -36,7 +38,12 @@ function startWriter(db: Database, maxId: number) {
   return {
     errors,
     writes: () => writes,
-    switchToNewVersion: () => (mode = 'new'),
+    /** Resolves once no old-version write is in flight, as when the old color is drained before contract. */
+    switchToNewVersion: () =>
+      new Promise<void>(resolve => {
+        switched = resolve;
+        mode = 'new';
+      }),
     stop: async () => {
       stopped = true;
       await loop;
@@ -86,7 +93,7 @@ describeWithPostgres('backfill under load on PostgreSQL', () => {
     const edited = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE id <= 1000000 AND first_name = 'edited'`)).rows[0]?.n as number;
 
     // Promotion happened: the live writer is the new version now, and contract drops what only the old one used.
-    writer.switchToNewVersion();
+    await writer.switchToNewVersion();
     await runPhase(db, migrations, 'contract', testPhaseOptions());
     await writer.stop();
 

@@ -19,16 +19,37 @@ function readInputs(options: readonly StepOption[]): OptionValues {
  * action declares all, and an input the step does not take is refused.
  */
 export async function runAction(step: StepName, inputs: readonly StepOption[] = optionsOf(step)): Promise<void> {
+  const cancelled = onCancel();
   try {
     const outputs = await runStep(step, readInputs(inputs), {
       env: process.env,
       onSecret: value => core.setSecret(value),
       logger: () => actionsLogger,
       label: name => `input "${name}"`,
-      defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`)
+      defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`),
+      signal: cancelled,
+      summary: async markdown => {
+        await core.summary.addRaw(markdown, true).write();
+      },
+      nextAfterFailure: (failed, next) => core.error(next, { title: `cutover ${failed} failed: what to do next` })
     });
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   } catch (error) {
     core.setFailed(describeError(error));
   }
+}
+
+/** Grace after the runner cancels the job: long enough to close an approval issue, then the step ends. */
+const CANCEL_GRACE_MS = 5000;
+
+/** The runner cancels a job with SIGINT, then SIGTERM; both end waits early so nothing is left open. */
+function onCancel(): AbortSignal {
+  const controller = new AbortController();
+  const cancel = () => {
+    controller.abort();
+    setTimeout(() => process.exit(1), CANCEL_GRACE_MS).unref();
+  };
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  return controller.signal;
 }

@@ -21,7 +21,8 @@ const argvSchema = z
 const colorSchema = z.strictObject({
   upstream: upstreamSchema,
   health: httpUrl("this color's health endpoint, reached directly, not through the router"),
-  version: httpUrl("this color's version endpoint (plain text, or JSON with a \"version\" field)").optional()
+  version: httpUrl("this color's version endpoint (plain text, or JSON with a \"version\" field)").optional(),
+  url: httpUrl('this color reached directly, which reviewers open as the preview of the idle color').optional()
 });
 
 const statusSchema = z.number().int().min(100).max(599);
@@ -75,6 +76,7 @@ export const configSchema = z
   .strictObject({
     service: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected a lowercase name of letters, digits, ".", "_" and "-", like shop-api'),
     environment: z.string().min(1).default('production'),
+    url: httpUrl('the environment as its users reach it, shown on its GitHub deployment').optional(),
     colors: z.strictObject({ blue: colorSchema, green: colorSchema }),
     router: routerSchema,
     health: healthSchema.default(healthSchema.parse({})),

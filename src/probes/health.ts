@@ -20,7 +20,7 @@ export interface HealthWait {
 }
 
 /** One probe: the status that came back, or why nothing did. */
-async function probe(target: HealthTarget, wait: HealthWait): Promise<{ ok: boolean; detail: string }> {
+export async function probeHealth(target: HealthTarget, wait: HealthWait): Promise<{ ok: boolean; detail: string }> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(wait.settings.headers)) {
     headers[name] = wait.secrets.resolve(`health.headers.${name}`, value);
@@ -43,7 +43,7 @@ export async function waitHealthy(target: HealthTarget, wait: HealthWait): Promi
   const started = Date.now();
   let delay = wait.settings.interval;
   for (let attempt = 1; ; attempt++) {
-    const result = await probe(target, wait);
+    const result = await probeHealth(target, wait);
     const elapsedMs = Date.now() - started;
     if (result.ok) {
       wait.logger.info(`${target.color} is healthy at ${target.url} (${result.detail}, attempt ${attempt}, ${formatDuration(elapsedMs)})`);

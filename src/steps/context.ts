@@ -4,7 +4,28 @@ import type { Phase, Step } from '../core/release.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { Logger } from '../logging/logger.js';
 import type { Router } from '../routers/router.js';
-import type { ReleaseRecord, ReleaseStore } from '../store/release-store.js';
+import type { HistoryEntry, ReleaseRecord, ReleaseStore } from '../store/release-store.js';
+
+export type TrackedStep = HistoryEntry['step'];
+
+export interface Approver {
+  user: string;
+  comment: string;
+}
+
+/**
+ * Where a release is reported as it goes (GitHub deployments and their
+ * statuses). Absent on the CLI outside GitHub Actions: the record file is then all there is.
+ */
+export interface ReleaseTracker {
+  /** The snapshot step: records the new release and returns its id. */
+  created(record: ReleaseRecord, serialized: string): Promise<number>;
+  begin(record: ReleaseRecord, step: TrackedStep): Promise<void>;
+  finished(record: ReleaseRecord, step: TrackedStep, outputs: StepOutputs): Promise<void>;
+  failed(record: ReleaseRecord, step: TrackedStep, message: string): Promise<void>;
+  /** promote: the approval gate, before any traffic moves. Returns who approved. */
+  approve(record: ReleaseRecord): Promise<Approver[]>;
+}
 
 /** Everything a step needs, built by the entry point (Action or CLI) from one validated config. */
 export interface StepContext {
@@ -14,6 +35,7 @@ export interface StepContext {
   secrets: Secrets;
   router: Router;
   store: ReleaseStore;
+  tracker: ReleaseTracker | null;
   /** Environment the user's commands inherit. */
   env: NodeJS.ProcessEnv;
   source: Snapshot['source'];
@@ -34,9 +56,10 @@ export async function recordStep(
   step: Step,
   outcome: 'done' | 'already-done',
   detail: string,
-  phase: Phase | undefined
+  phase: Phase | undefined,
+  version?: string
 ): Promise<void> {
   if (phase) record.phase = phase;
-  record.history.push({ step, at: context.now().toISOString(), outcome, detail });
+  record.history.push({ step, at: context.now().toISOString(), outcome, detail, ...(version ? { version } : {}) });
   await context.store.save(record);
 }

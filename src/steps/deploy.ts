@@ -51,7 +51,7 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
       throw new ReleaseError(`${idle} reports version ${reported} at ${config.colors[idle].version}, but version ${args.version} was deployed. Check the deploy command.`);
     }
     const version = args.version ?? reported ?? '';
-    await recordStep(context, record, 'deploy', 'done', `${idle} ${version || '(version unknown)'} healthy`, 'deployed');
+    await recordStep(context, record, 'deploy', 'done', `${idle} ${version || '(version unknown)'} healthy`, 'deployed', version);
     return { color: idle, upstream, version };
   });
 }

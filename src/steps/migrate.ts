@@ -45,8 +45,13 @@ function describeReport(report: PhaseReport): string {
  * this release left them, then runs its phase of every pending migration.
  */
 export async function databaseStep(context: StepContext, step: DatabaseStep, options: { force?: string } = {}): Promise<StepOutputs> {
-  const settings = databaseSettings(context, step);
   const record = await context.store.load();
+  if (!context.config.database) {
+    // A service without a database still runs the same workflow; its database steps have nothing to do.
+    context.logger.info(`${step}: cutover.yml has no database section, so there is nothing to ${step}`);
+    return { 'schema-version': '', applied: '[]', 'snapshot-digest': record.snapshot.digest };
+  }
+  const settings = databaseSettings(context, step);
   const sealed = record.snapshot;
   return context.logger.group(TITLES[step], async () => {
     const current = await context.router.read();

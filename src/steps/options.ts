@@ -89,6 +89,63 @@ export const STEP_OPTIONS: readonly StepOption[] = [
     kind: 'text'
   },
   {
+    name: 'github-token',
+    description:
+      'Token for the GitHub API: deployment records, approvals, the approval issue. The job token is enough with the permissions the README lists. Empty outside GitHub Actions: the step then keeps no deployment record.',
+    steps: STEPS,
+    kind: 'text',
+    default: '${{ github.token }}'
+  },
+  {
+    name: 'environment-url',
+    description: 'Public URL of the environment, shown on its GitHub deployment. Overrides `url` in cutover.yml.',
+    steps: STEPS,
+    kind: 'text',
+    configPath: ['url']
+  },
+  {
+    name: 'production-environment',
+    description: "`true` or `false`: whether GitHub treats the environment as production. Empty follows GitHub's rule (true for an environment named production).",
+    steps: ['snapshot'],
+    kind: 'text'
+  },
+  {
+    name: 'approval',
+    description:
+      '`environment`: reviewers approve the job in GitHub (the environment needs a required-reviewers rule). `issue`: for plans without environment reviewers, the step opens an issue and waits for an /approve or /deny comment (this holds the runner while it waits).',
+    steps: ['promote'],
+    kind: 'text',
+    default: 'environment'
+  },
+  {
+    name: 'require-approval',
+    description:
+      '`true` or `false`. When true, promote refuses unless the run holds a fresh approval for this environment: without a required-reviewers rule on the environment it fails closed instead of passing.',
+    steps: ['promote'],
+    kind: 'text',
+    default: 'true'
+  },
+  {
+    name: 'forbid-self-approval',
+    description: '`true` or `false`. When true, an approval counts only from someone other than the actor and the triggering actor of the run.',
+    steps: ['promote'],
+    kind: 'text',
+    default: 'false'
+  },
+  {
+    name: 'approvers',
+    description: 'Who may answer the approval issue (approval: issue), one per line: a GitHub login, or an `org/team` whose members may.',
+    steps: ['promote'],
+    kind: 'list'
+  },
+  {
+    name: 'approval-timeout',
+    description: 'How long the approval issue waits for an answer, like 30m; no answer in time counts as a denial.',
+    steps: ['promote'],
+    kind: 'text',
+    default: '1h'
+  },
+  {
     name: 'health-timeout',
     description: 'How long to wait for the color to become healthy, like 2m. Overrides `health.timeout`.',
     steps: ['deploy', 'promote', 'rollback'],
@@ -120,7 +177,8 @@ export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
     { name: 'idle-color', description: 'The other color, where this release deploys.' },
     { name: 'digest', description: 'sha256 digest of the snapshot, for later steps to check against.' },
     { name: 'snapshot', description: 'The sealed snapshot as canonical JSON, to pass to steps in other jobs.' },
-    { name: 'snapshot-file', description: 'Path of the release record the step wrote.' }
+    { name: 'snapshot-file', description: 'Path of the release record the step wrote.' },
+    { name: 'deployment-id', description: 'Id of the GitHub deployment that records this release (empty without a token).' }
   ],
   deploy: [
     { name: 'color', description: 'The color that was deployed (the idle one).' },
@@ -128,7 +186,7 @@ export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
     { name: 'version', description: 'The version deployed, as given or as the version URL reports it.' }
   ],
   migrate: DATABASE_OUTPUTS,
-  promote: SWITCH_OUTPUTS,
+  promote: [...SWITCH_OUTPUTS, { name: 'approvers', description: 'JSON list of who approved the promotion, each with their comment.' }],
   contract: DATABASE_OUTPUTS,
   rollback: SWITCH_OUTPUTS
 };

@@ -7,12 +7,19 @@ import type { Logger } from '../logging/logger.js';
 import { createRouter } from '../routers/registry.js';
 import type { Router, RouterContext } from '../routers/router.js';
 import { fileStore } from '../store/file-store.js';
-import { sourceFromEnv, type StepContext, type StepOutputs } from './context.js';
+import { sourceFromEnv, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
 import { optionsOf, type OptionValues, type StepName } from './options.js';
 import { snapshotStep } from './snapshot.js';
 import { switchTraffic } from './switch.js';
+import { approvalSettings, productionFlag } from './approval-options.js';
+import { describeRelease } from './release-description.js';
+import { tracked } from './tracking.js';
+import { NEXT_AFTER_FAILURE, reportOf } from './report.js';
+import { createGitHubClient } from '../github/client.js';
+import { gitHubRunOf } from '../github/environment.js';
+import { GitHubTracker } from '../github/tracker.js';
 
 /** What differs between the Action and the CLI; everything else is shared. */
 export interface FrontEnd {
@@ -24,6 +31,12 @@ export interface FrontEnd {
   label: (option: string) => string;
   /** Where the release record lives when `snapshot-file` is not given. */
   defaultSnapshotFile: (service: string) => string;
+  /** Aborted when the job is cancelled, so that waits end cleanly (the approval issue is closed). */
+  signal?: AbortSignal;
+  /** Appends to the job summary ($GITHUB_STEP_SUMMARY); absent on the CLI. */
+  summary?: (markdown: string) => Promise<void>;
+  /** Tells the person reading the run what to do after a failed step (an error annotation). */
+  nextAfterFailure?: (step: TrackedStep, next: string) => void;
 }
 
 const text = (values: OptionValues, name: string): string | undefined => {
@@ -46,6 +59,32 @@ export function routerFor(config: Config, baseDir: string, logger: Logger): Rout
   return createRouter(config.router, context);
 }
 
+/** The GitHub deployment of the release, in GitHub Actions with a token; null elsewhere. */
+function trackerFor(step: StepName, config: Config, baseDir: string, values: OptionValues, frontEnd: FrontEnd, secrets: Secrets, logger: Logger): GitHubTracker | null {
+  const token = text(values, 'github-token');
+  if (token) secrets.add(token);
+  const approval = approvalSettings(values, frontEnd.label);
+  const run = gitHubRunOf(frontEnd.env, token);
+  if (!run) {
+    if (step === 'promote' && approval.required && frontEnd.env.GITHUB_ACTIONS === 'true') {
+      throw new BadInputError(`${frontEnd.label('github-token')}: promote checks the approval of this run and needs a token; pass github-token, or set require-approval: false.`);
+    }
+    return null;
+  }
+  const client = createGitHubClient(token as string, run.apiUrl, logger);
+  return new GitHubTracker(client, run, {
+    environment: config.environment,
+    service: config.service,
+    environmentUrl: config.url,
+    production: productionFlag(values, frontEnd.label),
+    approval,
+    logger,
+    pause: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    signal: frontEnd.signal,
+    describe: record => describeRelease(config, baseDir, record)
+  });
+}
+
 /** Builds the step's context from config plus options, and runs it. */
 export async function runStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
   const known = new Set(optionsOf(step).map(o => o.name));
@@ -64,10 +103,12 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
   const logger = frontEnd.logger(secrets);
   const router = routerFor(config, baseDir, logger);
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
+  const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
   const store = fileStore({
     file: path.resolve(snapshotFile),
     snapshotJson: text(values, 'snapshot'),
-    expectedDigest: text(values, 'digest')
+    expectedDigest: text(values, 'digest'),
+    remote: tracker ? digest => tracker.find(digest) : undefined
   });
   const context: StepContext = {
     config,
@@ -76,10 +117,34 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     secrets,
     router,
     store,
+    tracker,
     env: frontEnd.env,
     source: sourceFromEnv(frontEnd.env),
     now: () => new Date()
   };
+  const trackedStep: TrackedStep = step === 'migrate' ? migratePhase(text(values, 'phase'), frontEnd.label('phase')) : step;
+  try {
+    const outputs = await tracked(context, trackedStep, () => dispatch(step, context, values, frontEnd));
+    await writeSummary(frontEnd, context, trackedStep, outputs, null);
+    return outputs;
+  } catch (error) {
+    await writeSummary(frontEnd, context, trackedStep, null, error);
+    frontEnd.nextAfterFailure?.(trackedStep, NEXT_AFTER_FAILURE[trackedStep]);
+    throw error;
+  }
+}
+
+async function writeSummary(frontEnd: FrontEnd, context: StepContext, step: TrackedStep, outputs: StepOutputs | null, error: unknown): Promise<void> {
+  if (!frontEnd.summary) return;
+  try {
+    const markdown = await reportOf(context, step, outputs, error);
+    if (markdown) await frontEnd.summary(markdown);
+  } catch (failure) {
+    context.logger.warn(`could not write the job summary: ${(failure as Error).message}`);
+  }
+}
+
+function dispatch(step: StepName, context: StepContext, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
   switch (step) {
     case 'snapshot':
       return snapshotStep(context);

@@ -2,6 +2,7 @@ import { COLORS, type Color } from '../core/color.js';
 import { describeRouterState } from '../core/router-state.js';
 import { serializeSnapshot, takeSnapshot } from '../core/snapshot.js';
 import { readVersion } from '../probes/version.js';
+import type { ReleaseRecord } from '../store/release-store.js';
 import type { StepContext, StepOutputs } from './context.js';
 import { databaseSnapshot, withDatabase } from './database.js';
 
@@ -26,11 +27,18 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
       database
     });
     const { live_color: live, idle_color: idle } = sealed.snapshot;
-    await context.store.save({
+    const record: ReleaseRecord = {
       snapshot: sealed,
       phase: 'snapshotted',
       history: [{ step: 'snapshot', at: sealed.snapshot.taken_at, outcome: 'done', detail: `live ${live}, router ${sealed.snapshot.router.digest}` }]
-    });
+    };
+    await context.store.save(record);
+    const serialized = serializeSnapshot(sealed);
+    if (context.tracker) {
+      record.deployment = await context.tracker.created(record, serialized);
+      await context.store.save(record);
+      logger.info(`release recorded as GitHub deployment ${record.deployment}`);
+    }
     logger.info(`router: ${describeRouterState(state)}`);
     logger.info(`live: ${live} (${versions[live] ?? 'version unknown'}), idle: ${idle} (${versions[idle] ?? 'version unknown'})`);
     if (database) logger.info(`database: ${database.engine}, schema version ${database.schema_version ?? 'none'} (${database.applied.expand.length} expanded, ${database.applied.contract.length} contracted)`);
@@ -39,8 +47,9 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
       'live-color': live,
       'idle-color': idle,
       digest: sealed.digest,
-      snapshot: serializeSnapshot(sealed),
-      'snapshot-file': context.store.location
+      snapshot: serialized,
+      'snapshot-file': context.store.location,
+      'deployment-id': record.deployment ? String(record.deployment) : ''
     };
   });
 }

@@ -3,7 +3,7 @@ import { decide, PHASE_AFTER } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
 import { waitHealthy } from '../probes/health.js';
-import { recordStep, type StepContext, type StepOutputs } from './context.js';
+import { recordStep, type Approver, type StepContext, type StepOutputs } from './context.js';
 import { checkDatabaseBeforeSwitch } from './database.js';
 
 /** A short look at health right before a switch: the color was healthy at deploy, but that may have changed. */
@@ -22,10 +22,12 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
   return logger.group(title, async () => {
     const current = await context.router.read();
     const decision = decide(step, record.snapshot, current, record.phase);
+    let approvers: Approver[] = [];
     const outputs = (state = current): StepOutputs => ({
       'live-color': liveColorOf(state.weights),
       'router-digest': routerDigest(state),
-      'snapshot-digest': record.snapshot.digest
+      'snapshot-digest': record.snapshot.digest,
+      ...(step === 'promote' ? { approvers: JSON.stringify(approvers) } : {})
     });
     if (decision.outcome === 'already-done') {
       await context.router.apply(current, current);
@@ -35,6 +37,10 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
     }
     const { target } = decision;
     await checkDatabaseBeforeSwitch(context, step, record.snapshot.digest);
+    if (step === 'promote' && context.tracker) {
+      approvers = await context.tracker.approve(record);
+      if (approvers.length) logger.info(`approved by ${approvers.map(a => (a.comment ? `${a.user} ("${a.comment}")` : a.user)).join(', ')}`);
+    }
     for (const color of COLORS.filter(c => target.weights[c] > current.weights[c])) {
       await waitHealthy(
         { color, url: config.colors[color].health },

@@ -7,7 +7,7 @@ import { parseSnapshot, snapshotDigestMatches, type SealedSnapshot } from '../co
 import type { Phase } from '../core/release.js';
 import type { HistoryEntry, ReleaseRecord, ReleaseStore } from './release-store.js';
 
-const PHASES: readonly Phase[] = ['snapshotted', 'deployed', 'promoted', 'rolled-back'];
+const PHASES: readonly Phase[] = ['snapshotted', 'deployed', 'promoted', 'rolled-back', 'contracted'];
 
 export interface FileStoreOptions {
   file: string;
@@ -15,6 +15,8 @@ export interface FileStoreOptions {
   snapshotJson?: string;
   /** The digest the caller expects; any other snapshot is refused. */
   expectedDigest?: string;
+  /** Where a job without the file finds its release (a GitHub deployment), by digest when one is known. */
+  remote?: (digest: string | undefined) => Promise<ReleaseRecord | null>;
 }
 
 /**
@@ -28,7 +30,7 @@ export function fileStore(options: FileStoreOptions): ReleaseStore {
     location: file,
     async load() {
       const given = options.snapshotJson?.trim() ? parseSnapshot(options.snapshotJson, 'input "snapshot"') : undefined;
-      const stored = await readRecord(file);
+      const stored = (await readRecord(file)) ?? (await options.remote?.(options.expectedDigest ?? given?.digest)) ?? null;
       let record: ReleaseRecord;
       if (given && stored && stored.snapshot.digest !== given.digest) {
         throw new BadInputError(
@@ -74,5 +76,11 @@ async function readRecord(file: string): Promise<ReleaseRecord | null> {
   if (raw.phase !== undefined && !PHASES.includes(raw.phase as Phase)) {
     throw new BadInputError(`${file}: phase ${JSON.stringify(raw.phase)} is not one of ${PHASES.join(', ')}. Take a new snapshot.`);
   }
-  return { snapshot, phase: raw.phase as Phase | undefined, history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [] };
+  const deployment = (raw as { deployment?: unknown }).deployment;
+  return {
+    snapshot,
+    phase: raw.phase as Phase | undefined,
+    history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [],
+    ...(Number.isSafeInteger(deployment) ? { deployment: deployment as number } : {})
+  };
 }

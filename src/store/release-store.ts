@@ -6,6 +6,8 @@ export interface HistoryEntry {
   at: string;
   outcome: 'done' | 'already-done';
   detail: string;
+  /** deploy: the version now on the idle color. */
+  version?: string;
 }
 
 /** One release: the snapshot it started from and how far it got. */
@@ -14,6 +16,8 @@ export interface ReleaseRecord {
   /** Unknown when the release was handed over as a bare snapshot, without its history. */
   phase?: Phase;
   history: HistoryEntry[];
+  /** The GitHub deployment that records this release, when there is one. */
+  deployment?: number;
 }
 
 /**

@@ -1,0 +1,141 @@
+import { judgeIssueComments, type IssueComment } from '../core/approval.js';
+import { ReleaseError } from '../core/errors.js';
+import type { Logger } from '../logging/logger.js';
+import type { GitHubClient } from './client.js';
+import type { GitHubRun } from './environment.js';
+import { gitHubRead } from './requests.js';
+
+/** Polled at most this often; with ETags an unchanged answer costs no rate limit. */
+const MAX_POLL_MS = 15_000;
+
+export interface IssueApprovalRequest {
+  title: string;
+  body: string;
+  /** Logins, or `org/team` whose members may answer. */
+  approvers: readonly string[];
+  /** Logins whose answer never counts (the release's author, with forbid-self-approval). */
+  forbidden: readonly string[];
+  timeoutMs: number;
+  logger: Logger;
+  pause: (ms: number) => Promise<void>;
+  /** Set when the job is cancelled: the issue is closed before the step ends. */
+  signal?: AbortSignal;
+}
+
+export interface IssueApprovalResult {
+  approved: boolean;
+  user: string | null;
+  reason: string;
+  issueUrl: string;
+}
+
+/**
+ * The approval gate for plans without environment reviewers: an issue that
+ * describes the release, answered by `/approve` or `/deny` from an allowed
+ * user. No answer in time counts as a denial, and the issue is closed with the
+ * result whatever happens, so none is left open behind the step.
+ */
+export async function approveByIssue(gh: GitHubClient, run: GitHubRun, request: IssueApprovalRequest): Promise<IssueApprovalResult> {
+  if (request.approvers.length === 0) {
+    throw new ReleaseError('approval: issue needs approvers: the GitHub logins or org/team names whose /approve counts.');
+  }
+  const repo = { owner: run.owner, repo: run.repo };
+  const { data: issue } = await gitHubRead('open the approval issue', 'issues: write', () => gh.rest.issues.create({ ...repo, title: request.title, body: request.body }));
+  request.logger.info(`waiting up to ${Math.round(request.timeoutMs / 1000)} s for /approve or /deny on ${issue.html_url}`);
+  let result: IssueApprovalResult = { approved: false, user: null, reason: 'no answer in time: counted as a denial', issueUrl: issue.html_url };
+  try {
+    const answer = await waitForAnswer(gh, run, issue.number, request);
+    if (answer) {
+      result = { approved: answer.answer === 'approve', user: answer.user, reason: answer.reason, issueUrl: issue.html_url };
+    } else if (request.signal?.aborted) {
+      result = { ...result, reason: 'the job was cancelled before an answer' };
+    }
+  } catch (error) {
+    result = { ...result, reason: `the step failed while waiting: ${(error as Error).message}` };
+    throw error;
+  } finally {
+    await gh.rest.issues.createComment({ ...repo, issue_number: issue.number, body: `${closingLine(result)} Closed by cutover.` });
+    await gh.rest.issues.update({ ...repo, issue_number: issue.number, state: 'closed', state_reason: result.approved ? 'completed' : 'not_planned' });
+  }
+  return result;
+}
+
+function closingLine(result: IssueApprovalResult): string {
+  const why = result.reason ? `: ${result.reason}` : '';
+  if (result.approved) return `Approved by @${result.user}${why}.`;
+  return result.user ? `Denied by @${result.user}${why}.` : `Not approved${why}.`;
+}
+
+async function waitForAnswer(gh: GitHubClient, run: GitHubRun, issueNumber: number, request: IssueApprovalRequest) {
+  const deadline = Date.now() + request.timeoutMs;
+  const pollMs = Math.max(100, Math.min(MAX_POLL_MS, Math.floor(request.timeoutMs / 20)));
+  const members = new TeamMembers(gh, request.approvers);
+  let etag: string | undefined;
+  while (!request.signal?.aborted) {
+    const page = await listComments(gh, run, issueNumber, etag);
+    if (page) {
+      etag = page.etag;
+      const comments: IssueComment[] = [];
+      for (const comment of page.comments) comments.push({ ...comment, allowed: await members.allowed(comment.user) });
+      const answer = judgeIssueComments(comments, { forbidden: request.forbidden });
+      if (answer) return answer;
+    }
+    if (Date.now() >= deadline) return null;
+    await request.pause(Math.min(pollMs, Math.max(0, deadline - Date.now())));
+  }
+  return null;
+}
+
+/** The comments, or null when unchanged since `etag` (a 304 costs no rate limit). */
+async function listComments(gh: GitHubClient, run: GitHubRun, issueNumber: number, etag: string | undefined) {
+  try {
+    const response = await gh.rest.issues.listComments({
+      owner: run.owner,
+      repo: run.repo,
+      issue_number: issueNumber,
+      per_page: 100,
+      headers: etag ? { 'if-none-match': etag } : {}
+    });
+    return { etag: response.headers.etag, comments: response.data.map(c => ({ id: c.id, user: c.user?.login ?? '', body: c.body ?? '' })) };
+  } catch (error) {
+    if ((error as { status?: number }).status === 304) return null;
+    throw error;
+  }
+}
+
+/** Who may answer: listed logins directly, `org/team` entries through one membership lookup per commenter. */
+class TeamMembers {
+  private readonly logins: Set<string>;
+  private readonly teams: { org: string; team: string }[];
+  private readonly known = new Map<string, boolean>();
+
+  constructor(
+    private readonly gh: GitHubClient,
+    approvers: readonly string[]
+  ) {
+    this.logins = new Set(approvers.filter(a => !a.includes('/')).map(a => a.replace(/^@/, '').toLowerCase()));
+    this.teams = approvers.filter(a => a.includes('/')).map(a => {
+      const [org = '', team = ''] = a.replace(/^@/, '').split('/');
+      return { org, team };
+    });
+  }
+
+  async allowed(login: string): Promise<boolean> {
+    const key = login.toLowerCase();
+    if (this.logins.has(key)) return true;
+    const cached = this.known.get(key);
+    if (cached !== undefined) return cached;
+    let member = false;
+    for (const { org, team } of this.teams) {
+      try {
+        const { data } = await this.gh.rest.teams.getMembershipForUserInOrg({ org, team_slug: team, username: login });
+        member = data.state === 'active';
+      } catch (error) {
+        if ((error as { status?: number }).status !== 404) throw error;
+      }
+      if (member) break;
+    }
+    this.known.set(key, member);
+    return member;
+  }
+}

@@ -1,0 +1,152 @@
+import { shortDigest } from '../core/canonical.js';
+import { ReleaseError } from '../core/errors.js';
+import type { Approver, ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
+import type { ReleaseRecord } from '../store/release-store.js';
+import type { Logger } from '../logging/logger.js';
+import { readApprovals, checkRunCommit, verifyEnvironmentApproval } from './approval-gate.js';
+import type { GitHubClient } from './client.js';
+import { DeploymentRecords, type StatusState } from './deployments.js';
+import type { GitHubRun } from './environment.js';
+import { approveByIssue } from './issue-approval.js';
+import { approversRecorded, historyOf, replacedRecorded } from './release-log.js';
+
+export interface ApprovalSettings {
+  mode: 'environment' | 'issue';
+  required: boolean;
+  forbidSelfApproval: boolean;
+  approvers: readonly string[];
+  timeoutMs: number;
+}
+
+export interface TrackerOptions {
+  environment: string;
+  service: string;
+  environmentUrl?: string;
+  /** Unset follows GitHub's rule (an environment named production is one). */
+  production?: boolean;
+  approval: ApprovalSettings;
+  logger: Logger;
+  pause: (ms: number) => Promise<void>;
+  signal?: AbortSignal;
+  /** What reviewers read in the approval issue: versions, digest, migration plan, preview URL. */
+  describe: (record: ReleaseRecord) => Promise<string>;
+}
+
+/** A release recorded as a GitHub deployment: created by snapshot, a status per step, found again by digest. */
+export class GitHubTracker implements ReleaseTracker {
+  private readonly records: DeploymentRecords;
+  private found: Promise<ReleaseRecord | null> | undefined;
+
+  constructor(
+    private readonly gh: GitHubClient,
+    private readonly run: GitHubRun,
+    private readonly options: TrackerOptions
+  ) {
+    this.records = new DeploymentRecords(gh, run);
+  }
+
+  /** The release of a job without the record file: by digest, or the one this run started. */
+  find(digest: string | undefined): Promise<ReleaseRecord | null> {
+    // A step loads its record more than once; the lookup is done once.
+    this.found ??= this.lookup(digest);
+    return this.found;
+  }
+
+  private async lookup(digest: string | undefined): Promise<ReleaseRecord | null> {
+    const release = await this.records.find(this.options.environment, this.options.service, digest ? { digest } : { runId: this.run.runId });
+    if (!release) return null;
+    const { phase, history } = historyOf(await this.records.statusLines(release.id));
+    this.options.logger.info(`release ${release.snapshot.digest} found in GitHub deployment ${release.id}`);
+    return { snapshot: release.snapshot, phase, history, deployment: release.id };
+  }
+
+  async created(record: ReleaseRecord, serialized: string): Promise<number> {
+    // Approvals already in the run's log belong to earlier gates; promote needs one given after this.
+    const approvalsBefore = await readApprovals(this.gh, this.run);
+    const ref = record.snapshot.snapshot.source.git_sha ?? this.run.sha;
+    if (!ref) throw new ReleaseError('the snapshot has no commit to create the GitHub deployment for: GITHUB_SHA is not set.');
+    const release = await this.records.create({
+      snapshot: record.snapshot,
+      serialized,
+      environment: this.options.environment,
+      ref,
+      production: this.options.production,
+      approvalsBefore
+    });
+    await this.status(release.id, 'in_progress', 'snapshot', 'done', `live ${record.snapshot.snapshot.live_color}`);
+    return release.id;
+  }
+
+  async begin(record: ReleaseRecord, step: TrackedStep): Promise<void> {
+    if (record.deployment) await this.status(record.deployment, 'in_progress', step, 'started', '');
+  }
+
+  async finished(record: ReleaseRecord, step: TrackedStep, outputs: StepOutputs): Promise<void> {
+    const id = record.deployment;
+    if (!id) return;
+    if (step === 'promote') {
+      const replaced = await this.records.live(this.options.environment, this.options.service, id);
+      const approvers = JSON.parse(outputs.approvers || '[]') as Approver[];
+      const detail = [approvers.length ? `approved by ${approvers.map(a => a.user).join(', ')}` : '', replaced.length ? `replaced ${replaced.map(r => `#${r}`).join(' ')}` : '']
+        .filter(Boolean)
+        .join('; ');
+      await this.status(id, 'success', step, 'done', detail);
+      // GitHub leaves earlier production deployments active; the release they held is no longer live.
+      for (const other of replaced) await this.status(other, 'inactive', step, 'done', `replaced by ${shortDigest(record.snapshot.digest)}`);
+    } else if (step === 'rollback') {
+      const lines = await this.records.statusLines(id);
+      await this.status(id, 'inactive', step, 'done', 'rolled back');
+      for (const other of replacedRecorded(lines)) await this.status(other, 'success', step, 'done', `live again after rollback of ${shortDigest(record.snapshot.digest)}`);
+    } else {
+      await this.status(id, step === 'contract' ? 'success' : 'in_progress', step, 'done', '');
+    }
+  }
+
+  async failed(record: ReleaseRecord, step: TrackedStep, message: string): Promise<void> {
+    if (record.deployment) await this.status(record.deployment, 'failure', step, 'failed', message);
+  }
+
+  async approve(record: ReleaseRecord): Promise<Approver[]> {
+    const { approval } = this.options;
+    const releaseSha = record.snapshot.snapshot.source.git_sha;
+    if (approval.mode === 'issue') {
+      const run = await checkRunCommit(this.gh, this.run, releaseSha);
+      const author = [run.actor, run.triggeringActor, record.snapshot.snapshot.source.actor].filter((a): a is string => !!a);
+      const result = await approveByIssue(this.gh, this.run, {
+        title: `Approve release of ${this.options.service} to ${this.options.environment} (${shortDigest(record.snapshot.digest)})`,
+        body: await this.options.describe(record),
+        approvers: approval.approvers,
+        forbidden: approval.forbidSelfApproval ? author : [],
+        timeoutMs: approval.timeoutMs,
+        logger: this.options.logger,
+        pause: this.options.pause,
+        signal: this.options.signal
+      });
+      if (!result.approved) throw new ReleaseError(`promotion not approved on ${result.issueUrl}: ${result.user ? `denied by ${result.user}` : result.reason}.`);
+      return [{ user: result.user ?? '', comment: result.reason }];
+    }
+    const baseline = record.deployment ? await this.baselineOf(record.deployment) : [];
+    const lines = record.deployment ? await this.records.statusLines(record.deployment) : [];
+    const gate = await verifyEnvironmentApproval(this.gh, this.run, {
+      environment: this.options.environment,
+      requireApproval: approval.required,
+      forbidSelfApproval: approval.forbidSelfApproval,
+      releaseSha,
+      baseline,
+      consumedLogins: approversRecorded(lines)
+    });
+    // Recorded at once, so that a later attempt of this run needs a new approval even if this one fails.
+    if (record.deployment && gate.approvers.length) {
+      await this.status(record.deployment, 'in_progress', 'promote', 'started', `approved by ${gate.approvers.map(a => a.user).join(', ')}`);
+    }
+    return gate.approvers;
+  }
+
+  private async baselineOf(id: number) {
+    return (await this.records.get(id))?.approvalsBefore ?? [];
+  }
+
+  private async status(id: number, state: StatusState, step: TrackedStep, outcome: 'started' | 'done' | 'failed', detail: string): Promise<void> {
+    await this.records.addStatus(id, state, { step, outcome, detail }, { environmentUrl: this.options.environmentUrl });
+  }
+}

@@ -1,0 +1,46 @@
+import { parseDuration } from '../config/duration.js';
+import { BadInputError } from '../core/errors.js';
+import type { ApprovalSettings } from '../github/tracker.js';
+import type { OptionValues } from './options.js';
+
+type Label = (option: string) => string;
+
+function flag(values: OptionValues, name: string, fallback: boolean, label: Label): boolean {
+  const value = typeof values[name] === 'string' ? (values[name] as string).trim().toLowerCase() : '';
+  if (value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new BadInputError(`${label(name)}: expected true or false, got ${JSON.stringify(values[name])}.`);
+}
+
+/** The approval options of promote, checked before anything runs. */
+export function approvalSettings(values: OptionValues, label: Label): ApprovalSettings {
+  const mode = typeof values.approval === 'string' && values.approval.trim() ? values.approval.trim() : 'environment';
+  if (mode !== 'environment' && mode !== 'issue') {
+    throw new BadInputError(
+      `${label('approval')}: expected environment (reviewers approve the job in GitHub) or issue (an /approve comment, for plans without environment reviewers), got ${JSON.stringify(mode)}.`
+    );
+  }
+  const timeoutText = typeof values['approval-timeout'] === 'string' && values['approval-timeout'].trim() ? values['approval-timeout'].trim() : '1h';
+  const timeoutMs = parseDuration(timeoutText);
+  if (timeoutMs === undefined || timeoutMs <= 0) {
+    throw new BadInputError(`${label('approval-timeout')}: expected a duration with a unit, like 30m or 2h, got ${JSON.stringify(timeoutText)}.`);
+  }
+  const approvers = (Array.isArray(values.approvers) ? values.approvers : []).map(a => a.trim()).filter(Boolean);
+  const bad = approvers.find(a => !/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(a));
+  if (bad) throw new BadInputError(`${label('approvers')}: ${JSON.stringify(bad)} is neither a GitHub login nor org/team. Give one per line.`);
+  if (mode === 'issue' && approvers.length === 0) {
+    throw new BadInputError(`${label('approvers')}: approval: issue needs the logins or org/team names whose /approve counts, one per line.`);
+  }
+  return {
+    mode,
+    required: flag(values, 'require-approval', true, label),
+    forbidSelfApproval: flag(values, 'forbid-self-approval', false, label),
+    approvers,
+    timeoutMs
+  };
+}
+
+export function productionFlag(values: OptionValues, label: Label): boolean | undefined {
+  const value = typeof values['production-environment'] === 'string' ? values['production-environment'].trim() : '';
+  return value === '' ? undefined : flag(values, 'production-environment', false, label);
+}
