@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runBundle } from '../support/action-bundle.js';
+import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { colorsServed } from '../support/traffic.js';
@@ -93,6 +94,33 @@ describe('the step bundles against GitHub (a fake that checks every call against
     ];
     for (const text of written) expect(text).not.toContain(TOKEN);
     expect(github.requests.every(r => r.headers.authorization === `token ${TOKEN}`)).toBe(true);
+  });
+
+  it('lets contract in a later job read the promotion time from the deployment, so the soak guard needs no force', async () => {
+    const migrations = path.join(setup.dir, 'migrations');
+    await writeMigrations(migrations, SPLIT_NAME);
+    const withDatabase = path.join(setup.dir, 'with-database.yml');
+    await writeFile(
+      withDatabase,
+      `${await readFile(setup.config, 'utf8')}\ndatabase:\n  url: pglite:${path.join(setup.dir, 'db')}\n  migrations: migrations\n  contract: { soak: 0s }\n`
+    );
+    const prepare = { config: withDatabase };
+    const snapshot = await runBundle('snapshot', prepare, job('prepare'), env());
+    expect(snapshot.code).toBe(0);
+    for (const inputs of [{}, { phase: 'expand' }, { phase: 'migrate' }]) {
+      const run = await runBundle(inputs.phase ? 'migrate' : 'deploy', { ...prepare, ...inputs }, job('prepare'), env());
+      expect(run.code).toBe(0);
+    }
+    const later = { config: withDatabase, digest: snapshot.outputs.digest as string };
+    github.addApproval(7, { environment: 'production', state: 'approved', user: 'reviewer', comment: '' });
+    expect((await runBundle('promote', later, job('promote'), env())).code).toBe(0);
+    const contract = await runBundle('contract', later, job('contract'), env());
+    expect(contract.code).toBe(0);
+    expect(JSON.parse(contract.outputs.applied as string).map((a: { id: string }) => a.id)).toEqual(['0002']);
+    expect(github.statuses(Number(snapshot.outputs['deployment-id'])).at(-1)).toMatchObject({ state: 'success', description: 'cutover contract: done' });
+    const rollback = await runBundle('rollback', later, job('rollback'), env());
+    expect(rollback.code).toBe(1);
+    expect(rollback.stdout).toMatch(/::error::rollback: .*contract/);
   });
 
   it('refuses to promote when the environment has no required reviewers, and when the run builds another commit', async () => {
