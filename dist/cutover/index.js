@@ -76631,57 +76631,61 @@ function nextBatchSize(size, elapsedMs, plan) {
  * no row is done twice or skipped.
  */
 async function runBackfill(db, plan, migrationId, state, policy, hooks) {
-    // Parallel workers would let the initial count and the batches take several of the cores live traffic needs;
-    // a backfill is paced by its batches, so one backend is all it should use. After a failure the session ends.
+    return withoutParallelWorkers(db, async () => {
+        const key = await keyColumns(db, plan);
+        const sql = new BackfillSql(plan, key);
+        let { checkpoint, highWater, rowsDone, rowsTotal } = state;
+        if (!highWater) {
+            highWater = values((await db.query(sql.highWater())).rows[0]);
+            rowsTotal = highWater ? Number((await db.query(sql.pending(), highWater)).rows[0]?.n ?? 0) : 0;
+            await db.query(`UPDATE ${HISTORY_TABLE} SET high_water = $2, rows_total = $3 WHERE id = $1 AND phase = 'migrate'`, [
+                migrationId,
+                JSON.stringify(highWater ?? []),
+                rowsTotal
+            ]);
+            hooks.log(`backfill ${plan.table}: ${rowsTotal} rows to update, up to key (${(highWater ?? []).join(', ') || 'empty table'})`);
+        }
+        const total = rowsTotal ?? 0;
+        if (!highWater || highWater.length === 0)
+            return { rowsDone, batches: 0, completed: true };
+        if (checkpoint && checkpoint.length === 0)
+            checkpoint = null;
+        let size = plan.batch.initial;
+        let batches = 0;
+        const started = Date.now();
+        const doneAtStart = rowsDone;
+        for (;;) {
+            if (hooks.cancelled?.())
+                return { rowsDone, batches, completed: false };
+            const lower = checkpoint !== null;
+            const bounds = lower ? [...checkpoint, ...highWater] : [...highWater];
+            const end = values((await db.query(sql.batchEnd(lower), [...bounds, size - 1])).rows[0]) ?? highWater;
+            const params = lower ? [...checkpoint, ...end] : [...end];
+            const { rows, heldMs } = await runBatch(db, policy, hooks, sql.update(lower), params, migrationId, end);
+            batches++;
+            rowsDone += rows;
+            checkpoint = end;
+            hooks.onBatch?.({ rows, lockHeldMs: heldMs, size });
+            const elapsed = Date.now() - started;
+            const rate = elapsed > 0 ? ((rowsDone - doneAtStart) * 1000) / elapsed : 0;
+            hooks.progress({ table: plan.table, rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
+            if (end.every((v, i) => v === highWater[i]))
+                return { rowsDone, batches, completed: true };
+            size = nextBatchSize(size, heldMs, plan);
+            if (plan.batch.pauseMs > 0)
+                await hooks.pause(plan.batch.pauseMs);
+        }
+    });
+}
+/**
+ * Parallel workers would let the initial count and the batches take several of the cores live traffic needs;
+ * a backfill is paced by its batches, so one backend is all it should use. After a failure the session ends.
+ */
+async function withoutParallelWorkers(db, work) {
     await db.query('SET max_parallel_workers_per_gather = 0');
-    const result = await backfillBatches(db, plan, migrationId, state, policy, hooks);
+    const result = await work();
     await db.query('RESET max_parallel_workers_per_gather');
     return result;
-}
-async function backfillBatches(db, plan, migrationId, state, policy, hooks) {
-    const key = await keyColumns(db, plan);
-    const sql = new BackfillSql(plan, key);
-    let { checkpoint, highWater, rowsDone, rowsTotal } = state;
-    if (!highWater) {
-        highWater = values((await db.query(sql.highWater())).rows[0]);
-        rowsTotal = highWater ? Number((await db.query(sql.pending(), highWater)).rows[0]?.n ?? 0) : 0;
-        await db.query(`UPDATE ${HISTORY_TABLE} SET high_water = $2, rows_total = $3 WHERE id = $1 AND phase = 'migrate'`, [
-            migrationId,
-            JSON.stringify(highWater ?? []),
-            rowsTotal
-        ]);
-        hooks.log(`backfill ${plan.table}: ${rowsTotal} rows to update, up to key (${(highWater ?? []).join(', ') || 'empty table'})`);
-    }
-    const total = rowsTotal ?? 0;
-    if (!highWater || highWater.length === 0)
-        return { rowsDone, batches: 0, completed: true };
-    if (checkpoint && checkpoint.length === 0)
-        checkpoint = null;
-    let size = plan.batch.initial;
-    let batches = 0;
-    const started = Date.now();
-    const doneAtStart = rowsDone;
-    for (;;) {
-        if (hooks.cancelled?.())
-            return { rowsDone, batches, completed: false };
-        const lower = checkpoint !== null;
-        const bounds = lower ? [...checkpoint, ...highWater] : [...highWater];
-        const end = values((await db.query(sql.batchEnd(lower), [...bounds, size - 1])).rows[0]) ?? highWater;
-        const params = lower ? [...checkpoint, ...end] : [...end];
-        const { rows, heldMs } = await runBatch(db, policy, hooks, sql.update(lower), params, migrationId, end);
-        batches++;
-        rowsDone += rows;
-        checkpoint = end;
-        hooks.onBatch?.({ rows, lockHeldMs: heldMs, size });
-        const elapsed = Date.now() - started;
-        const rate = elapsed > 0 ? ((rowsDone - doneAtStart) * 1000) / elapsed : 0;
-        hooks.progress({ table: plan.table, rowsDone, rowsTotal: Math.max(total, rowsDone), rowsPerSecond: rate, etaMs: rate > 0 ? ((Math.max(total, rowsDone) - rowsDone) * 1000) / rate : null, batchSize: size });
-        if (end.every((v, i) => v === highWater[i]))
-            return { rowsDone, batches, completed: true };
-        size = nextBatchSize(size, heldMs, plan);
-        if (plan.batch.pauseMs > 0)
-            await hooks.pause(plan.batch.pauseMs);
-    }
 }
 /** One batch and its checkpoint in one short transaction, retried when it cannot get a row lock in time. */
 async function runBatch(db, policy, hooks, update, params, migrationId, end) {
