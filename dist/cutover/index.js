@@ -63858,6 +63858,11 @@ const STEP_OUTPUTS = {
 function optionsOf(step) {
     return STEP_OPTIONS.filter(o => o.steps.includes(step));
 }
+/** A text option, trimmed; undefined when absent or blank. */
+function optionText(values, name) {
+    const value = values[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -77598,9 +77603,10 @@ async function switchTraffic(context, step) {
 ;// CONCATENATED MODULE: ./lib/steps/approval-options.js
 
 
+
 function flag(values, name, fallback, label) {
-    const value = typeof values[name] === 'string' ? values[name].trim().toLowerCase() : '';
-    if (value === '')
+    const value = optionText(values, name)?.toLowerCase();
+    if (value === undefined)
         return fallback;
     if (value === 'true' || value === 'false')
         return value === 'true';
@@ -77608,11 +77614,11 @@ function flag(values, name, fallback, label) {
 }
 /** The approval options of promote, checked before anything runs. */
 function approvalSettings(values, label) {
-    const mode = typeof values.approval === 'string' && values.approval.trim() ? values.approval.trim() : 'environment';
+    const mode = optionText(values, 'approval') ?? 'environment';
     if (mode !== 'environment' && mode !== 'issue') {
         throw new BadInputError(`${label('approval')}: expected environment (reviewers approve the job in GitHub) or issue (an /approve comment, for plans without environment reviewers), got ${JSON.stringify(mode)}.`);
     }
-    const timeoutText = typeof values['approval-timeout'] === 'string' && values['approval-timeout'].trim() ? values['approval-timeout'].trim() : '1h';
+    const timeoutText = optionText(values, 'approval-timeout') ?? '1h';
     const timeoutMs = parseDuration(timeoutText);
     if (timeoutMs === undefined || timeoutMs <= 0) {
         throw new BadInputError(`${label('approval-timeout')}: expected a duration with a unit, like 30m or 2h, got ${JSON.stringify(timeoutText)}.`);
@@ -77633,8 +77639,7 @@ function approvalSettings(values, label) {
     };
 }
 function productionFlag(values, label) {
-    const value = typeof values['production-environment'] === 'string' ? values['production-environment'].trim() : '';
-    return value === '' ? undefined : flag(values, 'production-environment', false, label);
+    return optionText(values, 'production-environment') === undefined ? undefined : flag(values, 'production-environment', false, label);
 }
 
 ;// CONCATENATED MODULE: ./lib/database/plan.js
@@ -77704,8 +77709,13 @@ async function describePlan(migrations, history, batch) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./lib/steps/release-description.js
+;// CONCATENATED MODULE: ./lib/store/release-store.js
+/** The version the last deploy put on the idle color, when it reported one. */
+function deployedVersion(record) {
+    return record.history.filter(h => h.step === 'deploy' && h.version !== undefined).at(-1)?.version;
+}
 
+;// CONCATENATED MODULE: ./lib/steps/release-description.js
 
 
 
@@ -77713,7 +77723,7 @@ async function describePlan(migrations, history, batch) {
 async function describeRelease(config, baseDir, record) {
     const { snapshot, digest } = record.snapshot;
     const idle = snapshot.idle_color;
-    const deployed = record.history.filter(h => h.step === 'deploy').at(-1)?.detail;
+    const deployed = deployedVersion(record);
     const lines = [
         `cutover asks to promote **${config.service}** to **${config.environment}**: all traffic moves from ${snapshot.live_color} to ${idle}.`,
         '',
@@ -77726,7 +77736,7 @@ async function describeRelease(config, baseDir, record) {
         config.colors[idle].url ? `Preview of ${idle}: ${config.colors[idle].url}` : `No preview URL: set colors.${idle}.url in cutover.yml to show one.`
     ];
     if (config.database) {
-        const migrations = await loadMigrations(external_node_path_namespaceObject.resolve(baseDir, config.database.migrations));
+        const migrations = await migrationsOf({ config, baseDir }, 'promote');
         lines.push('', 'Migration plan:', '```', await describePlan(migrations, undefined, batchOf(config.database)), '```');
     }
     lines.push('', 'Answer with a comment whose first line is `/approve` or `/deny`, optionally followed by a reason.');
@@ -77942,6 +77952,7 @@ function summary_link(value) {
 
 
 
+
 /** What to do after a failed step, for the summary and the error annotation. */
 const NEXT_AFTER_FAILURE = {
     snapshot: 'Nothing was changed. Fix the cause above and start the release again.',
@@ -77971,7 +77982,7 @@ function trafficOf(record, now, at) {
 }
 async function colorRows(context, record, weights) {
     const { snapshot } = record.snapshot;
-    const deployed = record.history.filter(h => h.step === 'deploy' && h.version !== undefined).at(-1)?.version;
+    const deployed = deployedVersion(record);
     const rows = {};
     for (const color of COLORS) {
         const health = await probeHealth({ color, url: context.config.colors[color].health }, { settings: context.config.health, secrets: context.secrets, logger: context.logger });
@@ -89003,13 +89014,9 @@ class GitHubTracker {
 
 
 
-const run_text = (values, name) => {
-    const value = values[name];
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
 const given = (values, name) => {
     const value = values[name];
-    return Array.isArray(value) ? value.length > 0 : run_text(values, name) !== undefined;
+    return Array.isArray(value) ? value.length > 0 : optionText(values, name) !== undefined;
 };
 function routerFor(config, baseDir, logger) {
     const context = {
@@ -89022,7 +89029,7 @@ function routerFor(config, baseDir, logger) {
 }
 /** The GitHub deployment of the release, in GitHub Actions with a token; null elsewhere. */
 function trackerFor(step, config, baseDir, values, frontEnd, secrets, logger) {
-    const token = run_text(values, 'github-token');
+    const token = optionText(values, 'github-token');
     if (token)
         secrets.add(token);
     const approval = approvalSettings(values, frontEnd.label);
@@ -89060,16 +89067,16 @@ async function runStep(step, values, frontEnd) {
             return [];
         return [{ path: option.configPath, value: Array.isArray(value) ? value : value?.trim(), label: frontEnd.label(option.name) }];
     });
-    const { config, baseDir } = await loadConfig(run_text(values, 'config') ?? 'cutover.yml', overrides);
+    const { config, baseDir } = await loadConfig(optionText(values, 'config') ?? 'cutover.yml', overrides);
     const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
     const logger = frontEnd.logger(secrets);
     const router = routerFor(config, baseDir, logger);
-    const snapshotFile = run_text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
+    const snapshotFile = optionText(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
     const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
     const store = fileStore({
         file: external_node_path_namespaceObject.resolve(snapshotFile),
-        snapshotJson: run_text(values, 'snapshot'),
-        expectedDigest: run_text(values, 'digest'),
+        snapshotJson: optionText(values, 'snapshot'),
+        expectedDigest: optionText(values, 'digest'),
         remote: tracker ? digest => tracker.find(digest) : undefined
     });
     const context = {
@@ -89084,7 +89091,7 @@ async function runStep(step, values, frontEnd) {
         source: sourceFromEnv(frontEnd.env),
         now: () => new Date()
     };
-    const trackedStep = step === 'migrate' ? migratePhase(run_text(values, 'phase'), frontEnd.label('phase')) : step;
+    const trackedStep = step === 'migrate' ? migratePhase(optionText(values, 'phase'), frontEnd.label('phase')) : step;
     try {
         const outputs = await tracked(context, trackedStep, () => dispatch(step, context, values, frontEnd));
         await writeSummary(frontEnd, context, trackedStep, outputs, null);
@@ -89113,11 +89120,11 @@ function dispatch(step, context, values, frontEnd) {
         case 'snapshot':
             return snapshotStep(context);
         case 'deploy':
-            return deployStep(context, { version: run_text(values, 'version') });
+            return deployStep(context, { version: optionText(values, 'version') });
         case 'migrate':
-            return databaseStep(context, migratePhase(run_text(values, 'phase'), frontEnd.label('phase')));
+            return databaseStep(context, migratePhase(optionText(values, 'phase'), frontEnd.label('phase')));
         case 'contract':
-            return databaseStep(context, 'contract', { force: run_text(values, 'force') });
+            return databaseStep(context, 'contract', { force: optionText(values, 'force') });
         case 'promote':
         case 'rollback':
             return switchTraffic(context, step);

@@ -1,6 +1,7 @@
 import { shortDigest } from '../core/canonical.js';
 import { ReleaseError } from '../core/errors.js';
-import type { Approver, ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
+import type { Approver } from '../core/approval.js';
+import type { ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import type { Logger } from '../logging/logger.js';
 import { readApprovals, checkRunCommit, verifyEnvironmentApproval } from './approval-gate.js';

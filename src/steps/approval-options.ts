@@ -1,26 +1,26 @@
 import { parseDuration } from '../config/duration.js';
 import { BadInputError } from '../core/errors.js';
 import type { ApprovalSettings } from '../github/tracker.js';
-import type { OptionValues } from './options.js';
+import { optionText, type OptionValues } from './options.js';
 
 type Label = (option: string) => string;
 
 function flag(values: OptionValues, name: string, fallback: boolean, label: Label): boolean {
-  const value = typeof values[name] === 'string' ? (values[name] as string).trim().toLowerCase() : '';
-  if (value === '') return fallback;
+  const value = optionText(values, name)?.toLowerCase();
+  if (value === undefined) return fallback;
   if (value === 'true' || value === 'false') return value === 'true';
   throw new BadInputError(`${label(name)}: expected true or false, got ${JSON.stringify(values[name])}.`);
 }
 
 /** The approval options of promote, checked before anything runs. */
 export function approvalSettings(values: OptionValues, label: Label): ApprovalSettings {
-  const mode = typeof values.approval === 'string' && values.approval.trim() ? values.approval.trim() : 'environment';
+  const mode = optionText(values, 'approval') ?? 'environment';
   if (mode !== 'environment' && mode !== 'issue') {
     throw new BadInputError(
       `${label('approval')}: expected environment (reviewers approve the job in GitHub) or issue (an /approve comment, for plans without environment reviewers), got ${JSON.stringify(mode)}.`
     );
   }
-  const timeoutText = typeof values['approval-timeout'] === 'string' && values['approval-timeout'].trim() ? values['approval-timeout'].trim() : '1h';
+  const timeoutText = optionText(values, 'approval-timeout') ?? '1h';
   const timeoutMs = parseDuration(timeoutText);
   if (timeoutMs === undefined || timeoutMs <= 0) {
     throw new BadInputError(`${label('approval-timeout')}: expected a duration with a unit, like 30m or 2h, got ${JSON.stringify(timeoutText)}.`);
@@ -41,6 +41,5 @@ export function approvalSettings(values: OptionValues, label: Label): ApprovalSe
 }
 
 export function productionFlag(values: OptionValues, label: Label): boolean | undefined {
-  const value = typeof values['production-environment'] === 'string' ? values['production-environment'].trim() : '';
-  return value === '' ? undefined : flag(values, 'production-environment', false, label);
+  return optionText(values, 'production-environment') === undefined ? undefined : flag(values, 'production-environment', false, label);
 }

@@ -4,14 +4,10 @@ import type { Phase, Step } from '../core/release.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { Logger } from '../logging/logger.js';
 import type { Router } from '../routers/router.js';
+import type { Approver } from '../core/approval.js';
 import type { HistoryEntry, ReleaseRecord, ReleaseStore } from '../store/release-store.js';
 
 export type TrackedStep = HistoryEntry['step'];
-
-export interface Approver {
-  user: string;
-  comment: string;
-}
 
 /**
  * Where a release is reported as it goes (GitHub deployments and their

@@ -197,3 +197,9 @@ export function optionsOf(step: StepName): StepOption[] {
 
 /** Option values as given: text, or a list for `list` options. Absent when not given. */
 export type OptionValues = Partial<Record<string, string | string[]>>;
+
+/** A text option, trimmed; undefined when absent or blank. */
+export function optionText(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

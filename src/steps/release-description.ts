@@ -1,15 +1,13 @@
 import type { Config } from '../config/schema.js';
 import { describePlan } from '../database/plan.js';
-import { loadMigrations } from '../database/migrations.js';
-import type { ReleaseRecord } from '../store/release-store.js';
-import path from 'node:path';
-import { batchOf } from './database.js';
+import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
+import { batchOf, migrationsOf } from './database.js';
 
 /** The release as the approval issue shows it: what goes live, where to look at it first, what the schema does. */
 export async function describeRelease(config: Config, baseDir: string, record: ReleaseRecord): Promise<string> {
   const { snapshot, digest } = record.snapshot;
   const idle = snapshot.idle_color;
-  const deployed = record.history.filter(h => h.step === 'deploy').at(-1)?.detail;
+  const deployed = deployedVersion(record);
   const lines = [
     `cutover asks to promote **${config.service}** to **${config.environment}**: all traffic moves from ${snapshot.live_color} to ${idle}.`,
     '',
@@ -22,7 +20,7 @@ export async function describeRelease(config: Config, baseDir: string, record: R
     config.colors[idle].url ? `Preview of ${idle}: ${config.colors[idle].url}` : `No preview URL: set colors.${idle}.url in cutover.yml to show one.`
   ];
   if (config.database) {
-    const migrations = await loadMigrations(path.resolve(baseDir, config.database.migrations));
+    const migrations = await migrationsOf({ config, baseDir }, 'promote');
     lines.push('', 'Migration plan:', '```', await describePlan(migrations, undefined, batchOf(config.database)), '```');
   }
   lines.push('', 'Answer with a comment whose first line is `/approve` or `/deny`, optionally followed by a reason.');

@@ -4,7 +4,7 @@ import type { Weights } from '../core/weights.js';
 import { renderSummary, type ColorRow, type ReleaseReport } from '../github/summary.js';
 import type { TrafficPoint } from '../github/traffic-chart.js';
 import { probeHealth } from '../probes/health.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
 import { planRows } from '../database/plan.js';
 import type { StepContext, StepOutputs, TrackedStep } from './context.js';
 import { batchOf, migrationsOf } from './database.js';
@@ -36,7 +36,7 @@ function trafficOf(record: ReleaseRecord, now: Weights | null, at: Date): Traffi
 
 async function colorRows(context: StepContext, record: ReleaseRecord, weights: Weights): Promise<Record<Color, ColorRow>> {
   const { snapshot } = record.snapshot;
-  const deployed = record.history.filter(h => h.step === 'deploy' && h.version !== undefined).at(-1)?.version;
+  const deployed = deployedVersion(record);
   const rows = {} as Record<Color, ColorRow>;
   for (const color of COLORS) {
     const health = await probeHealth({ color, url: context.config.colors[color].health }, { settings: context.config.health, secrets: context.secrets, logger: context.logger });

@@ -10,7 +10,7 @@ import { fileStore } from '../store/file-store.js';
 import { sourceFromEnv, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
-import { optionsOf, type OptionValues, type StepName } from './options.js';
+import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
 import { snapshotStep } from './snapshot.js';
 import { switchTraffic } from './switch.js';
 import { approvalSettings, productionFlag } from './approval-options.js';
@@ -38,11 +38,6 @@ export interface FrontEnd {
   /** Tells the person reading the run what to do after a failed step (an error annotation). */
   nextAfterFailure?: (step: TrackedStep, next: string) => void;
 }
-
-const text = (values: OptionValues, name: string): string | undefined => {
-  const value = values[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
 
 const given = (values: OptionValues, name: string): boolean => {
   const value = values[name];

@@ -3,7 +3,8 @@ import { decide, PHASE_AFTER } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
 import { waitHealthy } from '../probes/health.js';
-import { recordStep, type Approver, type StepContext, type StepOutputs } from './context.js';
+import type { Approver } from '../core/approval.js';
+import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { checkDatabaseBeforeSwitch } from './database.js';
 
 /** A short look at health right before a switch: the color was healthy at deploy, but that may have changed. */

@@ -20,6 +20,11 @@ export interface ReleaseRecord {
   deployment?: number;
 }
 
+/** The version the last deploy put on the idle color, when it reported one. */
+export function deployedVersion(record: ReleaseRecord): string | undefined {
+  return record.history.filter(h => h.step === 'deploy' && h.version !== undefined).at(-1)?.version;
+}
+
 /**
  * Where a release lives between steps. The CLI keeps it in a file; the Action
  * keeps it in a file of the job and hands the snapshot to later jobs as an output.
