@@ -1,3 +1,4 @@
+import { Secrets } from '../../src/config/secrets.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
@@ -116,7 +117,7 @@ deploy:
     // Someone else splits traffic 50/50 through the router, with cutover's own writer.
     const router = createNginxRouter(
       { ...(parseConfig(await readFile(config, 'utf8'), config).router as NginxOptions) },
-      { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger: quietLogger }
+      { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger: quietLogger, secrets: new Secrets({}, () => {}) }
     );
     const current = await router.read();
     await router.apply(current, { ...current, weights: { blue: 50, green: 50 } });

@@ -117,8 +117,10 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
   }
   const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
   const front = frontEnd(terminal, values.verbose === true);
-  const logger = front.logger(new Secrets(terminal.env, front.onSecret));
-  const state = await initRouter(config, routerFor(config, baseDir, logger), logger, values.live);
+  const secrets = new Secrets(terminal.env, front.onSecret);
+  const logger = front.logger(secrets);
+  const router = routerFor(config, baseDir, logger, secrets);
+  const state = await initRouter(config, router, logger, values.live).finally(() => router.close());
   terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);
   return 0;
 }

@@ -23,11 +23,13 @@ function listen(server: http.Server, port: number): Promise<void> {
  * A weighted proxy inside this process, for machines without nginx. Traffic
  * goes to `port`; its state is read and changed over a small admin API on
  * `adminPort`, which the `proxy` router kind drives. Answers are tagged like
- * nginx's, so the same confirmation applies. It dies with the process, so it
+ * nginx's, so the same confirmation applies; `GET /in-flight` counts the
+ * requests each color is serving, for draining. It dies with the process, so it
  * is only for the demo and tests.
  */
 export async function startProxyServer(port: number, adminPort: number): Promise<ProxyServer> {
   let state: RouterState | null = null;
+  const inFlight: Record<Color, number> = { blue: 0, green: 0 };
   const proxy = createProxyServer({ xfwd: true });
   proxy.on('error', (_error, _request, response) => {
     const res = response as http.ServerResponse;
@@ -43,10 +45,16 @@ export async function startProxyServer(port: number, adminPort: number): Promise
     const color: Color = Math.random() * 100 < current.weights.blue ? 'blue' : 'green';
     response.setHeader(COLOR_HEADER, color);
     response.setHeader(GENERATION_HEADER, generationOf(current));
+    inFlight[color]++;
+    response.once('close', () => inFlight[color]--);
     proxy.web(request, response, { target: `http://${current.endpoints[color]}` });
   });
   const admin = http.createServer((request, response) => {
     const reply = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (request.method === 'GET' && request.url === '/in-flight') {
+      reply(200, inFlight);
+      return;
+    }
     if (request.method === 'GET') {
       reply(state ? 200 : 404, state ?? { error: 'no state yet' });
       return;

@@ -119,9 +119,10 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
     log(`database: PGlite with ${rows} accounts; migration 0002 splits their name`);
 
     const frontEnd: FrontEnd = { ...options.frontEnd, defaultSnapshotFile: service => path.join(dir, `${service}.json`) };
-    const logger = frontEnd.logger(new Secrets(frontEnd.env, frontEnd.onSecret));
+    const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
+    const logger = frontEnd.logger(secrets);
     const { config, baseDir } = await loadConfig(configFile);
-    await initRouter(config, routerFor(config, baseDir, logger), logger, 'blue');
+    await initRouter(config, routerFor(config, baseDir, logger, secrets), logger, 'blue');
 
     const load = startLoad({ url, concurrency: options.concurrency, maxRequests: 2_000_000, maxMs: 10 * 60_000 });
     let report: LoadReport | undefined;

@@ -12,6 +12,12 @@ export interface ConfirmOptions {
   responses: number;
   timeoutMs: number;
   intervalMs: number;
+  /**
+   * The generation tag answers must carry; null for routers whose state lives
+   * only at runtime (HAProxy's socket), where the color alone tells, and the
+   * router's own read-back proves the weights.
+   */
+  generation?: string | null;
 }
 
 /** The tag a router puts on responses served under `state`, so clients can tell which state answered. */
@@ -25,7 +31,7 @@ export function generationOf(state: RouterState): string {
  * weight in it. A reload command returning proves nothing; answers do.
  */
 export async function confirmServing(state: RouterState, options: ConfirmOptions): Promise<void> {
-  const generation = generationOf(state);
+  const generation = options.generation === undefined ? generationOf(state) : options.generation;
   const deadline = Date.now() + options.timeoutMs;
   let streak = 0;
   let last = 'no answer yet';
@@ -35,13 +41,13 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
       const seen = headerValue(response.headers, GENERATION_HEADER);
       const color = headerValue(response.headers, COLOR_HEADER);
       const weighted = color === 'blue' || color === 'green' ? state.weights[color] > 0 : false;
-      if (seen === generation && weighted) {
+      if ((generation === null || seen === generation) && weighted) {
         streak++;
         if (streak >= options.responses) return;
         continue;
       }
       last =
-        seen === undefined
+        seen === undefined && generation !== null
           ? `HTTP ${response.status} without a ${GENERATION_HEADER} header`
           : `HTTP ${response.status} from ${color ?? 'an unknown color'} under generation ${seen}`;
     } catch (error) {
@@ -51,7 +57,7 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
     await new Promise(resolve => setTimeout(resolve, options.intervalMs));
   }
   throw new ReleaseError(
-    `the router did not serve the new state (generation ${generation}) at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
+    `the router did not serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
       `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`
   );
 }

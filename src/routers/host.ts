@@ -1,15 +1,27 @@
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ReleaseError } from '../core/errors.js';
 import { runCommand, type CommandOptions, type CommandResult } from '../io/command.js';
 import { writeFileAtomic } from '../io/files.js';
 
+/** A socket on the router's host: a UNIX socket path, or a TCP address as the host itself sees it. */
+export type SocketTarget = { path: string } | { host: string; port: number };
+
+export function describeTarget(target: SocketTarget): string {
+  return 'path' in target ? target.path : `${target.host}:${target.port}`;
+}
+
 /**
- * The machine a router's files and commands live on. Routers speak only to
- * this interface, so the same router code can drive a remote host later.
+ * The machine a router's files and commands live on: this one, or a remote
+ * host over SSH. Routers speak only to this interface, so the same router code
+ * drives either.
  */
 export interface Host {
+  /** For messages: "this machine", or "ssh deploy@lb1:22". */
+  readonly name: string;
   /** File content, or null when the file does not exist. */
   readFile(file: string): Promise<string | null>;
   /** Replaces `file` in one step: readers see the old content or the new, never a mix. */
@@ -23,6 +35,10 @@ export interface Host {
    * router at once. A lock left by a process that no longer exists is taken over.
    */
   lock(file: string): Promise<() => Promise<void>>;
+  /** A stream to a socket as seen from the host (an admin socket on its loopback, say). */
+  connect(target: SocketTarget, timeoutMs: number): Promise<Duplex>;
+  /** Ends the connection to the host, if there is one. */
+  close(): Promise<void>;
 }
 
 export function lockFileFor(file: string): string {
@@ -39,7 +55,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function connectLocal(target: SocketTarget, timeoutMs: number): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    const socket = 'path' in target ? net.connect(target.path) : net.connect(target.port, target.host);
+    const timer = setTimeout(() => socket.destroy(new Error(`no connection within ${timeoutMs}ms`)), timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('error', error => {
+      clearTimeout(timer);
+      reject(new ReleaseError(`cannot connect to ${describeTarget(target)}: ${error.message}`));
+    });
+  });
+}
+
 export const localHost: Host = {
+  name: 'this machine',
   async readFile(file) {
     try {
       return await readFile(file, 'utf8');
@@ -77,5 +109,7 @@ export const localHost: Host = {
       // The owner is gone (killed mid-switch): its lock protects nothing.
       await rm(lockFile, { force: true });
     }
-  }
+  },
+  connect: connectLocal,
+  close: async () => {}
 };

@@ -4,15 +4,12 @@ import { sha256 } from '../core/canonical.js';
 import { COLORS, type Color } from '../core/color.js';
 import { DriftError, ReleaseError } from '../core/errors.js';
 import { routerDigest, type RouterState } from '../core/router-state.js';
-import { durationSchema } from '../config/duration.js';
 import { runChecked } from '../io/command.js';
 import { COLOR_HEADER, confirmServing, GENERATION_HEADER, generationOf } from './confirm.js';
 import { localHost, type Host } from './host.js';
 import type { Router, RouterContext } from './router.js';
-
-const argvSchema = z
-  .array(z.string().min(1), { error: 'expected a list of arguments, like [nginx, -s, reload]; a single string is refused so that no shell parses it' })
-  .min(1, 'expected at least the program to run');
+import { argvSchema, confirmSchema, drainSchema, drainSettings } from './options.js';
+import { waitDrainTime } from './drain.js';
 
 export const nginxOptionsSchema = z.strictObject({
   kind: z.literal('nginx'),
@@ -29,13 +26,8 @@ export const nginxOptionsSchema = z.strictObject({
   binary: z.string().min(1).default('nginx'),
   test: argvSchema.default(['nginx', '-t', '-q']),
   reload: argvSchema.default(['nginx', '-s', 'reload']),
-  confirm: z
-    .strictObject({
-      responses: z.number().int().min(1).max(1000).default(5),
-      timeout: durationSchema.default(30_000),
-      interval: durationSchema.default(100)
-    })
-    .default({ responses: 5, timeout: 30_000, interval: 100 })
+  confirm: confirmSchema({ responses: 5, timeout: 30_000, interval: 100 }),
+  drain: drainSchema
 });
 
 export type NginxOptions = z.output<typeof nginxOptionsSchema>;
@@ -204,7 +196,9 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
       return parseNginx(text, file);
     },
     apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
-    initialize: state => locked(() => initializeUnlocked(state))
+    initialize: state => locked(() => initializeUnlocked(state)),
+    drain: color => waitDrainTime(color, drainSettings(options.drain)),
+    close: () => host.close()
   };
 
   async function locked<T>(work: () => Promise<T>): Promise<T> {

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { DriftError, ReleaseError } from '../core/errors.js';
 import { routerDigest, type RouterState } from '../core/router-state.js';
-import { durationSchema } from '../config/duration.js';
 import { httpRequest } from '../io/http.js';
 import { confirmServing } from './confirm.js';
 import type { Router, RouterContext } from './router.js';
+import { confirmSchema, drainSchema, drainSettings } from './options.js';
+import { waitDrained } from './drain.js';
 
 /** Drives cutover's own in-process proxy (see `cutover demo`); for demos and tests, never production. */
 export const proxyOptionsSchema = z.strictObject({
   kind: z.literal('proxy'),
   admin: z.url({ protocol: /^http$/, error: 'expected the http:// URL of the proxy admin API' }),
   probe: z.url({ protocol: /^http$/, error: 'expected an http:// URL served through the proxy' }),
-  confirm: z
-    .strictObject({ responses: z.number().int().min(1).default(3), timeout: durationSchema.default(10_000) })
-    .default({ responses: 3, timeout: 10_000 })
+  confirm: confirmSchema({ responses: 3, timeout: 10_000, interval: 20 }),
+  drain: drainSchema
 });
 
 export type ProxyOptions = z.output<typeof proxyOptionsSchema>;
@@ -28,7 +28,7 @@ async function call(url: string, method: 'GET' | 'PUT', json?: unknown): Promise
 }
 
 export function createProxyRouter(options: ProxyOptions, _context: RouterContext): Router {
-  const confirm = (state: RouterState) => confirmServing(state, { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: 20 });
+  const confirm = (state: RouterState) => confirmServing(state, { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: options.confirm.interval });
   const put = async (expected: RouterState | null, target: RouterState) => {
     const answer = await call(options.admin, 'PUT', { expected: expected && routerDigest(expected), target });
     if (answer.status === 409) throw new DriftError(`${(answer.json as { error: string }).error}; nothing was changed.`);
@@ -54,6 +54,16 @@ export function createProxyRouter(options: ProxyOptions, _context: RouterContext
       const initial = { ...state, kind: 'proxy' };
       await put(null, initial);
       await confirm(initial);
-    }
+    },
+    drain: color =>
+      waitDrained(
+        color,
+        {
+          describe: `requests the proxy at ${options.admin} is serving from ${color}`,
+          inFlight: async () => ((await call(new URL('in-flight', options.admin).href, 'GET')).json as Record<string, number>)[color] ?? 0
+        },
+        drainSettings(options.drain)
+      ),
+    close: async () => {}
   };
 }

@@ -1,6 +1,8 @@
 import type { Color } from '../core/color.js';
 import type { RouterState } from '../core/router-state.js';
+import type { Secrets } from '../config/secrets.js';
 import type { Logger } from '../logging/logger.js';
+import type { DrainReport } from './drain.js';
 
 /**
  * A thing that splits traffic between the two colors. One implementation per
@@ -20,6 +22,14 @@ export interface Router {
   apply(expected: RouterState, target: RouterState): Promise<void>;
   /** Writes the first state of a router that has none yet; refuses when it already has one. */
   initialize(state: RouterState): Promise<void>;
+  /**
+   * Waits until `color`, which gets no new traffic, has no requests in flight,
+   * by the router's own counters where it has them, as `router.drain` says.
+   * Long-lived connections still open after `close-after` are closed.
+   */
+  drain(color: Color): Promise<DrainReport>;
+  /** Ends connections the router holds open (an SSH session, say). */
+  close(): Promise<void>;
 }
 
 export interface RouterContext {
@@ -28,4 +38,6 @@ export interface RouterContext {
   /** Folder of the config file; relative paths in router settings are taken from here. */
   baseDir: string;
   logger: Logger;
+  /** Resolves `env:` references in router settings (an SSH key, say) and masks them. */
+  secrets: Secrets;
 }

@@ -44,12 +44,13 @@ const given = (values: OptionValues, name: string): boolean => {
   return Array.isArray(value) ? value.length > 0 : text(values, name) !== undefined;
 };
 
-export function routerFor(config: Config, baseDir: string, logger: Logger): Router {
+export function routerFor(config: Config, baseDir: string, logger: Logger, secrets: Secrets): Router {
   const context: RouterContext = {
     service: config.service,
     endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
     baseDir,
-    logger
+    logger,
+    secrets
   };
   return createRouter(config.router, context);
 }
@@ -96,7 +97,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
   const { config, baseDir } = await loadConfig(text(values, 'config') ?? 'cutover.yml', overrides);
   const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
   const logger = frontEnd.logger(secrets);
-  const router = routerFor(config, baseDir, logger);
+  const router = routerFor(config, baseDir, logger, secrets);
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
   const store = fileStore({
@@ -126,6 +127,8 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     await writeSummary(frontEnd, context, trackedStep, null, error);
     frontEnd.nextAfterFailure?.(trackedStep, NEXT_AFTER_FAILURE[trackedStep]);
     throw error;
+  } finally {
+    await router.close();
   }
 }
 

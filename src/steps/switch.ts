@@ -1,4 +1,5 @@
-import { COLORS } from '../core/color.js';
+import { COLORS, type Color } from '../core/color.js';
+import { formatDuration } from '../config/duration.js';
 import { decide, PHASE_AFTER } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
@@ -6,6 +7,18 @@ import { waitHealthy } from '../probes/health.js';
 import type { Approver } from '../core/approval.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { checkDatabaseBeforeSwitch } from './database.js';
+
+/** Waits until the colors that lost their traffic finish what they were serving, so the step ends with nothing in flight there. */
+async function drain(context: StepContext, colors: Color[]): Promise<void> {
+  for (const color of colors) {
+    const report = await context.router.drain(color);
+    const what =
+      report.method === 'counter'
+        ? `nothing in flight after ${formatDuration(report.waitedMs)}${report.closed ? ` (closed ${report.closed} long-lived connection(s) after the grace period)` : ''}`
+        : `waited the drain time, ${formatDuration(report.waitedMs)} (this router has no per-color counter)`;
+    context.logger.info(`${color} drained: ${what}`);
+  }
+}
 
 /** A short look at health right before a switch: the color was healthy at deploy, but that may have changed. */
 const PREFLIGHT_MS = 15_000;
@@ -32,6 +45,8 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
     });
     if (decision.outcome === 'already-done') {
       await context.router.apply(current, current);
+      // A run stopped while draining left the switch done but the drain unproven.
+      await drain(context, COLORS.filter(c => current.weights[c] === 0));
       logger.info(decision.reason);
       await recordStep(context, record, step, 'already-done', decision.reason, PHASE_AFTER[step]);
       return outputs();
@@ -51,6 +66,7 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
     logger.info(`from ${describeRouterState(current)}`);
     logger.info(`to   ${describeRouterState(target)}`);
     await context.router.apply(current, target);
+    await drain(context, COLORS.filter(c => target.weights[c] === 0 && current.weights[c] > 0));
     const detail = `router now ${routerDigest(target)}: ${describeRouterState(target)}`;
     logger.info(detail);
     await recordStep(context, record, step, 'done', detail, PHASE_AFTER[step]);
