@@ -8,14 +8,31 @@ export interface SampleAppOptions {
   color: string;
 }
 
+/** Longest `/slow` wait, so a stray request can never hold a test's server open for long. */
+const MAX_SLOW_MS = 60_000;
+
 /**
  * The small service the demo and the tests release: `/` answers with its
- * version and color, `/healthz` and `/version` serve the probes. It stops
- * gracefully on SIGTERM, finishing requests in flight.
+ * version and color, `/healthz` and `/version` serve the probes. `/slow?ms=N`
+ * answers after N ms and `/stream` sends a line a second until the client
+ * goes, as a long request and a long-lived connection (a websocket, say) do
+ * while a router drains. It stops gracefully on SIGTERM, finishing requests
+ * in flight.
  */
 export function serveSampleApp(options: SampleAppOptions): Promise<http.Server> {
   const server = http.createServer((request, response) => {
-    if (request.url === '/healthz') {
+    const url = new URL(request.url ?? '/', 'http://sample.invalid');
+    if (url.pathname === '/slow') {
+      const ms = Math.min(MAX_SLOW_MS, Math.max(0, Number(url.searchParams.get('ms')) || 0));
+      const timer = setTimeout(() => response.writeHead(200, { 'content-type': 'text/plain' }).end(`${options.color} ${options.version} after ${ms}ms\n`), ms);
+      response.once('close', () => clearTimeout(timer));
+    } else if (url.pathname === '/stream') {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      const tick = () => response.write(`${options.color} ${options.version}\n`);
+      tick();
+      const timer = setInterval(tick, 1000);
+      response.once('close', () => clearInterval(timer));
+    } else if (request.url === '/healthz') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
     } else if (request.url === '/version') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end(`${options.version}\n`);
