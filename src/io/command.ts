@@ -18,8 +18,9 @@ export interface CommandResult {
 }
 
 /** How long output may still arrive after the process exited, from children that kept its pipes. */
-const DRAIN_MS = 2000;
-const KILL_GRACE_MS = 5000;
+export const DRAIN_MS = 2000;
+/** How long a process gets between SIGTERM and SIGKILL. */
+export const KILL_GRACE_MS = 5000;
 
 /**
  * Runs `argv` without a shell: every element is one argument, so no input can

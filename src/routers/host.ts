@@ -46,7 +46,8 @@ export function lockFileFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.lock`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine still exists (EPERM: it does, under another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { tempFileFor } from '../io/files.js';
 import ssh2, { type SFTPWrapper, type Stats } from 'ssh2';
 import { ReleaseError } from '../core/errors.js';
 import type { Host } from './host.js';
@@ -120,7 +121,7 @@ export function sftpFiles(sftp: () => Promise<SFTPWrapper>, host: string): Pick<
     readFile: async file => readRemote(await sftp(), file, host),
     async writeFileAtomic(file, content) {
       const session = await sftp();
-      const temp = path.posix.join(path.posix.dirname(file), `.${path.posix.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = tempFileFor(file, path.posix);
       // An existing file keeps its mode; a new one is readable by the router's user.
       const mode = await statRemote(session, file, host).then(
         stats => stats.mode & 0o777,

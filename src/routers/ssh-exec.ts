@@ -2,12 +2,9 @@ import type { Readable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Secrets } from '../config/secrets.js';
-import type { CommandOptions, CommandResult } from '../io/command.js';
+import { DRAIN_MS, KILL_GRACE_MS, type CommandOptions, type CommandResult } from '../io/command.js';
 import { PID_LINE, remoteCommand, stopCommand } from './remote-command.js';
 
-/** As for a local command: how long output may still arrive after the process exited, and the grace before SIGKILL. */
-const DRAIN_MS = 2000;
-const KILL_GRACE_MS = 5000;
 
 /**
  * Collects a stream's text and hands out whole lines as they arrive. Lines

@@ -1,17 +1,8 @@
 import { hostname } from 'node:os';
 import type { SFTPWrapper } from 'ssh2';
 import { ReleaseError } from '../core/errors.js';
-import { lockFileFor } from './host.js';
+import { isAlive, lockFileFor } from './host.js';
 import { createExclusive, readRemote, removeRemote } from './sftp-files.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Who holds a lock, for the message; null when that holder is known to be gone. */
 function liveOwner(content: string): string | null {
