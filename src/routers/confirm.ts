@@ -47,9 +47,11 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
         continue;
       }
       last =
-        seen === undefined && generation !== null
-          ? `HTTP ${response.status} without a ${GENERATION_HEADER} header`
-          : `HTTP ${response.status} from ${color ?? 'an unknown color'} under generation ${seen}`;
+        generation === null
+          ? `HTTP ${response.status} ${color === undefined ? `without a ${COLOR_HEADER} header` : `from ${color}`}`
+          : seen === undefined
+            ? `HTTP ${response.status} without a ${GENERATION_HEADER} header`
+            : `HTTP ${response.status} from ${color ?? 'an unknown color'} under generation ${seen}`;
     } catch (error) {
       last = (error as Error).message;
     }
@@ -58,6 +60,8 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
   }
   throw new ReleaseError(
     `the router did not serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
-      `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`
+      (generation === null
+        ? `If the answer has no ${COLOR_HEADER} header, no color answered it through the router: check that router.probe is served through the router.`
+        : `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`)
   );
 }
