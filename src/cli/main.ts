@@ -119,7 +119,7 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
   const front = frontEnd(terminal, values.verbose === true);
   const secrets = new Secrets(terminal.env, front.onSecret);
   const logger = front.logger(secrets);
-  const router = routerFor(config, baseDir, logger, secrets);
+  const router = routerFor(config, baseDir, logger, secrets, terminal.env);
   const state = await initRouter(config, router, logger, values.live).finally(() => router.close());
   terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);
   return 0;

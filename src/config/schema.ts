@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { parseHostPort, validPort } from '../core/host-port.js';
 import { durationSchema } from './duration.js';
 import { secretableSchema } from './secrets.js';
 import { ROUTER_KINDS, type RouterOptions } from '../routers/registry.js';
 
-const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
-
 const upstreamSchema = z
   .string({ error: 'expected host:port, like 127.0.0.1:8081' })
-  .refine(text => {
-    const port = Number(HOST_PORT.exec(text)?.[2]);
-    return port >= 1 && port <= 65535;
-  }, 'expected host:port with a port from 1 to 65535, like 127.0.0.1:8081');
+  .refine(text => validPort(parseHostPort(text)?.port ?? 0), 'expected host:port with a port from 1 to 65535, like 127.0.0.1:8081');
 
 const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `expected an http:// or https:// URL of ${what}` });
 

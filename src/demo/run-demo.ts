@@ -122,7 +122,7 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
     const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
     const logger = frontEnd.logger(secrets);
     const { config, baseDir } = await loadConfig(configFile);
-    await initRouter(config, routerFor(config, baseDir, logger, secrets), logger, 'blue');
+    await initRouter(config, routerFor(config, baseDir, logger, secrets, frontEnd.env), logger, 'blue');
 
     const load = startLoad({ url, concurrency: options.concurrency, maxRequests: 2_000_000, maxMs: 10 * 60_000 });
     let report: LoadReport | undefined;

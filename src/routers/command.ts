@@ -88,7 +88,7 @@ export function createCommandRouter(options: CommandOptions, context: RouterCont
 
   /** The process environment (scripts need their credentials) plus cutover's own variables. */
   function envWith(own: Record<string, string>): NodeJS.ProcessEnv {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.test(name)));
+    const env = Object.fromEntries(Object.entries(context.env ?? process.env).filter(([name]) => !OWN_VARIABLES.test(name)));
     return {
       ...env,
       CUTOVER_SERVICE: context.service,

@@ -2,21 +2,18 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { COLORS, type Color } from '../core/color.js';
 import { ReleaseError } from '../core/errors.js';
+import { parseHostPort, validPort } from '../core/host-port.js';
 import type { Weights } from '../core/weights.js';
 import { describeTarget, type Host, type SocketTarget } from './host.js';
 
-const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
-
 /** `router.socket` as written: `host:port` for a TCP stats socket, whose port must exist; anything else is a UNIX socket path. */
 export function validSocket(text: string): boolean {
-  const port = HOST_PORT.exec(text)?.[2];
-  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+  const address = parseHostPort(text);
+  return address === null || validPort(address.port);
 }
 
 export function socketTarget(text: string, baseDir: string): SocketTarget {
-  const match = HOST_PORT.exec(text);
-  if (match) return { host: (match[1] as string).replace(/^\[|\]$/g, ''), port: Number(match[2]) };
-  return { path: path.resolve(baseDir, text) };
+  return parseHostPort(text) ?? { path: path.resolve(baseDir, text) };
 }
 
 /** One server as HAProxy runs it now. */

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import { commandOptionsSchema, createCommandRouter } from './command.js';
+import { createHaproxyRouter, haproxyOptionsSchema } from './haproxy.js';
+import { parseHostPort } from '../core/host-port.js';
+import { hostFor } from './host-for.js';
 import { createNginxRouter, nginxOptionsSchema } from './nginx.js';
 import { createProxyRouter, proxyOptionsSchema } from './proxy.js';
 import type { Router, RouterContext } from './router.js';
@@ -15,6 +19,16 @@ function kind<S extends z.ZodType>(entry: RouterKind<S>): RouterKind<S> {
 /** Every router kind by its `router.kind` name. Adding a kind is a file and a line here. */
 export const ROUTER_KINDS = {
   nginx: kind({ schema: nginxOptionsSchema, create: createNginxRouter }),
+  haproxy: kind({
+    schema: haproxyOptionsSchema,
+    create: (options, context) =>
+      createHaproxyRouter(
+        options,
+        context,
+        hostFor(options, { file: options.file, 'state-file': options['state-file'], socket: parseHostPort(options.socket) ? undefined : options.socket }, context)
+      )
+  }),
+  command: kind({ schema: commandOptionsSchema, create: createCommandRouter }),
   proxy: kind({ schema: proxyOptionsSchema, create: createProxyRouter })
 };
 

@@ -40,4 +40,6 @@ export interface RouterContext {
   logger: Logger;
   /** Resolves `env:` references in router settings (an SSH key, say) and masks them. */
   secrets: Secrets;
+  /** The step's environment, which the user's own router commands run with; this process's when absent. */
+  env?: NodeJS.ProcessEnv;
 }

@@ -44,13 +44,14 @@ const given = (values: OptionValues, name: string): boolean => {
   return Array.isArray(value) ? value.length > 0 : text(values, name) !== undefined;
 };
 
-export function routerFor(config: Config, baseDir: string, logger: Logger, secrets: Secrets): Router {
+export function routerFor(config: Config, baseDir: string, logger: Logger, secrets: Secrets, env: NodeJS.ProcessEnv): Router {
   const context: RouterContext = {
     service: config.service,
     endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
     baseDir,
     logger,
-    secrets
+    secrets,
+    env
   };
   return createRouter(config.router, context);
 }
@@ -97,7 +98,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
   const { config, baseDir } = await loadConfig(text(values, 'config') ?? 'cutover.yml', overrides);
   const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
   const logger = frontEnd.logger(secrets);
-  const router = routerFor(config, baseDir, logger, secrets);
+  const router = routerFor(config, baseDir, logger, secrets, frontEnd.env);
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
   const store = fileStore({
