@@ -1,25 +1,54 @@
-// Switch benchmark: under steady load, switch blue -> green -> blue 20 times and
-// count what clients lose, with keep-alive off and on. Setups so far: nginx-reload.
-// Figures are ratios against baselines measured in the same run:
-//   switch_latency_vs_rtt: median time from the switch call until the router is confirmed serving the new state,
-//                          over the median loopback round trip to an upstream;
-//   p99_ratio:             p99 latency during switches over p99 of the same load with no switch.
+// Switch benchmark: under steady load, switch blue -> green -> blue 20 times on each router setup and count
+// what clients lose, with keep-alive off and on. Setups: nginx-reload, nginx-lua, haproxy, haproxy-ssh.
+// Figures, against baselines measured in the same run:
+//   failed:                non-2xx answers plus connection errors (resets, timeouts), of all requests sent;
+//   switch_latency_vs_rtt: median time from the switch call to the first answer from the new color at 100%,
+//                          over the median loopback HTTP round trip to an upstream;
+//   p99_ratio:             p99 latency while switching over p99 of the same load with no switch.
+// BENCH_SETUPS=haproxy,nginx-lua runs some setups only.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Secrets } from '../lib/config/secrets.js';
+import { findHaproxy, startHaproxy } from '../lib/demo/haproxy-server.js';
 import { findNginx, startNginx } from '../lib/demo/nginx-server.js';
-import { startLoad } from '../lib/demo/load.js';
 import { serveSampleApp, stopGracefully } from '../lib/demo/sample-app.js';
-import { freePort } from '../lib/io/ports.js';
+import { sshdInstalled, startSshd } from '../lib/demo/sshd-server.js';
 import { httpGet } from '../lib/io/http.js';
-import { createNginxRouter } from '../lib/routers/nginx.js';
+import { freePort } from '../lib/io/ports.js';
+import { createRouter, ROUTER_KINDS } from '../lib/routers/registry.js';
 
 const SWITCHES = 20;
 const CONCURRENCY = 16;
+const BASELINE_MS = 3000;
+/** How long each state serves before the next switch, so every setup is measured over a similar stretch of load. */
+const DWELL_MS = 250;
 const quiet = { info() {}, warn: m => console.warn(m), debug() {}, group: (_n, work) => work() };
 
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p99 = xs => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
+const sorted = xs => [...xs].sort((a, b) => a - b);
+const median = xs => sorted(xs)[Math.floor(xs.length / 2)];
+const p99 = xs => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
+const now = () => performance.timeOrigin + performance.now();
+const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Load from its own thread; `stop()` returns its report. */
+async function startLoad(options) {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { maxRequests: 5_000_000, maxMs: 600_000, concurrency: CONCURRENCY, ...options } });
+  await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    stop: async () => {
+      const report = new Promise(resolve => worker.once('message', resolve));
+      worker.postMessage('stop');
+      const result = await report;
+      await worker.terminate();
+      return result;
+    }
+  };
+}
 
 async function roundTrip(url) {
   const samples = [];
@@ -31,69 +60,154 @@ async function roundTrip(url) {
   return median(samples);
 }
 
-async function nginxReload(binary) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cutover-bench-'));
+function routerOf(options, dir, endpoints) {
+  const parsed = ROUTER_KINDS[options.kind].schema.parse(options);
+  return createRouter(parsed, { service: 'bench', endpoints, baseDir: dir, logger: quiet, secrets: new Secrets({}, () => {}) });
+}
+
+/** Each setup starts its router in `dir` in front of the two upstreams and returns { url, router, stop }. */
+const SETUPS = {
+  'nginx-reload': {
+    missing: () => (findNginx() ? null : 'apt-get install nginx-light'),
+    async start(dir, endpoints) {
+      const binary = findNginx();
+      const nginx = await startNginx(binary, path.join(dir, 'nginx'), await freePort(), 'cutover_bench');
+      const router = routerOf(
+        { kind: 'nginx', file: nginx.routerFile, probe: nginx.url, binary, test: nginx.test, reload: nginx.reload, confirm: { responses: 5, timeout: '30s', interval: '20ms' } },
+        dir,
+        endpoints
+      );
+      return { url: nginx.url, router, stop: () => nginx.stop() };
+    }
+  },
+  haproxy: {
+    missing: () => (findHaproxy() ? null : 'apt-get install haproxy'),
+    start: (dir, endpoints) => haproxySetup(dir, endpoints, null)
+  },
+  'haproxy-ssh': {
+    missing: () => (!findHaproxy() ? 'apt-get install haproxy' : sshdInstalled() ? null : 'apt-get install openssh-server'),
+    async start(dir, endpoints) {
+      const sshd = await startSshd();
+      const setup = await haproxySetup(dir, endpoints, { ...sshd.options, 'connect-timeout': '10s' });
+      return { ...setup, stop: async () => (await setup.stop(), await sshd.stop()) };
+    }
+  }
+};
+
+async function haproxySetup(dir, endpoints, ssh) {
+  const haproxy = await startHaproxy(findHaproxy(), path.join(dir, 'haproxy'), await freePort(), 'cutover_bench');
+  const router = routerOf(
+    {
+      kind: 'haproxy',
+      socket: haproxy.socket,
+      file: haproxy.routerFile,
+      'state-file': haproxy.stateFile,
+      probe: haproxy.url,
+      test: haproxy.test,
+      reload: haproxy.reload,
+      confirm: { responses: 5, timeout: '30s', interval: '20ms' },
+      ...(ssh ? { ssh } : {})
+    },
+    dir,
+    endpoints
+  );
+  return { url: haproxy.url, router, stop: () => haproxy.stop() };
+}
+
+async function measure(name, setup) {
+  const dir = mkdtempSync(path.join(tmpdir(), `cutover-bench-${name}-`));
   const ports = { blue: await freePort(), green: await freePort() };
   const apps = [await serveSampleApp({ port: ports.blue, version: '1', color: 'blue' }), await serveSampleApp({ port: ports.green, version: '2', color: 'green' })];
-  const nginx = await startNginx(binary, path.join(dir, 'nginx'), await freePort(), 'cutover_bench');
+  const endpoints = { blue: `127.0.0.1:${ports.blue}`, green: `127.0.0.1:${ports.green}` };
+  let running;
   try {
-    const endpoints = { blue: `127.0.0.1:${ports.blue}`, green: `127.0.0.1:${ports.green}` };
-    const router = createNginxRouter(
-      { kind: 'nginx', file: nginx.routerFile, probe: nginx.url, binary, test: nginx.test, reload: nginx.reload, confirm: { responses: 5, timeout: 30_000, interval: 20 } },
-      { service: 'bench', endpoints, baseDir: dir, logger: quiet }
-    );
-    await router.initialize({ kind: 'nginx', endpoints, weights: { blue: 100, green: 0 }, settings: {} });
+    running = await setup.start(dir, endpoints);
+    const { router, url } = running;
+    await router.initialize({ kind: router.kind, endpoints, weights: { blue: 100, green: 0 }, settings: {} });
     const rtt = await roundTrip(`http://${endpoints.blue}/`);
 
-    const quietLoad = startLoad({ url: nginx.url, concurrency: CONCURRENCY, maxRequests: 1_000_000, maxMs: 3000, keepAlive: false });
-    await new Promise(resolve => setTimeout(resolve, 3000));
-    const baseline = await quietLoad.stop();
-
-    const result = { requests: 0, requestsOff: 0, requestsOn: 0, failedOff: 0, failedOn: 0, non2xx: 0, connectionErrors: 0, latencies: [], switchMs: [] };
+    const baseline = [];
     for (const keepAlive of [false, true]) {
-      const load = startLoad({ url: nginx.url, concurrency: CONCURRENCY, maxRequests: 2_000_000, maxMs: 120_000, keepAlive });
+      const load = await startLoad({ url, keepAlive });
+      await pause(BASELINE_MS);
+      baseline.push(...(await load.stop()).latenciesMs);
+    }
+
+    const result = { requests: 0, non2xx: 0, connectionErrors: 0, latencies: [], switchMs: [], modes: {} };
+    for (const keepAlive of [false, true]) {
+      const load = await startLoad({ url, keepAlive, trace: true });
+      const switches = [];
       for (let i = 0; i < SWITCHES; i++) {
         const current = await router.read();
-        const to = current.weights.blue === 100 ? { blue: 0, green: 100 } : { blue: 100, green: 0 };
-        const started = performance.now();
-        await router.apply(current, { ...current, weights: to });
-        result.switchMs.push(performance.now() - started);
+        const [from, to] = current.weights.blue === 100 ? ['blue', 'green'] : ['green', 'blue'];
+        const at = now();
+        await router.apply(current, { ...current, weights: { [from]: 0, [to]: 100 } });
+        switches.push({ at, to });
+        await router.drain(from);
+        await pause(DWELL_MS);
       }
       const report = await load.stop();
+      for (const { at, to } of switches) {
+        const first = report.answers.find(answer => answer.at >= at && answer.color === to);
+        if (first) result.switchMs.push(first.at - at);
+      }
       result.requests += report.requests;
       result.non2xx += report.non2xx;
       result.connectionErrors += report.connectionErrors;
-      result[keepAlive ? 'failedOn' : 'failedOff'] += report.non2xx + report.connectionErrors;
-      result[keepAlive ? 'requestsOn' : 'requestsOff'] += report.requests;
       result.latencies.push(...report.latenciesMs);
+      result.modes[keepAlive ? 'keepalive_on' : 'keepalive_off'] = { requests: report.requests, failed: report.non2xx + report.connectionErrors, errors: report.firstErrors };
     }
+    for (const [mode, { errors }] of Object.entries(result.modes)) if (errors.length) console.log(`${name} ${mode}: first errors: ${errors.slice(0, 3).join(' | ')}`);
     return {
       requests: result.requests,
       failed: result.non2xx + result.connectionErrors,
       failed_non2xx: result.non2xx,
       failed_connection_errors: result.connectionErrors,
-      requests_keepalive_off: result.requestsOff,
-      failed_keepalive_off: result.failedOff,
-      requests_keepalive_on: result.requestsOn,
-      failed_keepalive_on: result.failedOn,
+      requests_keepalive_off: result.modes.keepalive_off.requests,
+      failed_keepalive_off: result.modes.keepalive_off.failed,
+      requests_keepalive_on: result.modes.keepalive_on.requests,
+      failed_keepalive_on: result.modes.keepalive_on.failed,
+      switches_seen: result.switchMs.length,
+      switch_latency_ms: median(result.switchMs),
       switch_latency_vs_rtt: median(result.switchMs) / rtt,
-      p99_ratio: p99(result.latencies) / p99(baseline.latenciesMs),
-      rtt_ms: rtt
+      rtt_ms: rtt,
+      p99_ms: p99(result.latencies),
+      p99_baseline_ms: p99(baseline),
+      p99_ratio: p99(result.latencies) / p99(baseline)
     };
   } finally {
-    await nginx.stop();
+    await running?.router.close();
+    await running?.stop();
     await Promise.all(apps.map(stopGracefully));
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const wanted = process.env.BENCH_SETUPS ? process.env.BENCH_SETUPS.split(',') : Object.keys(SETUPS);
 const figures = {};
-const binary = findNginx();
-if (binary) {
-  for (const [key, value] of Object.entries(await nginxReload(binary))) figures[`nginx-reload.${key}`] = value;
-} else {
-  console.log('nginx-reload: skipped, nginx is not installed (apt-get install nginx-light)');
+const rows = [];
+for (const name of wanted) {
+  const setup = SETUPS[name];
+  if (!setup) throw new Error(`no setup named ${name}; there are: ${Object.keys(SETUPS).join(', ')}`);
+  const missing = setup.missing();
+  if (missing) {
+    console.log(`${name}: skipped, a server is missing (${missing})`);
+    continue;
+  }
+  const measured = await measure(name, setup);
+  for (const [key, value] of Object.entries(measured)) figures[`${name}.${key}`] = value;
+  rows.push([
+    name,
+    measured.requests,
+    `${measured.failed} (${measured.failed_non2xx} non-2xx, ${measured.failed_connection_errors} conn)`,
+    `${measured.failed_keepalive_off}/${measured.requests_keepalive_off}`,
+    `${measured.failed_keepalive_on}/${measured.requests_keepalive_on}`,
+    `${measured.switch_latency_vs_rtt.toFixed(1)} (${measured.switch_latency_ms.toFixed(1)} ms)`,
+    measured.p99_ratio.toFixed(2)
+  ]);
 }
-for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(40)} ${Number.isInteger(value) ? value : value.toFixed(3)}`);
+const header = ['setup', 'requests', 'failed', 'keep-alive off', 'keep-alive on', 'switch latency x RTT', 'p99 ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)));
+for (const row of [header, ...rows]) console.log(row.map((cell, i) => String(cell).padEnd(widths[i])).join('  '));
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/switch.json', JSON.stringify({ figures }, null, 2) + '\n');

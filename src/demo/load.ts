@@ -13,6 +13,8 @@ export interface LoadReport {
   firstErrors: string[];
   /** Time of each answered request, in milliseconds. */
   latenciesMs: number[];
+  /** With `trace`: when each answer arrived (ms since the epoch) and which color sent it, in order. */
+  answers: { at: number; color: string }[];
 }
 
 export interface LoadOptions {
@@ -24,6 +26,8 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Reuse connections, as browsers and most clients do. */
   keepAlive?: boolean;
+  /** Record every answer's time and color, to tell when a switch reached clients. */
+  trace?: boolean;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface LoadOptions {
  * nothing is retried.
  */
 export function startLoad(options: LoadOptions): { stop: () => Promise<LoadReport> } {
-  const report: LoadReport = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [], latenciesMs: [] };
+  const report: LoadReport = { requests: 0, ok: 0, non2xx: 0, connectionErrors: 0, byColor: {}, firstErrors: [], latenciesMs: [], answers: [] };
   const agent = options.keepAlive ? new http.Agent({ keepAlive: true, maxSockets: options.concurrency }) : undefined;
   const deadline = Date.now() + options.maxMs;
   let stopping = false;
@@ -48,6 +52,7 @@ export function startLoad(options: LoadOptions): { stop: () => Promise<LoadRepor
         report.latenciesMs.push(performance.now() - started);
         const color = headerValue(response.headers, COLOR_HEADER) ?? 'untagged';
         report.byColor[color] = (report.byColor[color] ?? 0) + 1;
+        if (options.trace) report.answers.push({ at: performance.timeOrigin + performance.now(), color });
         if (response.status >= 200 && response.status < 300) report.ok++;
         else {
           report.non2xx++;
