@@ -1,6 +1,9 @@
-import { DriftError, ReleaseError } from '../../src/core/errors.js';
+import { BadInputError, DriftError, ReleaseError } from '../../src/core/errors.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { parseNginx, renderNginxFile } from '../../src/routers/nginx.js';
+import { generationOf } from '../../src/routers/confirm.js';
+import { nginxOptionsSchema, parseNginx, renderNginxFile } from '../../src/routers/nginx.js';
+import { readNginxFile } from '../../src/routers/nginx-file.js';
+import { stateFromLine, stateLine } from '../../src/routers/nginx-lua.js';
 
 const state = (blue: number, endpoints = { blue: '127.0.0.1:8081', green: '[::1]:8082' }): RouterState => ({
   kind: 'nginx',
@@ -31,5 +34,64 @@ describe('the generated nginx file', () => {
     const edited = renderNginxFile(state(100)).replace('weight=100', 'weight=99');
     expect(() => parseNginx(edited, 'f')).toThrow(DriftError);
     expect(() => parseNginx(edited, 'f')).toThrow(/header records sha256:[0-9a-f]{64} but its content hashes to sha256:[0-9a-f]{64}/);
+  });
+});
+
+describe('the generated nginx file in mode lua', () => {
+  const lua = { mode: 'lua', admin: '127.0.0.1:9901' } as const;
+
+  it('reads back to the state and the admin listener it was written from', () => {
+    for (const blue of [100, 90, 50, 0]) expect(readNginxFile(renderNginxFile(state(blue), lua), 'f')).toEqual({ state: state(blue), layout: lua });
+    expect(readNginxFile(renderNginxFile(state(100)), 'f').layout).toEqual({ mode: 'reload' });
+  });
+
+  it('carries the state in one line, with the generation the answers will carry', () => {
+    const text = renderNginxFile(state(10), lua);
+    const line = `${generationOf(state(10))} 127.0.0.1:8081 10 [::1]:8082 90`;
+    expect(stateLine(state(10))).toBe(line);
+    expect(text).toContain(`default "${line}";`);
+    expect(text).toContain('listen 127.0.0.1:9901;');
+    expect(stateFromLine(line, 'cutover_shop')).toEqual(state(10));
+    // A line whose generation does not match its weights is not a state cutover wrote.
+    expect(stateFromLine(line.replace(' 10 ', ' 11 '), 'cutover_shop')).toBeNull();
+  });
+
+  it('refuses a Lua-mode file edited by hand', () => {
+    const edited = renderNginxFile(state(100), lua).replace('keepalive 32;', 'keepalive 64;');
+    expect(() => parseNginx(edited, 'f')).toThrow(DriftError);
+  });
+
+  it('refuses a color given by name, which the Lua balancer cannot resolve, naming the field and the fix', () => {
+    const named = { ...state(100), endpoints: { blue: 'app-blue.internal:8081', green: '127.0.0.1:8082' } };
+    expect(() => renderNginxFile(named, lua)).toThrow(BadInputError);
+    expect(() => renderNginxFile(named, lua)).toThrow(/colors\.blue\.upstream: router\.mode lua needs an IP address and port .* got "app-blue\.internal:8081".*or use router\.mode reload/);
+  });
+});
+
+describe('nginx router settings', () => {
+  const base = { kind: 'nginx', file: 'shop.conf', probe: 'http://127.0.0.1:8080/' };
+  const problems = (extra: Record<string, unknown>) => {
+    const result = nginxOptionsSchema.safeParse({ ...base, ...extra });
+    return result.success ? [] : result.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('defaults to mode reload', () => {
+    expect(nginxOptionsSchema.parse(base).mode).toBe('reload');
+    expect(problems({ mode: 'lua', admin: '[::1]:9901' })).toEqual([]);
+  });
+
+  it('refuses mode lua without a loopback admin listener', () => {
+    expect(problems({ mode: 'lua' })).toEqual([expect.stringMatching(/^admin: mode lua needs the loopback address/)]);
+    expect(problems({ mode: 'lua', admin: '0.0.0.0:9901' })).toEqual([expect.stringMatching(/^admin: expected a loopback address .* got "0\.0\.0\.0:9901"/)]);
+    expect(problems({ mode: 'lua', admin: '127.0.0.1' })).toHaveLength(1);
+  });
+
+  it('refuses settings of the other mode, and close-after in mode lua, saying why', () => {
+    expect(problems({ admin: '127.0.0.1:9901' })).toEqual(['admin: used by mode lua only; remove it, or set mode: lua']);
+    expect(problems({ mode: 'lua', admin: '127.0.0.1:9901', 'pid-file': '/run/nginx.pid' })).toEqual([expect.stringMatching(/^pid-file: used by mode reload only/)]);
+    expect(problems({ mode: 'lua', admin: '127.0.0.1:9901', drain: { 'close-after': '30s' } })).toEqual([
+      expect.stringMatching(/^drain\.close-after: mode lua cannot close connections/)
+    ]);
+    expect(problems({ drain: { 'close-after': '30s' }, 'pid-file': '/run/nginx.pid' })).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { httpGet } from '../io/http.js';
@@ -8,6 +9,8 @@ export interface LocalNginx {
   url: string;
   /** The file cutover owns, included by the main config. */
   routerFile: string;
+  /** The master's pid file (router.pid-file), where drain finds the workers a reload retired. */
+  pidFile: string;
   /** Commands a cutover.yml uses for this instance. */
   binary: string;
   test: string[];
@@ -24,23 +27,48 @@ export function findNginx(): string | null {
   return null;
 }
 
+/** The Lua module for router.mode lua, and the NDK module it needs loaded first (load_module paths). */
+export interface LuaModules {
+  ndk: string;
+  lua: string;
+}
+
+/** The lua-nginx-module files where distributions install them (Debian: libnginx-mod-http-lua); null when missing. */
+export function findLuaModules(): LuaModules | null {
+  for (const dir of ['/usr/lib/nginx/modules', '/usr/lib64/nginx/modules', '/usr/local/nginx/modules', '/etc/nginx/modules']) {
+    const modules = { ndk: path.join(dir, 'ndk_http_module.so'), lua: path.join(dir, 'ngx_http_lua_module.so') };
+    if (existsSync(modules.ndk) && existsSync(modules.lua)) return modules;
+  }
+  return null;
+}
+
+export interface StartNginxOptions {
+  /** Load the Lua module, for router.mode lua. */
+  lua?: LuaModules;
+}
+
 /**
  * Runs a private nginx on 127.0.0.1:`port` with its prefix in `dir`, proxying
  * to the upstream that cutover's file will define. proxy_pass goes through a
  * variable so nginx starts before that file exists; `cutover init` writes it.
+ * Started again on the same folder and port, it is the same nginx restarted.
  */
-export async function startNginx(binary: string, dir: string, port: number, upstream: string): Promise<LocalNginx> {
+export async function startNginx(binary: string, dir: string, port: number, upstream: string, options: StartNginxOptions = {}): Promise<LocalNginx> {
   const routerDir = path.join(dir, 'router');
   const temp = path.join(dir, 'temp');
   await mkdir(routerDir, { recursive: true });
   await mkdir(temp, { recursive: true });
   const conf = path.join(dir, 'nginx.conf');
   const asRoot = process.getuid?.() === 0 ? 'user root;\n' : '';
+  // The NDK module must be loaded before the Lua module.
+  const modules = options.lua ? `load_module ${options.lua.ndk};\nload_module ${options.lua.lua};\n` : '';
+  const pidFile = path.join(dir, 'nginx.pid');
+  const errorLog = path.join(dir, 'error.log');
   await writeFile(
     conf,
-    `${asRoot}worker_processes 2;
-pid ${path.join(dir, 'nginx.pid')};
-error_log ${path.join(dir, 'error.log')} warn;
+    `${modules}${asRoot}worker_processes 2;
+pid ${pidFile};
+error_log ${errorLog} warn;
 events { worker_connections 4096; }
 http {
     access_log off;
@@ -55,12 +83,15 @@ http {
         location / {
             set $cutover_upstream ${upstream};
             proxy_pass http://$cutover_upstream;
+            # Lets nginx keep connections to the upstreams open where the upstream block asks for it (mode lua).
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
         }
     }
 }
 `
   );
-  const base = [binary, '-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')];
+  const base = [binary, '-p', dir, '-c', conf, '-e', errorLog];
   const child: ChildProcess = spawn(base[0] as string, [...base.slice(1), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', chunk => (stderr += String(chunk)));
@@ -76,6 +107,7 @@ http {
     pid: child.pid as number,
     url,
     routerFile: path.join(routerDir, `${upstream}.conf`),
+    pidFile,
     binary,
     test: [...base, '-t', '-q'],
     reload: [...base, '-s', 'reload'],

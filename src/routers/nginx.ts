@@ -1,131 +1,86 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { sha256 } from '../core/canonical.js';
-import { COLORS, type Color } from '../core/color.js';
 import { DriftError, ReleaseError } from '../core/errors.js';
-import { routerDigest, type RouterState } from '../core/router-state.js';
+import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { runChecked } from '../io/command.js';
-import { COLOR_HEADER, confirmServing, GENERATION_HEADER, generationOf } from './confirm.js';
-import { localHost, type Host } from './host.js';
+import { confirmServing, generationOf } from './confirm.js';
+import type { Host } from './host.js';
+import { hostFor } from './host-for.js';
 import type { Router, RouterContext } from './router.js';
-import { argvSchema, confirmSchema, drainSchema, drainSettings } from './options.js';
-import { waitDrainTime } from './drain.js';
+import { argvSchema, confirmSchema, drainSchema, drainSettings, sshSchema } from './options.js';
+import { waitDrained } from './drain.js';
+import { adminAddressSchema, nginxAdmin, servedLine, type AdminView, type NginxAdmin } from './nginx-admin.js';
+import { describeLayout, readNginxFile, renderNginxFile, sameLayout, type NginxFile, type NginxLayout } from './nginx-file.js';
+import { stateFromLine, stateLine } from './nginx-lua.js';
+import { renderNginx } from './nginx-reload.js';
+import { DEFAULT_PID_FILE, drainOldWorkers } from './nginx-workers.js';
+import { generatedNameFor } from './generated-file.js';
 
-export const nginxOptionsSchema = z.strictObject({
-  kind: z.literal('nginx'),
-  /** The include file cutover owns. */
-  file: z.string().min(1),
-  /** Upstream name in the generated file; defaults to cutover_<service>. */
-  upstream: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an nginx identifier: letters, digits and _')
-    .optional(),
-  /** A URL served through this nginx, where cutover checks which state answers. */
-  probe: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL served through this nginx' }),
-  /** The nginx binary, used to check a generated file on its own before it goes live. */
-  binary: z.string().min(1).default('nginx'),
-  test: argvSchema.default(['nginx', '-t', '-q']),
-  reload: argvSchema.default(['nginx', '-s', 'reload']),
-  confirm: confirmSchema({ responses: 5, timeout: 30_000, interval: 100 }),
-  drain: drainSchema
-});
+export { parseNginx, renderNginxFile } from './nginx-file.js';
+export { renderNginx } from './nginx-reload.js';
+
+export const nginxOptionsSchema = z
+  .strictObject({
+    kind: z.literal('nginx'),
+    /** The include file cutover owns. */
+    file: z.string().min(1),
+    /** Upstream name in the generated file; defaults to cutover_<service>. */
+    upstream: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an nginx identifier: letters, digits and _')
+      .optional(),
+    /** A URL served through this nginx, where cutover checks which state answers. */
+    probe: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL served through this nginx' }),
+    /**
+     * reload: each switch writes the upstream and reloads nginx. lua: a Lua
+     * balancer reads the state from a shared dict that cutover changes
+     * through an admin listener, with no reload.
+     */
+    mode: z.enum(['reload', 'lua'], { error: 'expected reload (the default) or lua' }).default('reload'),
+    /** mode lua: the loopback address where the generated file's admin listener answers. */
+    admin: adminAddressSchema.optional(),
+    /** mode reload: nginx's pid file, to find the old workers a reload leaves draining; nginx's default /run/nginx.pid. */
+    'pid-file': z.string().min(1).optional(),
+    /** The nginx binary, used to check a generated file on its own before it goes live. */
+    binary: z.string().min(1).default('nginx'),
+    test: argvSchema.default(['nginx', '-t', '-q']),
+    reload: argvSchema.default(['nginx', '-s', 'reload']),
+    confirm: confirmSchema({ responses: 5, timeout: 30_000, interval: 100 }),
+    drain: drainSchema,
+    /** nginx on another machine: its files, commands and admin listener are reached over SSH. */
+    ssh: sshSchema.optional()
+  })
+  .superRefine((options, ctx) => {
+    const refuse = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (options.mode === 'lua') {
+      if (options.admin === undefined) refuse(['admin'], 'mode lua needs the loopback address for the admin listener in cutover\'s file, like 127.0.0.1:9901');
+      if (options['pid-file'] !== undefined) refuse(['pid-file'], 'used by mode reload only (mode lua counts requests in flight itself); remove it');
+      if (options.drain['close-after'] !== undefined) {
+        refuse(
+          ['drain', 'close-after'],
+          'mode lua cannot close connections: nginx has no way to end another request\'s connection without a reload. Remove it (drain waits up to drain.timeout), or use mode reload, which ends old workers after close-after'
+        );
+      }
+    } else if (options.admin !== undefined) {
+      refuse(['admin'], 'used by mode lua only; remove it, or set mode: lua');
+    }
+  });
 
 export type NginxOptions = z.output<typeof nginxOptionsSchema>;
 
 /** How long a re-run looks for the state it finds in the file before reloading to make nginx serve it. */
 const QUICK_CHECK_MS = 1000;
 
-const MARK = '# cutover: generated file. Do not edit: change traffic with cutover (promote, rollback).';
-const DIGEST_PREFIX = '# cutover-digest: ';
-
-function upstreamNameFor(service: string): string {
-  return `cutover_${service.replace(/[^A-Za-z0-9_]/g, '_')}`;
-}
-
-/** The file body for a state. Header lines carry the digest of exactly this text. */
-export function renderNginx(state: RouterState): string {
-  const upstream = String(state.settings.upstream);
-  const line = (color: Color) => {
-    const weight = state.weights[color];
-    // nginx refuses weight=0; a color without traffic is marked down instead.
-    const share = weight === 0 ? 'down' : `weight=${weight}`;
-    return `    server ${state.endpoints[color]} ${share}; # ${color}`;
-  };
-  const match = (endpoint: string) => `"~(^|, )${endpoint.replace(/[.[\]]/g, '\\$&')}$"`;
-  const generation = generationOf(state);
-  return [
-    `upstream ${upstream} {`,
-    ...COLORS.map(line),
-    '}',
-    '',
-    '# Which color and which generated state answered, for clients and for cutover itself.',
-    `map $upstream_addr $${upstream}_color {`,
-    '    default "";',
-    ...COLORS.map(color => `    ${match(state.endpoints[color])} ${color};`),
-    '}',
-    `map $upstream_addr $${upstream}_generation {`,
-    '    default "";',
-    ...COLORS.map(color => `    ${match(state.endpoints[color])} ${generation};`),
-    '}',
-    `add_header ${COLOR_HEADER} $${upstream}_color always;`,
-    `add_header ${GENERATION_HEADER} $${upstream}_generation always;`,
-    ''
-  ].join('\n');
-}
-
-/** The whole generated file for a state: cutover's header, then the body it digests. */
-export function renderNginxFile(state: RouterState): string {
-  const body = renderNginx(state);
-  return `${MARK}\n${DIGEST_PREFIX}${sha256(body)}\n${body}`;
-}
-
-/**
- * Reads a generated file back. Refuses files cutover did not write and files
- * changed since, naming the digest in the header and the digest of the content.
- */
-export function parseNginx(text: string, file: string): RouterState {
-  const lines = text.split('\n');
-  if (lines[0] !== MARK || !lines[1]?.startsWith(DIGEST_PREFIX)) {
-    throw new ReleaseError(
-      `${file} was not generated by cutover (its first lines are not cutover's header). cutover will not overwrite it: point router.file at a file of its own, or move this one away and run cutover init.`
-    );
-  }
-  const recorded = lines[1].slice(DIGEST_PREFIX.length).trim();
-  const body = lines.slice(2).join('\n');
-  const actual = sha256(body);
-  if (recorded !== actual) {
-    throw new DriftError(
-      `${file} was edited by hand: its header records ${recorded} but its content hashes to ${actual}. ` +
-        'cutover will not overwrite a changed file. Restore it, or take a new snapshot after deciding which state is right.'
-    );
-  }
-  const upstream = /^upstream (\S+) \{$/m.exec(body)?.[1];
-  const endpoints: Partial<Record<Color, string>> = {};
-  const weights: Partial<Record<Color, number>> = {};
-  for (const match of body.matchAll(/^ {4}server (\S+) (down|weight=(\d+)); # (blue|green)$/gm)) {
-    const color = match[4] as Color;
-    endpoints[color] = match[1] as string;
-    weights[color] = match[2] === 'down' ? 0 : Number(match[3]);
-  }
-  if (!upstream || endpoints.blue === undefined || endpoints.green === undefined) {
-    throw new ReleaseError(`${file}: cannot find the upstream and both colors in the generated file. Restore it from a backup.`);
-  }
-  const state: RouterState = {
-    kind: 'nginx',
-    endpoints: endpoints as Record<Color, string>,
-    weights: weights as Record<Color, number>,
-    settings: { upstream }
-  };
-  if (renderNginx(state) !== body) {
-    throw new ReleaseError(`${file}: the generated file does not read back to the state it describes. Restore it from a backup.`);
-  }
-  return state;
-}
-
-export function createNginxRouter(options: NginxOptions, context: RouterContext, host: Host = localHost): Router {
+export function createNginxRouter(
+  options: NginxOptions,
+  context: RouterContext,
+  host: Host = hostFor(options, { file: options.file, 'pid-file': options['pid-file'] }, context)
+): Router {
   const file = path.resolve(context.baseDir, options.file);
   const { logger } = context;
-  const upstream = options.upstream ?? upstreamNameFor(context.service);
+  const upstream = options.upstream ?? generatedNameFor(context.service);
+  const layout: NginxLayout = options.mode === 'lua' ? { mode: 'lua', admin: options.admin as string } : { mode: 'reload' };
+  const settings = drainSettings(options.drain);
 
   const confirm = (state: RouterState, timeoutMs = options.confirm.timeout) =>
     confirmServing(state, {
@@ -135,7 +90,38 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
       intervalMs: options.confirm.interval
     });
 
-  /** Checks a candidate file alone, in a throwaway config, before anything live sees it. */
+  async function existing(consequence: string): Promise<string> {
+    const text = await host.readFile(file);
+    if (text === null) {
+      throw new ReleaseError(`${file} does not exist${consequence}. Create it once with: cutover init --live <color>, and include it in nginx's http block.`);
+    }
+    return text;
+  }
+
+  /**
+   * The state nginx serves. In a Lua-mode file that is the shared dict's (or
+   * the loaded file's while the dict is empty), and it must be the state the
+   * file holds: anything else is drift.
+   */
+  async function served(deployed: NginxFile): Promise<RouterState> {
+    if (deployed.layout.mode === 'reload') return deployed.state;
+    const admin = nginxAdmin(host, deployed.layout.admin);
+    const live = servedLine(await admin.read());
+    if (live !== stateLine(deployed.state)) throw disagreement(live, deployed.state, deployed.layout.admin);
+    return deployed.state;
+  }
+
+  function disagreement(live: string, inFile: RouterState, admin: string): DriftError {
+    const liveState = stateFromLine(live, String(inFile.settings.upstream));
+    return new DriftError(
+      `nginx serves ${liveState ? describeRouterState(liveState) : 'a state cutover did not write'} ("${live}") from its shared dict, ` +
+        `but ${file} holds ${describeRouterState(inFile)} ("${stateLine(inFile)}"). Nothing was changed. ` +
+        `Someone changed traffic through the admin listener ${admin}, or a cutover run stopped between writing the file and setting the dict. ` +
+        'Decide which state is right and make the two agree (docs/routers/nginx.md, "When the dict and the file disagree").'
+    );
+  }
+
+  /** Checks a candidate reload-mode body alone, in a throwaway config, before anything live sees it. */
   async function checkAlone(body: string): Promise<void> {
     const scratch = await host.scratchDir();
     try {
@@ -154,10 +140,10 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
   }
 
   /**
-   * Puts `next` in place, checks the whole nginx config and reloads. Any
-   * failure puts `previous` back before nginx has seen `next`.
+   * Puts `next` in place and checks the whole nginx config, then reloads if
+   * asked. Any failure puts `previous` back before nginx has seen `next`.
    */
-  async function install(previous: string | null, next: string): Promise<void> {
+  async function install(previous: string | null, next: string, reload: boolean): Promise<void> {
     const restore = () => (previous === null ? host.removeFile(file) : host.writeFileAtomic(file, previous));
     await host.writeFileAtomic(file, next);
     try {
@@ -166,6 +152,7 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
       await restore();
       throw new ReleaseError(`nginx refused the new configuration; the previous file is back in place and nginx was not reloaded.\n${(error as Error).message}`);
     }
+    if (!reload) return;
     try {
       await runChecked(options.reload, { field: 'router.reload', timeoutMs: 60_000 }, host.run);
     } catch (error) {
@@ -174,32 +161,145 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
     }
   }
 
-  async function write(previous: string | null, target: RouterState): Promise<string> {
-    await checkAlone(renderNginx(target));
-    // Compare-and-set: the file must still be what was read, or someone else is switching too.
+  /** Compare-and-set on the file: it must still be what was read, or someone else is switching too. */
+  async function ensureUnchanged(previous: string | null): Promise<void> {
     if ((await host.readFile(file)) !== previous) {
       throw new DriftError(`${file} changed while cutover was preparing the switch; nothing was changed. Take a new snapshot.`);
     }
-    const next = renderNginxFile(target);
-    logger.info(`writing ${file} (generation ${generationOf(target)}) and reloading nginx`);
-    await install(previous, next);
+  }
+
+  async function writeAndReload(previous: string | null, target: RouterState, into: NginxLayout): Promise<string> {
+    // A Lua-mode file needs the modules the main config loads, so router.test checks it in place instead.
+    if (into.mode === 'reload') await checkAlone(renderNginx(target));
+    await ensureUnchanged(previous);
+    const next = renderNginxFile(target, into);
+    logger.info(`writing ${file} (generation ${generationOf(target)}, ${describeLayout(into)}) and reloading nginx`);
+    await install(previous, next, true);
     return next;
   }
 
-  return {
-    kind: 'nginx',
-    async read() {
-      const text = await host.readFile(file);
-      if (text === null) {
-        throw new ReleaseError(`${file} does not exist. Create it once with: cutover init --live <color>, and include it in nginx's http block.`);
+  /**
+   * Waits until nginx serves `state` from a file just loaded. A Lua-mode file
+   * also needs its admin listener up (before a switch through it), and a dict
+   * left from an earlier file of the same name (it survives reloads) set to
+   * the file's state.
+   */
+  async function confirmLoaded(state: RouterState, from: NginxLayout, timeoutMs = options.confirm.timeout): Promise<void> {
+    if (from.mode === 'lua') {
+      const admin = nginxAdmin(host, from.admin);
+      const line = stateLine(state);
+      const view = await loadedBy(admin, line, timeoutMs);
+      if (view.state !== null && view.state !== line) {
+        logger.info(`the shared dict still held "${view.state}" from an earlier file; setting it to the file's state`);
+        if (!(await admin.compareAndSet(view.state, line)).changed) {
+          throw new DriftError(`${admin.describe}: the shared dict changed while cutover set it to the file's state; take a new snapshot.`);
+        }
       }
-      return parseNginx(text, file);
-    },
-    apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
-    initialize: state => locked(() => initializeUnlocked(state)),
-    drain: color => waitDrainTime(color, drainSettings(options.drain)),
-    close: () => host.close()
-  };
+    }
+    await confirm(state, timeoutMs);
+  }
+
+  /** Polls the admin listener until it answers from a file holding `line`: the reload took effect. */
+  async function loadedBy(admin: NginxAdmin, line: string, timeoutMs: number): Promise<AdminView> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer yet';
+    for (;;) {
+      const view = await admin.read().catch((error: Error) => {
+        last = error.message;
+        return null;
+      });
+      if (view?.file === line) return view;
+      if (view) last = `it serves a file with the state "${view.file}"`;
+      if (Date.now() > deadline) throw new ReleaseError(`nginx did not load the new file within ${timeoutMs}ms: ${last}`);
+      await new Promise(resolve => setTimeout(resolve, options.confirm.interval));
+    }
+  }
+
+  /** Switches by writing the file and reloading nginx: mode reload, or a file that must change layout first. */
+  async function switchByReload(text: string, from: NginxLayout, current: RouterState, target: RouterState, into: NginxLayout): Promise<string> {
+    const next = renderNginxFile(target, into);
+    if (text === next) {
+      // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
+      await confirmLoaded(target, into, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
+        logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
+        await install(text, text, true);
+        await confirmLoaded(target, into);
+      });
+      return text;
+    }
+    const written = await writeAndReload(text, target, into);
+    try {
+      await confirmLoaded(target, into);
+    } catch (error) {
+      logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
+      await install(written, text, true);
+      try {
+        await confirmLoaded(current, from);
+      } catch (restoreError) {
+        throw new ReleaseError(
+          `${(error as Error).message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
+        );
+      }
+      throw new ReleaseError(`${(error as Error).message}\nThe previous state is back in place and served.`);
+    }
+    return written;
+  }
+
+  /**
+   * mode lua: keeps the file in step (it serves after a restart) and sets the
+   * shared dict through the admin listener, compare-and-set. nginx is not
+   * reloaded, so no connection is closed.
+   */
+  async function switchLive(text: string, current: RouterState, target: RouterState, admin: NginxAdmin): Promise<void> {
+    const [was, next] = [stateLine(current), stateLine(target)];
+    if (was === next) {
+      await confirm(target);
+      return;
+    }
+    await ensureUnchanged(text);
+    const written = renderNginxFile(target, layout);
+    logger.info(`writing ${file} (generation ${generationOf(target)}) and setting nginx's shared dict through ${admin.describe}; no reload`);
+    await install(text, written, false);
+    let set: Awaited<ReturnType<typeof admin.compareAndSet>>;
+    try {
+      set = await admin.compareAndSet(was, next);
+    } catch (error) {
+      await host.writeFileAtomic(file, text);
+      throw new ReleaseError(`${(error as Error).message}\nThe previous file is back in place; traffic did not move.`);
+    }
+    if (!set.changed) {
+      await host.writeFileAtomic(file, text);
+      const live = servedLine(set.view);
+      throw live === was
+        ? new ReleaseError(`${admin.describe} is busy with another change; the previous file is back in place and traffic did not move. Try again.`)
+        : new DriftError(`the shared dict changed while cutover was switching: nginx serves "${live}", not "${was}". The previous file is back in place; nothing else was changed. Take a new snapshot.`);
+    }
+    try {
+      await confirm(target);
+    } catch (error) {
+      logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
+      const back = await admin.compareAndSet(next, was).catch((setError: Error) => setError);
+      await host.writeFileAtomic(file, text);
+      if (back instanceof Error) {
+        throw new ReleaseError(
+          `${(error as Error).message}\nThe previous file is back in place, but cutover could not set the shared dict back (${back.message}): nginx may still serve "${next}".`
+        );
+      }
+      if (!back.changed) {
+        throw new ReleaseError(
+          `${(error as Error).message}\nThe previous file is back in place, but the shared dict changed meanwhile: nginx serves "${servedLine(back.view)}". Decide which state is right (docs/routers/nginx.md).`
+        );
+      }
+      try {
+        await confirm(current);
+      } catch (restoreError) {
+        throw new ReleaseError(
+          `${(error as Error).message}\nThe previous state is back in the file and the shared dict, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
+        );
+      }
+      throw new ReleaseError(`${(error as Error).message}\nThe previous state is back in place and served.`);
+    }
+  }
 
   async function locked<T>(work: () => Promise<T>): Promise<T> {
     const release = await host.lock(file);
@@ -211,36 +311,25 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
   }
 
   async function applyUnlocked(expected: RouterState, target: RouterState): Promise<void> {
-    const text = await host.readFile(file);
-    if (text === null) throw new ReleaseError(`${file} does not exist; nothing was changed.`);
-    const current = parseNginx(text, file);
+    const text = await existing('; nothing was changed');
+    const deployed = readNginxFile(text, file);
+    const current = await served(deployed);
     if (routerDigest(current) !== routerDigest(expected)) {
       throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
     }
-    if (routerDigest(current) === routerDigest(target)) {
-      // The file already holds the target, perhaps from a run stopped before its reload: make sure nginx serves it.
-      await confirm(target, Math.min(QUICK_CHECK_MS, options.confirm.timeout)).catch(async () => {
-        logger.info(`${file} holds the target state but nginx does not serve it yet; reloading`);
-        await install(text, text);
-        await confirm(target);
-      });
+    if (layout.mode === 'reload') {
+      await switchByReload(text, deployed.layout, current, target, layout);
       return;
     }
-    const written = await write(text, target);
-    try {
-      await confirm(target);
-    } catch (error) {
-      logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
-      await install(written, text);
-      try {
-        await confirm(current);
-      } catch (restoreError) {
-        throw new ReleaseError(
-          `${(error as Error).message}\nThe previous file is back in place and nginx was reloaded, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
-        );
-      }
-      throw new ReleaseError(`${(error as Error).message}\nThe previous state is back in place and served.`);
+    let live = text;
+    if (!sameLayout(deployed.layout, layout)) {
+      logger.info(
+        `${file} is written for ${describeLayout(deployed.layout)}, and router settings ask for ${describeLayout(layout)}: ` +
+          'rewriting it for the state nginx serves now and reloading nginx this once; switches after this one do not reload'
+      );
+      live = await switchByReload(text, deployed.layout, current, current, layout);
     }
+    await switchLive(live, current, target, nginxAdmin(host, layout.admin));
   }
 
   async function initializeUnlocked(state: RouterState): Promise<void> {
@@ -249,7 +338,26 @@ export function createNginxRouter(options: NginxOptions, context: RouterContext,
       throw new ReleaseError(`${file} already exists; cutover init only creates a router state. Use promote or rollback to change it.`);
     }
     const initial: RouterState = { ...state, settings: { upstream } };
-    await write(null, initial);
-    await confirm(initial);
+    await writeAndReload(null, initial, layout);
+    await confirmLoaded(initial, layout);
   }
+
+  return {
+    kind: 'nginx',
+    read: async () => served(readNginxFile(await existing(''), file)),
+    apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
+    initialize: state => locked(() => initializeUnlocked(state)),
+    drain: color => {
+      if (layout.mode === 'reload') {
+        return drainOldWorkers(color, host, path.resolve(context.baseDir, options['pid-file'] ?? DEFAULT_PID_FILE), settings, logger);
+      }
+      const admin = nginxAdmin(host, layout.admin);
+      return waitDrained(
+        color,
+        { describe: `requests nginx's Lua balancer sent to ${color}, counted in its shared dict (${admin.describe})`, inFlight: async () => (await admin.read()).inFlight[color] },
+        settings
+      );
+    },
+    close: () => host.close()
+  };
 }

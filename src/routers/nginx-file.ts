@@ -1,0 +1,40 @@
+import type { RouterState } from '../core/router-state.js';
+import { sealGenerated, unsealGenerated } from './generated-file.js';
+import { LUA_MARK, parseLuaBody, renderLuaBody } from './nginx-lua.js';
+import { parseReloadBody, renderNginx } from './nginx-reload.js';
+
+/** How the file moves traffic: a plain upstream nginx takes up on reload, or a Lua balancer with its admin listener. */
+export type NginxLayout = { mode: 'reload' } | { mode: 'lua'; admin: string };
+
+export interface NginxFile {
+  state: RouterState;
+  layout: NginxLayout;
+}
+
+export function sameLayout(a: NginxLayout, b: NginxLayout): boolean {
+  return a.mode === 'reload' ? b.mode === 'reload' : b.mode === 'lua' && a.admin === b.admin;
+}
+
+export function describeLayout(layout: NginxLayout): string {
+  return layout.mode === 'reload' ? 'mode reload' : `mode lua, admin listener ${layout.admin}`;
+}
+
+/** The whole generated file for a state: cutover's header, then the body it digests. */
+export function renderNginxFile(state: RouterState, layout: NginxLayout = { mode: 'reload' }): string {
+  return sealGenerated(layout.mode === 'reload' ? renderNginx(state) : renderLuaBody(state, layout.admin));
+}
+
+/** Reads a generated file back, in either layout, once its header proves cutover wrote it and nobody changed it since. */
+export function readNginxFile(text: string, file: string): NginxFile {
+  const body = unsealGenerated(text, file);
+  if (body.startsWith(`${LUA_MARK}\n`)) {
+    const { state, admin } = parseLuaBody(body, file);
+    return { state, layout: { mode: 'lua', admin } };
+  }
+  return { state: parseReloadBody(body, file), layout: { mode: 'reload' } };
+}
+
+/** The state a generated file describes, in either layout. */
+export function parseNginx(text: string, file: string): RouterState {
+  return readNginxFile(text, file).state;
+}
