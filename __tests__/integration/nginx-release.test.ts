@@ -34,6 +34,7 @@ colors:
 router:
   kind: nginx
   file: ${nginx.routerFile}
+  pid-file: ${nginx.pidFile}
   probe: ${extra.probe ?? nginx.url}
   confirm: { timeout: 2s }
   binary: ${nginxBinary}

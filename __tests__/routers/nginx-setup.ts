@@ -5,7 +5,8 @@ import { findLuaModules, startNginx, type LocalNginx } from '../../src/demo/ngin
 import { freePort } from '../../src/io/ports.js';
 import { terminalLogger } from '../../src/logging/logger.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { createNginxRouter, nginxOptionsSchema } from '../../src/routers/nginx.js';
+import { nginxOptionsSchema } from '../../src/routers/nginx.js';
+import { createRouter } from '../../src/routers/registry.js';
 import type { Router } from '../../src/routers/router.js';
 import { nginxBinary, requireServer, startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 
@@ -60,7 +61,7 @@ export async function startRig(): Promise<NginxRig> {
         confirm: { timeout: '5s', interval: '20ms' },
         ...settings
       });
-      return createNginxRouter(options, { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger, secrets: new Secrets({}, () => {}) });
+      return createRouter(options, { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger, secrets: new Secrets({}, () => {}) });
     },
     state: blue => ({ kind: 'nginx', endpoints: { blue: apps.blue, green: apps.green }, weights: { blue, green: 100 - blue }, settings: { upstream: UPSTREAM } }),
     restart: async () => {

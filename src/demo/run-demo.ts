@@ -79,6 +79,7 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
       routerYaml = [
         '  kind: nginx',
         `  file: ${server.routerFile}`,
+        `  pid-file: ${server.pidFile}`,
         `  probe: ${server.url}`,
         `  binary: ${nginx}`,
         `  test: ${JSON.stringify(server.test)}`,

@@ -4,8 +4,7 @@ import { DriftError, ReleaseError } from '../core/errors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { runChecked } from '../io/command.js';
 import { confirmServing, generationOf } from './confirm.js';
-import type { Host } from './host.js';
-import { hostFor } from './host-for.js';
+import { localHost, type Host } from './host.js';
 import type { Router, RouterContext } from './router.js';
 import { argvSchema, confirmSchema, drainSchema, drainSettings, sshSchema } from './options.js';
 import { waitDrained } from './drain.js';
@@ -74,7 +73,7 @@ const QUICK_CHECK_MS = 1000;
 export function createNginxRouter(
   options: NginxOptions,
   context: RouterContext,
-  host: Host = hostFor(options, { file: options.file, 'pid-file': options['pid-file'] }, context)
+  host: Host = localHost
 ): Router {
   const file = path.resolve(context.baseDir, options.file);
   const { logger } = context;

@@ -18,7 +18,10 @@ function kind<S extends z.ZodType>(entry: RouterKind<S>): RouterKind<S> {
 
 /** Every router kind by its `router.kind` name. Adding a kind is a file and a line here. */
 export const ROUTER_KINDS = {
-  nginx: kind({ schema: nginxOptionsSchema, create: createNginxRouter }),
+  nginx: kind({
+    schema: nginxOptionsSchema,
+    create: (options, context) => createNginxRouter(options, context, hostFor(options, { file: options.file, 'pid-file': options['pid-file'] }, context))
+  }),
   haproxy: kind({
     schema: haproxyOptionsSchema,
     create: (options, context) =>
