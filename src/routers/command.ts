@@ -9,7 +9,7 @@ import { formatWeights, type Weights } from '../core/weights.js';
 import { runChecked, type CommandResult } from '../io/command.js';
 import { confirmServing } from './confirm.js';
 import { waitDrained, waitDrainTime } from './drain.js';
-import { localHost, lockFileFor, type Host } from './host.js';
+import { localHost, lockFileFor, withLock, type Host } from './host.js';
 import { argvSchema, confirmSchema, drainSchema, drainSettings } from './options.js';
 import type { Router, RouterContext } from './router.js';
 
@@ -259,17 +259,12 @@ export function createCommandRouter(options: CommandOptions, context: RouterCont
     await switchAndCheck(null, stateOf(state.weights));
   }
 
-  async function locked<T>(work: () => Promise<T>): Promise<T> {
-    const release = await host.lock(lockPath).catch(error => {
-      if (error instanceof ReleaseError) throw error;
-      throw new ReleaseError(`router.lock: cannot take the lock ${lockFileFor(lockPath)}: ${(error as Error).message}. Give a path in a folder that exists and that this user can write; nothing was changed.`);
-    });
-    try {
-      return await work();
-    } finally {
-      await release();
-    }
-  }
+  const locked = <T>(work: () => Promise<T>): Promise<T> =>
+    withLock(host, lockPath, work, error =>
+      error instanceof ReleaseError
+        ? error
+        : new ReleaseError(`router.lock: cannot take the lock ${lockFileFor(lockPath)}: ${error.message}. Give a path in a folder that exists and that this user can write; nothing was changed.`)
+    );
 
   /** A whole number printed by `in-flight` or `close`. */
   async function countFrom(field: string, argv: readonly string[], color: Color): Promise<number> {

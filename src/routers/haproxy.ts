@@ -11,7 +11,7 @@ import { waitDrained } from './drain.js';
 import { generatedNameFor } from './generated-file.js';
 import { parseHaproxyFile, renderHaproxyFile, type HaproxyBackend } from './haproxy-config.js';
 import { runtimeApi, socketTarget, validSocket, weightCommands, withoutBackend, type RuntimeServer } from './haproxy-runtime.js';
-import { localHost, type Host } from './host.js';
+import { localHost, withLock, type Host } from './host.js';
 import { argvSchema, confirmSchema, drainSchema, drainSettings, sshSchema } from './options.js';
 import type { Router, RouterContext } from './router.js';
 
@@ -147,15 +147,6 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
     throw new ReleaseError(`${cause.message}\nThe previous state is back in HAProxy (runtime API), in ${file} and in ${stateFile}, and served.`);
   }
 
-  async function locked<T>(work: () => Promise<T>): Promise<T> {
-    const release = await host.lock(file);
-    try {
-      return await work();
-    } finally {
-      await release();
-    }
-  }
-
   async function applyUnlocked(expected: RouterState, target: RouterState): Promise<void> {
     await readWritten();
     const current = await runtimeState();
@@ -241,8 +232,8 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
       await readWritten();
       return runtimeState();
     },
-    apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
-    initialize: state => locked(() => initializeUnlocked(state)),
+    apply: (expected, target) => withLock(host, file, () => applyUnlocked(expected, target)),
+    initialize: state => withLock(host, file, () => initializeUnlocked(state)),
     drain: color =>
       waitDrained(
         color,

@@ -41,6 +41,18 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/** Runs `work` holding the host's lock beside `file`, and always lets it go. `lockFailed` rewords an error taking the lock. */
+export async function withLock<T>(host: Host, file: string, work: () => Promise<T>, lockFailed: (error: Error) => Error = error => error): Promise<T> {
+  const release = await host.lock(file).catch((error: Error) => {
+    throw lockFailed(error);
+  });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
 export function lockFileFor(file: string): string {
   // Dot-prefixed, so an include glob like conf.d/* never picks it up.
   return path.join(path.dirname(file), `.${path.basename(file)}.lock`);

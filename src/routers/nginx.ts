@@ -4,7 +4,7 @@ import { DriftError, ReleaseError } from '../core/errors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { runChecked } from '../io/command.js';
 import { confirmServing, generationOf } from './confirm.js';
-import { localHost, type Host } from './host.js';
+import { localHost, withLock, type Host } from './host.js';
 import type { Router, RouterContext } from './router.js';
 import { argvSchema, confirmSchema, drainSchema, drainSettings, sshSchema } from './options.js';
 import { waitDrained } from './drain.js';
@@ -300,15 +300,6 @@ export function createNginxRouter(
     }
   }
 
-  async function locked<T>(work: () => Promise<T>): Promise<T> {
-    const release = await host.lock(file);
-    try {
-      return await work();
-    } finally {
-      await release();
-    }
-  }
-
   async function applyUnlocked(expected: RouterState, target: RouterState): Promise<void> {
     const text = await existing('; nothing was changed');
     const deployed = readNginxFile(text, file);
@@ -344,8 +335,8 @@ export function createNginxRouter(
   return {
     kind: 'nginx',
     read: async () => served(readNginxFile(await existing(''), file)),
-    apply: (expected, target) => locked(() => applyUnlocked(expected, target)),
-    initialize: state => locked(() => initializeUnlocked(state)),
+    apply: (expected, target) => withLock(host, file, () => applyUnlocked(expected, target)),
+    initialize: state => withLock(host, file, () => initializeUnlocked(state)),
     drain: color => {
       if (layout.mode === 'reload') {
         return drainOldWorkers(color, host, path.resolve(context.baseDir, options['pid-file'] ?? DEFAULT_PID_FILE), settings, logger);
