@@ -96,21 +96,7 @@ const SETUPS = {
 
 async function haproxySetup(dir, endpoints, ssh) {
   const haproxy = await startHaproxy(findHaproxy(), path.join(dir, 'haproxy'), await freePort(), 'cutover_bench');
-  const router = routerOf(
-    {
-      kind: 'haproxy',
-      socket: haproxy.socket,
-      file: haproxy.routerFile,
-      'state-file': haproxy.stateFile,
-      probe: haproxy.url,
-      test: haproxy.test,
-      reload: haproxy.reload,
-      confirm: { responses: 5, timeout: '30s', interval: '20ms' },
-      ...(ssh ? { ssh } : {})
-    },
-    dir,
-    endpoints
-  );
+  const router = routerOf({ ...haproxy.routerSettings, confirm: { responses: 5, timeout: '30s', interval: '20ms' }, ...(ssh ? { ssh } : {}) }, dir, endpoints);
   return { url: haproxy.url, router, stop: () => haproxy.stop() };
 }
 

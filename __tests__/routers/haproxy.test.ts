@@ -14,7 +14,7 @@ import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/routers/hap
 import { renderHaproxyFile } from '../../src/routers/haproxy-config.js';
 import { parseServersState, type RuntimeServer } from '../../src/routers/haproxy-runtime.js';
 import type { Router } from '../../src/routers/router.js';
-import { createSshHost } from '../../src/routers/ssh-host.js';
+import { createRouter } from '../../src/routers/registry.js';
 import { askSocket, describeWithHaproxy, haproxyBinary, startHaproxy, waitFor, type LocalHaproxy } from '../support/haproxy.js';
 import { startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 import { describeWithSshd, startSshd } from '../support/sshd.js';
@@ -46,17 +46,7 @@ describeWithHaproxy('the haproxy router, through a real HAProxy', () => {
 
   const routerWith = (extra: Record<string, unknown> = {}) =>
     createHaproxyRouter(
-      haproxyOptionsSchema.parse({
-        kind: 'haproxy',
-        socket: haproxy.socket,
-        file: haproxy.routerFile,
-        'state-file': haproxy.stateFile,
-        probe: haproxy.url,
-        test: haproxy.test,
-        reload: haproxy.reload,
-        confirm: { timeout: '3s', interval: '20ms' },
-        ...extra
-      }),
+      haproxyOptionsSchema.parse({ ...haproxy.routerSettings, confirm: { timeout: '3s', interval: '20ms' }, ...extra }),
       { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger: quietLogger, secrets: new Secrets({}, () => {}) }
     );
 
@@ -281,21 +271,14 @@ describeOverSsh('the haproxy router over SSH (real sshd and HAProxy)', () => {
     const apps = cleanup.add(await startUpstreams());
     const haproxy = cleanup.add(await startHaproxy(haproxyBinary as string, path.join(dir, 'haproxy'), await freePort(), BACKEND));
     const secrets = new Secrets({}, () => {});
-    const host = createSshHost(sshd.options, { secrets, logger: quietLogger });
-    cleanup.add({ stop: () => host.close() });
-    const router = createHaproxyRouter(
-      haproxyOptionsSchema.parse({
-        kind: 'haproxy',
-        socket: haproxy.socket,
-        file: haproxy.routerFile,
-        'state-file': haproxy.stateFile,
-        probe: haproxy.url,
-        test: haproxy.test,
-        reload: haproxy.reload
-      }),
-      { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger: quietLogger, secrets },
-      host
-    );
+    const router = createRouter(haproxyOptionsSchema.parse({ ...haproxy.routerSettings, ssh: { ...sshd.options, 'connect-timeout': '10s' } }), {
+      service: 'shop',
+      endpoints: { blue: apps.blue, green: apps.green },
+      baseDir: dir,
+      logger: quietLogger,
+      secrets
+    });
+    cleanup.add({ stop: () => router.close() });
     const live: RouterState = { kind: 'haproxy', endpoints: { blue: apps.blue, green: apps.green }, weights: { blue: 100, green: 0 }, settings: { backend: BACKEND } };
     await router.initialize({ ...live, settings: {} });
     expect(await router.read()).toEqual(live);

@@ -29,6 +29,8 @@ export interface LocalHaproxy {
   /** Commands a cutover.yml uses for this instance. */
   test: string[];
   reload: string[];
+  /** The `router` settings of a cutover.yml for this instance. */
+  routerSettings: Record<string, unknown>;
   /** The worker serving the runtime API now. */
   workerPid(): Promise<number>;
   /** Reloads through the master and returns once a new worker serves. */
@@ -135,6 +137,15 @@ frontend web
     routerFile: path.join(confDir, `${backend}.cfg`),
     test: [binary, '-c', '-q', ...configArgs],
     reload: ['kill', '-USR2', String(pid)],
+    routerSettings: {
+      kind: 'haproxy',
+      socket,
+      file: path.join(confDir, `${backend}.cfg`),
+      'state-file': stateFile,
+      probe: `http://127.0.0.1:${port}/`,
+      test: [binary, '-c', '-q', ...configArgs],
+      reload: ['kill', '-USR2', String(pid)]
+    },
     workerPid,
     async reloadAndWait() {
       const before = await workerPid();
