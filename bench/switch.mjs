@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Secrets } from '../lib/config/secrets.js';
 import { findHaproxy, startHaproxy } from '../lib/demo/haproxy-server.js';
-import { findNginx, startNginx } from '../lib/demo/nginx-server.js';
+import { findLuaModules, findNginx, startNginx } from '../lib/demo/nginx-server.js';
 import { serveSampleApp, stopGracefully } from '../lib/demo/sample-app.js';
 import { sshdInstalled, startSshd } from '../lib/demo/sshd-server.js';
 import { httpGet } from '../lib/io/http.js';
@@ -69,16 +69,11 @@ function routerOf(options, dir, endpoints) {
 const SETUPS = {
   'nginx-reload': {
     missing: () => (findNginx() ? null : 'apt-get install nginx-light'),
-    async start(dir, endpoints) {
-      const binary = findNginx();
-      const nginx = await startNginx(binary, path.join(dir, 'nginx'), await freePort(), 'cutover_bench');
-      const router = routerOf(
-        { kind: 'nginx', file: nginx.routerFile, probe: nginx.url, binary, test: nginx.test, reload: nginx.reload, confirm: { responses: 5, timeout: '30s', interval: '20ms' } },
-        dir,
-        endpoints
-      );
-      return { url: nginx.url, router, stop: () => nginx.stop() };
-    }
+    start: (dir, endpoints) => nginxSetup(dir, endpoints, { mode: 'reload' })
+  },
+  'nginx-lua': {
+    missing: () => (!findNginx() ? 'apt-get install nginx-light' : findLuaModules() ? null : 'apt-get install libnginx-mod-http-lua'),
+    start: async (dir, endpoints) => nginxSetup(dir, endpoints, { mode: 'lua', admin: `127.0.0.1:${await freePort()}` }, findLuaModules())
   },
   haproxy: {
     missing: () => (findHaproxy() ? null : 'apt-get install haproxy'),
@@ -93,6 +88,27 @@ const SETUPS = {
     }
   }
 };
+
+async function nginxSetup(dir, endpoints, settings, lua) {
+  const binary = findNginx();
+  const nginx = await startNginx(binary, path.join(dir, 'nginx'), await freePort(), 'cutover_bench', { lua: lua ?? undefined });
+  const router = routerOf(
+    {
+      kind: 'nginx',
+      file: nginx.routerFile,
+      probe: nginx.url,
+      binary,
+      test: nginx.test,
+      reload: nginx.reload,
+      ...(settings.mode === 'reload' ? { 'pid-file': nginx.pidFile } : {}),
+      confirm: { responses: 5, timeout: '30s', interval: '20ms' },
+      ...settings
+    },
+    dir,
+    endpoints
+  );
+  return { url: nginx.url, router, stop: () => nginx.stop() };
+}
 
 async function haproxySetup(dir, endpoints, ssh) {
   const haproxy = await startHaproxy(findHaproxy(), path.join(dir, 'haproxy'), await freePort(), 'cutover_bench');
