@@ -128,11 +128,11 @@ async function measure(name, setup) {
     await router.initialize({ kind: router.kind, endpoints, weights: { blue: 100, green: 0 }, settings: {} });
     const rtt = await roundTrip(`http://${endpoints.blue}/`);
 
-    const baseline = [];
+    let baseline = [];
     for (const keepAlive of [false, true]) {
       const load = await startLoad({ url, keepAlive });
       await pause(BASELINE_MS);
-      baseline.push(...(await load.stop()).latenciesMs);
+      baseline = baseline.concat((await load.stop()).latenciesMs);
     }
 
     const result = { requests: 0, non2xx: 0, connectionErrors: 0, latencies: [], switchMs: [], modes: {} };
@@ -156,7 +156,7 @@ async function measure(name, setup) {
       result.requests += report.requests;
       result.non2xx += report.non2xx;
       result.connectionErrors += report.connectionErrors;
-      result.latencies.push(...report.latenciesMs);
+      result.latencies = result.latencies.concat(report.latenciesMs);
       result.modes[keepAlive ? 'keepalive_on' : 'keepalive_off'] = { requests: report.requests, failed: report.non2xx + report.connectionErrors, errors: report.firstErrors };
     }
     for (const [mode, { errors }] of Object.entries(result.modes)) if (errors.length) console.log(`${name} ${mode}: first errors: ${errors.slice(0, 3).join(' | ')}`);
