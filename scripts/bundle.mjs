@@ -50,6 +50,8 @@ const externals = Object.keys(VENDORED).flatMap(name => ['-e', name]);
 run(['npx', 'ncc', 'build', 'lib/entry.js', '-o', 'dist/cutover', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', ...externals]);
 // ncc names ESM output index.mjs; the package is "type": "module", so index.js is ESM too.
 if (existsSync('dist/cutover/index.mjs')) renameSync('dist/cutover/index.mjs', 'dist/cutover/index.js');
+// ssh2 ships a Windows helper for the Pageant agent; cutover authenticates with a key only, so no binary is committed.
+rmSync('dist/cutover/pagent.exe', { force: true });
 for (const [name, keep] of Object.entries(VENDORED)) vendor(name, keep);
 
 const { STEPS } = await import(path.resolve('lib/steps/options.js'));
