@@ -6,7 +6,7 @@
 // stay outside the bundle: their runtime files are copied to dist/node_modules, where Node
 // resolves them from dist/cutover/.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const VENDORED = {
@@ -50,6 +50,12 @@ const externals = Object.keys(VENDORED).flatMap(name => ['-e', name]);
 run(['npx', 'ncc', 'build', 'lib/entry.js', '-o', 'dist/cutover', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', ...externals]);
 // ncc names ESM output index.mjs; the package is "type": "module", so index.js is ESM too.
 if (existsSync('dist/cutover/index.mjs')) renameSync('dist/cutover/index.mjs', 'dist/cutover/index.js');
+// ssh2's pure-JS poly1305 (emscripten) reads __dirname at load time, which an ES module lacks.
+const bundled = readFileSync('dist/cutover/index.js', 'utf8');
+writeFileSync(
+  'dist/cutover/index.js',
+  "import { dirname as __cutoverDirname } from 'node:path';\nimport { fileURLToPath as __cutoverFileUrl } from 'node:url';\nconst __dirname = __cutoverDirname(__cutoverFileUrl(import.meta.url));\n" + bundled
+);
 // ssh2 ships a Windows helper for the Pageant agent; cutover authenticates with a key only, so no binary is committed.
 rmSync('dist/cutover/pagent.exe', { force: true });
 for (const [name, keep] of Object.entries(VENDORED)) vendor(name, keep);
