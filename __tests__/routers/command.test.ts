@@ -41,16 +41,11 @@ describe('the command router, on a fake load balancer made of scripts', () => {
       response.end(JSON.stringify({ color }));
     });
 
-  beforeAll(() => {
-    process.env.FAKE_LB_CREDENTIAL = 'from-the-environment';
-    // A variable left by some outer process must never reach a script as if cutover had set it.
-    process.env.CUTOVER_EXPECTED_BLUE = '77';
-  });
-
-  afterAll(() => {
-    delete process.env.FAKE_LB_CREDENTIAL;
-    delete process.env.CUTOVER_EXPECTED_BLUE;
-  });
+  /**
+   * The step's environment: a credential the scripts need, and a variable left by some outer process, which must
+   * never reach a script as if cutover had set it.
+   */
+  const stepEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, FAKE_LB_CREDENTIAL: 'from-the-environment', CUTOVER_EXPECTED_BLUE: '77' };
 
   beforeEach(async () => {
     ({ dir, remove: removeDir } = await tempDir());
@@ -91,7 +86,7 @@ describe('the command router, on a fake load balancer made of scripts', () => {
     secrets.add(SECRET);
     const logger = terminalLogger({ write: text => log.push(text), redact: text => secrets.redact(text), verbose: true });
     // The scripts are named relative to baseDir: commands run in the config file's folder.
-    return createCommandRouter(options, { service: 'shop', endpoints, baseDir: FIXTURES, logger, secrets });
+    return createCommandRouter(options, { service: 'shop', endpoints, baseDir: FIXTURES, logger, secrets, env: stepEnv });
   }
 
   const failureOf = async (work: Promise<unknown>): Promise<Error> => {
