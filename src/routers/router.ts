@@ -30,6 +30,32 @@ export interface Router {
   drain(color: Color): Promise<DrainReport>;
   /** Ends connections the router holds open (an SSH session, say). */
   close(): Promise<void>;
+  /**
+   * What each color has served since the router started, for analysis
+   * (`analysis.sources.<name>.kind: router`); absent on kinds that keep no
+   * per-color counts. Counters only grow; a smaller value means they were reset.
+   */
+  counters?(): Promise<Record<Color, RouterCounters>>;
+}
+
+/** Totals a router keeps per color. */
+export interface RouterCounters {
+  /** Requests answered (HTTP) since the counters started. */
+  requests: number;
+  /** Of those, answers with a 5xx status, including the ones the router made up when the color failed to answer. */
+  errors: number;
+  /** The router's own running average of the color's response time, or null when it has none yet. */
+  meanLatencyMs: number | null;
+}
+
+/**
+ * Session affinity (`traffic.affinity`): during a canary the router sets a
+ * cookie naming the color a client landed on, and sends that client back
+ * there while the color still gets traffic. A color at 0% honours no cookie,
+ * so at 100% everyone moves.
+ */
+export interface Affinity {
+  cookie: string;
 }
 
 export interface RouterContext {
@@ -42,4 +68,6 @@ export interface RouterContext {
   secrets: Secrets;
   /** The step's environment, which the user's own router commands run with; this process's when absent. */
   env?: NodeJS.ProcessEnv;
+  /** Keep clients on the color they landed on; kinds that cannot refuse it. */
+  affinity?: Affinity;
 }
