@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseHostPort, validPort } from '../core/host-port.js';
 import { durationSchema } from './duration.js';
 import { secretableSchema } from './secrets.js';
+import { analysisSchema, trafficSchema } from './analysis-schema.js';
 import { ROUTER_KINDS, type RouterOptions } from '../routers/registry.js';
 
 const upstreamSchema = z
@@ -20,6 +21,9 @@ const colorSchema = z.strictObject({
   version: httpUrl("this color's version endpoint (plain text, or JSON with a \"version\" field)").optional(),
   url: httpUrl('this color reached directly, which reviewers open as the preview of the idle color').optional()
 });
+
+/** Router kinds that set an affinity cookie themselves. */
+const AFFINITY_KINDS: readonly string[] = ['nginx', 'haproxy'];
 
 const statusSchema = z.number().int().min(100).max(599);
 
@@ -77,7 +81,9 @@ export const configSchema = z
     router: routerSchema,
     health: healthSchema.default(healthSchema.parse({})),
     deploy: deploySchema.default(deploySchema.parse({})),
-    database: databaseSchema.optional()
+    database: databaseSchema.optional(),
+    traffic: trafficSchema.default(trafficSchema.parse({})),
+    analysis: analysisSchema.optional()
   })
   .superRefine((config, ctx) => {
     if (config.colors.blue.upstream === config.colors.green.upstream) {
@@ -93,6 +99,14 @@ export const configSchema = z
     if (config.database && config.database.backfill['batch-min'] > config.database.backfill['batch-max']) {
       ctx.addIssue({ code: 'custom', path: ['database', 'backfill', 'batch-min'], message: 'must not be larger than database.backfill.batch-max' });
     }
+    const routerKind = (config.router as RouterOptions).kind;
+    if (config.traffic.affinity && !AFFINITY_KINDS.includes(routerKind)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['traffic', 'affinity'],
+        message: `router.kind ${routerKind} cannot keep clients on a color; affinity works with ${AFFINITY_KINDS.join(' and ')}. Remove traffic.affinity, or keep sessions in a store both versions share`
+      });
+    }
     if (config.health.interval > config.health['max-interval']) {
       ctx.addIssue({ code: 'custom', path: ['health', 'interval'], message: 'must not be longer than health.max-interval' });
     }
@@ -101,3 +115,4 @@ export const configSchema = z
 export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router: RouterOptions };
 export type HealthSettings = Config['health'];
 export type DatabaseSettings = NonNullable<Config['database']>;
+export type { AnalysisSettings, TrafficSettings } from './analysis-schema.js';

@@ -56,6 +56,17 @@ export interface LatencyComparison {
 
 export type Check = ThresholdCheck | ErrorRateComparison | LatencyComparison;
 
+/** A check and the analysis source whose measurements it judges (`analysis.sources.<source>`). */
+export interface SourcedCheck {
+  source: string;
+  check: Check;
+}
+
+/** Whether a check compares the new color with the old one, which needs the old color to carry traffic. */
+export function comparesColors(check: Check): boolean {
+  return check.kind !== 'threshold';
+}
+
 /** Below this many samples per color the normal approximation of the U test is too rough to act on. */
 export const MANN_WHITNEY_MIN_SAMPLES = 10;
 

@@ -1,4 +1,4 @@
-import type { Check, ErrorRateComparison, LatencyComparison, Metric, ThresholdCheck } from './checks.js';
+import type { Check, ErrorRateComparison, LatencyComparison, Metric, SourcedCheck, ThresholdCheck } from './checks.js';
 import {
   type ColorTraffic,
   formatValue,
@@ -48,10 +48,29 @@ export interface IntervalVerdict {
 }
 
 export function judgeInterval(checks: readonly Check[], measurement: IntervalMeasurement): IntervalVerdict {
-  const verdicts = checks.map(check => judgeCheck(check, measurement));
+  return intervalOf(measurement.start, measurement.end, checks.map(check => judgeCheck(check, measurement)));
+}
+
+/** An interval's verdict from its checks' verdicts: the worst of them. */
+export function intervalOf(start: Date, end: Date, verdicts: CheckVerdict[]): IntervalVerdict {
   const any = (outcome: Outcome) => verdicts.some(v => v.outcome === outcome);
   const outcome: Outcome = any('fail') ? 'fail' : any('inconclusive') ? 'inconclusive' : 'pass';
-  return { start: measurement.start, end: measurement.end, outcome, checks: verdicts };
+  return { start, end, outcome, checks: verdicts };
+}
+
+/** Judges each check against its own source's measurement of the same window, in the order the checks are configured. */
+export function judgeSourcedInterval(
+  checks: readonly SourcedCheck[],
+  measurements: ReadonlyMap<string, Pick<IntervalMeasurement, 'new' | 'old'>>,
+  start: Date,
+  end: Date
+): IntervalVerdict {
+  const verdicts = checks.map(({ source, check }) => {
+    const measured = measurements.get(source);
+    const missing = { kind: 'no-data' as const, reason: `source ${source} was not measured` };
+    return judgeCheck(check, { start, end, new: measured?.new ?? missing, old: measured?.old ?? missing });
+  });
+  return intervalOf(start, end, verdicts);
 }
 
 function judgeCheck(check: Check, measurement: IntervalMeasurement): CheckVerdict {

@@ -2,7 +2,7 @@ import { diffJson, formatChanges, shortDigest } from './canonical.js';
 import { DriftError, ReleaseError } from './errors.js';
 import { describeRouterState, routerDigest, withWeights, type RouterState } from './router-state.js';
 import type { SealedSnapshot } from './snapshot.js';
-import { weightsAllOn } from './weights.js';
+import { weightsAllOn, type Weights } from './weights.js';
 
 /**
  * The release as a state machine:
@@ -25,8 +25,12 @@ export type RouterStep = 'deploy' | 'promote' | 'rollback';
 export type DatabaseStep = 'expand' | 'migrate' | 'contract';
 export type Step = RouterStep | DatabaseStep;
 
-/** Where the router stands relative to this release. */
-export type Position = 'as-snapshot' | 'promoted' | 'drifted';
+/**
+ * Where the router stands relative to this release. `canary`: part of the
+ * traffic on the idle color, at a split this release's traffic steps set, as
+ * a run stopped mid-canary leaves it.
+ */
+export type Position = 'as-snapshot' | 'promoted' | 'canary' | 'drifted';
 
 export type Decision =
   | { outcome: 'run'; target: RouterState }
@@ -48,10 +52,15 @@ export function promotedState(sealed: SealedSnapshot): RouterState {
   return withWeights(snapshotState(sealed), weightsAllOn(sealed.snapshot.idle_color));
 }
 
-export function positionOf(sealed: SealedSnapshot, current: RouterState): Position {
+/**
+ * `splits` are the weights this release's traffic steps set (or may set); a
+ * router at one of them, with nothing else changed, is mid-canary, not drifted.
+ */
+export function positionOf(sealed: SealedSnapshot, current: RouterState, splits: readonly Weights[] = []): Position {
   const digest = routerDigest(current);
   if (digest === sealed.snapshot.router.digest) return 'as-snapshot';
   if (digest === routerDigest(promotedState(sealed))) return 'promoted';
+  if (splits.some(weights => digest === routerDigest(withWeights(snapshotState(sealed), weights)))) return 'canary';
   return 'drifted';
 }
 
@@ -60,8 +69,8 @@ export function positionOf(sealed: SealedSnapshot, current: RouterState): Positi
  * state this release did not produce, and `ReleaseError` when the step cannot
  * follow from the recorded phase. Neither case changes anything.
  */
-export function decide(step: RouterStep, sealed: SealedSnapshot, current: RouterState, phase?: Phase): Decision {
-  const position = positionOf(sealed, current);
+export function decide(step: RouterStep, sealed: SealedSnapshot, current: RouterState, phase?: Phase, splits: readonly Weights[] = []): Decision {
+  const position = positionOf(sealed, current, splits);
   if (position === 'drifted') throw driftError(step, sealed, current);
   const idle = sealed.snapshot.idle_color;
   switch (step) {

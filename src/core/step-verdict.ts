@@ -145,6 +145,7 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** Whole seconds, with tenths where a setting is that short (an 800ms pause reads 0.8s, not 0s). */
 function seconds(ms: number): string {
-  return `${Math.floor(ms / 1000)}s`;
+  return `${Math.floor(ms / 100) / 10}s`;
 }

@@ -19,7 +19,7 @@ export interface SampleAppOptions {
  * line a second until the client goes, as a long request and a long-lived
  * connection (a websocket, say) do while a router drains.
  *
- * `POST /fault?fail=0.2&delay=50` makes the app fail that share of its
+ * `PUT /fault?fail=0.2&delay=50` (any method but GET) makes the app fail that share of its
  * requests with 500 and answer that much later, as a bad release does, while
  * `/healthz` stays green: the kind of failure only analysis of real traffic
  * catches. `GET /fault` shows the faults. It stops gracefully on SIGTERM,

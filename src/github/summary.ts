@@ -1,6 +1,7 @@
 import type { Color } from '../core/color.js';
 import type { DatabaseStep } from '../core/release.js';
-import { trafficChart, type TrafficPoint } from './traffic-chart.js';
+import type { StepRecord, TrafficPoint } from '../core/timeline.js';
+import { errorRateChart, trafficChart } from './traffic-chart.js';
 
 /*
  * The job summary each step writes. The prepare job's summary is what
@@ -45,8 +46,10 @@ export interface ReleaseReport {
   migrations?: { schemaVersion: string | null; applied: Record<DatabaseStep, string[]> };
   plan?: PlannedStatement[];
   approvers?: { user: string; comment: string }[];
-  /** Traffic per color over time, oldest first. */
+  /** Traffic per color over time, oldest first, with the error rates analysis measured. */
   traffic: TrafficPoint[];
+  /** Each traffic step's verdict, oldest first. */
+  analysis?: StepRecord[];
   deploymentUrl?: string | null;
   logUrl?: string | null;
   error?: { message: string; next: string } | null;
@@ -72,7 +75,9 @@ export function renderSummary(report: ReleaseReport): string {
     approvers(report),
     database(report),
     plan(report),
+    analysis(report),
     report.traffic.length > 0 ? `### Traffic\n\n${trafficChart(report.traffic)}` : null,
+    report.traffic.some(p => p.errorRate !== undefined) ? `### Error rate\n\n${errorRateChart(report.traffic)}` : null,
     links(report)
   ];
   return `${sections.filter((s): s is string => s !== null).join('\n\n')}\n`;
@@ -124,6 +129,24 @@ function plan(report: ReleaseReport): string | null {
   if (!report.plan?.length) return null;
   const rows = report.plan.map(p => [code(p.migration, true), p.phase, code(shorten(p.statement), true), text(p.lock)]);
   return ['### Migration plan', '', table(['Migration', 'Phase', 'Statement', 'Lock'], rows)].join('\n');
+}
+
+const VERDICT: Record<StepRecord['outcome'], string> = {
+  pass: '✅ passed',
+  fail: '❌ failed',
+  'inconclusive-fail': '❌ failed for lack of data'
+};
+
+function analysis(report: ReleaseReport): string | null {
+  if (!report.analysis?.length) return null;
+  const rows = report.analysis.map(step => [
+    String(step.step + 1),
+    `${step.percent}%`,
+    `${VERDICT[step.outcome]}${step.dryRun && step.outcome !== 'pass' ? ' (dry run: not rolled back)' : ''}`,
+    `${Math.round(step.elapsedMs / 1000)}s`,
+    step.checks.map(c => `${text(c.name)} ${c.outcome}: ${text(c.detail)}`).join('<br>')
+  ]);
+  return ['### Analysis', '', table(['Step', 'New color', 'Verdict', 'Time', 'Checks (last interval)'], rows)].join('\n');
 }
 
 function links(report: ReleaseReport): string | null {

@@ -98,6 +98,9 @@ export class GitHubTracker implements ReleaseTracker {
       const lines = await this.records.statusLines(id);
       await this.status(id, 'inactive', step, 'done', 'rolled back');
       for (const other of replacedRecorded(lines)) await this.status(other, 'success', step, 'done', `live again after rollback of ${shortDigest(record.snapshot.digest)}`);
+    } else if (step === 'drill') {
+      // The drill ends where it started: this release's version serves nobody.
+      await this.status(id, 'inactive', step, 'done', 'drill: promoted, failed on purpose, rolled back to the snapshot');
     } else {
       await this.status(id, step === 'contract' ? 'success' : 'in_progress', step, 'done', '');
     }

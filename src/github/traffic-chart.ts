@@ -1,13 +1,6 @@
 import { COLORS } from '../core/color.js';
-import type { Weights } from '../core/weights.js';
+import type { TrafficPoint } from '../core/timeline.js';
 
-export interface TrafficPoint {
-  /** What happened at this point, e.g. the step name. */
-  label: string;
-  /** ISO time of the point. */
-  at: string;
-  weights: Weights;
-}
 
 /** Drawn in the colors they stand for, where the renderer honours the palette. */
 const PALETTE: Record<(typeof COLORS)[number], string> = { blue: '#0969da', green: '#1a7f37' };
@@ -26,12 +19,7 @@ export function trafficChart(points: readonly TrafficPoint[]): string {
     `Share of traffic per color in percent; ${order}.${now}`,
     '',
     '```mermaid',
-    '---',
-    'config:',
-    '  themeVariables:',
-    '    xyChart:',
-    `      plotColorPalette: "${COLORS.map(color => PALETTE[color]).join(', ')}"`,
-    '---',
+    ...paletteHeader(),
     'xychart-beta',
     '  title "Traffic per color"',
     `  x-axis [${points.map(p => `"${axisLabel(p)}"`).join(', ')}]`,
@@ -39,6 +27,36 @@ export function trafficChart(points: readonly TrafficPoint[]): string {
     ...COLORS.map(color => `  line [${points.map(p => p.weights[color]).join(', ')}]`),
     '```'
   ].join('\n');
+}
+
+/**
+ * The error rate per color over the analysis intervals, in percent, as a
+ * second chart under the traffic one (xychart has a single y-axis, and error
+ * rates of a few percent would vanish on the traffic chart's 0 to 100). A
+ * color with no requests in an interval is drawn at 0 and said so in the line
+ * above. Callers omit it when no interval measured an error rate.
+ */
+export function errorRateChart(points: readonly TrafficPoint[]): string {
+  const measured = points.filter(p => p.errorRate !== undefined);
+  const percent = (rate: number | null | undefined) => Number(((rate ?? 0) * 100).toPrecision(3));
+  const highest = Math.max(1, ...measured.flatMap(p => COLORS.map(color => percent(p.errorRate?.[color]))));
+  const order = COLORS.map((color, i) => `line ${i + 1} is ${color}`).join(', ');
+  return [
+    `Failed requests per color in percent of its requests, per analysis interval; ${order}. A color without requests in an interval is drawn at 0.`,
+    '',
+    '```mermaid',
+    ...paletteHeader(),
+    'xychart-beta',
+    '  title "Error rate per color"',
+    `  x-axis [${measured.map(p => `"${axisLabel(p)}"`).join(', ')}]`,
+    `  y-axis "Error rate (%)" 0 --> ${Math.ceil(highest)}`,
+    ...COLORS.map(color => `  line [${measured.map(p => percent(p.errorRate?.[color])).join(', ')}]`),
+    '```'
+  ].join('\n');
+}
+
+function paletteHeader(): string[] {
+  return ['---', 'config:', '  themeVariables:', '    xyChart:', `      plotColorPalette: "${COLORS.map(color => PALETTE[color]).join(', ')}"`, '---'];
 }
 
 /** The label and the UTC time, keeping only characters that cannot end the quoted string or the fence. */

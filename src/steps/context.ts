@@ -36,6 +36,8 @@ export interface StepContext {
   env: NodeJS.ProcessEnv;
   source: Snapshot['source'];
   now: () => Date;
+  /** Aborted when the job is cancelled: a canary then puts traffic back as the snapshot recorded. */
+  signal?: AbortSignal;
 }
 
 /** What a step reports: outputs by name (the Action's outputs, the CLI's --json). */

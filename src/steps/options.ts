@@ -4,7 +4,7 @@
  * `configPath` replace that value of cutover.yml; the rest steer the step.
  * Tests check that each action.yml declares exactly these.
  */
-export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback'] as const;
+export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'] as const;
 export type StepName = (typeof STEPS)[number];
 
 export interface StepOption {
@@ -18,7 +18,7 @@ export interface StepOption {
   default?: string;
 }
 
-const AFTER_SNAPSHOT: readonly StepName[] = ['deploy', 'migrate', 'promote', 'contract', 'rollback'];
+const AFTER_SNAPSHOT: readonly StepName[] = ['deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'];
 const DATABASE_STEPS: readonly StepName[] = ['migrate', 'contract'];
 
 export const STEP_OPTIONS: readonly StepOption[] = [
@@ -106,8 +106,16 @@ export const STEP_OPTIONS: readonly StepOption[] = [
   {
     name: 'production-environment',
     description: "`true` or `false`: whether GitHub treats the environment as production. Empty follows GitHub's rule (true for an environment named production).",
-    steps: ['snapshot'],
+    steps: ['snapshot', 'drill'],
     kind: 'text'
+  },
+  {
+    name: 'traffic-steps',
+    description:
+      'How promote moves traffic to the new color: a preset (`all-at-once`, `canary` for 10% then 100%, `linear` for 10% at a time) or percentages like `5, 25, 50, 100`. Overrides `traffic.steps`.',
+    steps: ['promote', 'drill'],
+    kind: 'text',
+    configPath: ['traffic', 'steps']
   },
   {
     name: 'approval',
@@ -148,7 +156,7 @@ export const STEP_OPTIONS: readonly StepOption[] = [
   {
     name: 'health-timeout',
     description: 'How long to wait for the color to become healthy, like 2m. Overrides `health.timeout`.',
-    steps: ['deploy', 'promote', 'rollback'],
+    steps: ['deploy', 'promote', 'rollback', 'drill'],
     kind: 'text',
     configPath: ['health', 'timeout']
   }
@@ -188,7 +196,8 @@ export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
   migrate: DATABASE_OUTPUTS,
   promote: [...SWITCH_OUTPUTS, { name: 'approvers', description: 'JSON list of who approved the promotion, each with their comment.' }],
   contract: DATABASE_OUTPUTS,
-  rollback: SWITCH_OUTPUTS
+  rollback: SWITCH_OUTPUTS,
+  drill: [...SWITCH_OUTPUTS, { name: 'drill-ms', description: 'Milliseconds from the start of the drill to the verified rollback.' }]
 };
 
 export function optionsOf(step: StepName): StepOption[] {

@@ -2,7 +2,7 @@ import { COLORS, type Color } from '../core/color.js';
 import { describeError } from '../core/errors.js';
 import type { Weights } from '../core/weights.js';
 import { renderSummary, type ColorRow, type ReleaseReport } from '../github/summary.js';
-import type { TrafficPoint } from '../github/traffic-chart.js';
+import type { TrafficPoint } from '../core/timeline.js';
 import { probeHealth } from '../probes/health.js';
 import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
 import { planRows } from '../database/plan.js';
@@ -17,6 +17,7 @@ export const NEXT_AFTER_FAILURE: Record<TrackedStep, string> = {
   migrate: 'No traffic moved. Run the step again: the backfill resumes after its last committed batch.',
   promote: 'Traffic is where the log above says. Run rollback to return to the snapshot, or fix the cause and run promote again.',
   rollback: 'Run rollback again: it only acts from a state this release knows, and says so when someone else changed traffic.',
+  drill: 'Traffic is where the log above says; the drill is on a non-production environment. If the rollback failed, fix the router or its settings, run rollback, and run the drill again.',
   contract: 'Rollback is no longer safe once contract started. Fix the cause and run contract again: it resumes at the statement that failed.'
 };
 
@@ -30,6 +31,8 @@ function trafficOf(record: ReleaseRecord, now: Weights | null, at: Date): Traffi
     if (entry.step === 'promote') points.push({ label: 'promote', at: entry.at, weights: promoted });
     if (entry.step === 'rollback') points.push({ label: 'rollback', at: entry.at, weights: snapshot.weights });
   }
+  points.push(...(record.traffic ?? []));
+  points.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   if (now) points.push({ label: 'now', at: at.toISOString(), weights: now });
   return points;
 }
@@ -86,6 +89,7 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
     plan: await planOf(context, step),
     approvers: outputs?.approvers ? (JSON.parse(outputs.approvers) as ReleaseReport['approvers']) : undefined,
     traffic: trafficOf(record, now, context.now()),
+    analysis: record.analysis,
     error: error ? { message: context.secrets.redact(describeError(error)), next: NEXT_AFTER_FAILURE[step] } : null
   };
   return context.secrets.redact(renderSummary(report));

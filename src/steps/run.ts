@@ -13,6 +13,7 @@ import { databaseStep, migratePhase } from './migrate.js';
 import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
 import { snapshotStep } from './snapshot.js';
 import { switchTraffic } from './switch.js';
+import { drillStep } from './drill.js';
 import { approvalSettings, productionFlag } from './approval-options.js';
 import { describeRelease } from './release-description.js';
 import { tracked } from './tracking.js';
@@ -51,7 +52,8 @@ export function routerFor(config: Config, baseDir: string, logger: Logger, secre
     baseDir,
     logger,
     secrets,
-    env
+    env,
+    ...(config.traffic.affinity ? { affinity: config.traffic.affinity } : {})
   };
   return createRouter(config.router, context);
 }
@@ -117,7 +119,8 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     tracker,
     env: frontEnd.env,
     source: sourceFromEnv(frontEnd.env),
-    now: () => new Date()
+    now: () => new Date(),
+    signal: frontEnd.signal
   };
   const trackedStep: TrackedStep = step === 'migrate' ? migratePhase(text(values, 'phase'), frontEnd.label('phase')) : step;
   try {
@@ -156,5 +159,7 @@ function dispatch(step: StepName, context: StepContext, values: OptionValues, fr
     case 'promote':
     case 'rollback':
       return switchTraffic(context, step);
+    case 'drill':
+      return drillStep(context, productionFlag(values, frontEnd.label));
   }
 }

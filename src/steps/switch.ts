@@ -1,5 +1,4 @@
 import { COLORS, type Color } from '../core/color.js';
-import { formatDuration } from '../config/duration.js';
 import { decide, PHASE_AFTER } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
@@ -7,17 +6,12 @@ import { waitHealthy } from '../probes/health.js';
 import type { Approver } from '../core/approval.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { checkDatabaseBeforeSwitch } from './database.js';
+import { type CanaryOptions, promoteInSteps, splitsOf } from './canary.js';
+import { drainColors } from './drain.js';
 
-/** Waits until the colors that lost their traffic finish what they were serving, so the step ends with nothing in flight there. */
-async function drain(context: StepContext, colors: Color[]): Promise<void> {
-  for (const color of colors) {
-    const report = await context.router.drain(color);
-    const what =
-      report.method === 'counter'
-        ? `nothing in flight after ${formatDuration(report.waitedMs)}${report.closed ? ` (closed ${report.closed} long-lived connection(s) after the grace period)` : ''}`
-        : `waited the drain time, ${formatDuration(report.waitedMs)} (this router has no per-color counter)`;
-    context.logger.info(`${color} drained: ${what}`);
-  }
+/** Whether promotion goes in traffic steps with analysis, or in one switch as `traffic.steps: [100]` with no analysis does. */
+function inSteps(context: StepContext): boolean {
+  return context.config.traffic.steps.length > 1 || context.config.analysis !== undefined;
 }
 
 /** A short look at health right before a switch: the color was healthy at deploy, but that may have changed. */
@@ -29,13 +23,13 @@ const PREFLIGHT_MS = 15_000;
  * every color about to get traffic is healthy, and reports done only once the
  * router serves the new state.
  */
-export async function switchTraffic(context: StepContext, step: 'promote' | 'rollback'): Promise<StepOutputs> {
+export async function switchTraffic(context: StepContext, step: 'promote' | 'rollback', canary: CanaryOptions = {}): Promise<StepOutputs> {
   const { config, logger } = context;
   const record = await context.store.load();
   const title = step === 'promote' ? `Promote ${record.snapshot.snapshot.idle_color}` : 'Rollback';
   return logger.group(title, async () => {
     const current = await context.router.read();
-    const decision = decide(step, record.snapshot, current, record.phase);
+    const decision = decide(step, record.snapshot, current, record.phase, splitsOf(context, record));
     let approvers: Approver[] = [];
     const outputs = (state = current): StepOutputs => ({
       'live-color': liveColorOf(state.weights),
@@ -46,14 +40,14 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
     if (decision.outcome === 'already-done') {
       await context.router.apply(current, current);
       // A run stopped while draining left the switch done but the drain unproven.
-      await drain(context, COLORS.filter(c => current.weights[c] === 0));
+      await drainColors(context, COLORS.filter(c => current.weights[c] === 0));
       logger.info(decision.reason);
       await recordStep(context, record, step, 'already-done', decision.reason, PHASE_AFTER[step]);
       return outputs();
     }
     const { target } = decision;
     await checkDatabaseBeforeSwitch(context, step, record.snapshot.digest);
-    if (step === 'promote' && context.tracker) {
+    if (step === 'promote' && context.tracker && !canary.forceFailure) {
       approvers = await context.tracker.approve(record);
       if (approvers.length) logger.info(`approved by ${approvers.map(a => (a.comment ? `${a.user} ("${a.comment}")` : a.user)).join(', ')}`);
     }
@@ -64,9 +58,14 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       );
     }
     logger.info(`from ${describeRouterState(current)}`);
-    logger.info(`to   ${describeRouterState(target)}`);
-    await context.router.apply(current, target);
-    await drain(context, COLORS.filter(c => target.weights[c] === 0 && current.weights[c] > 0));
+    const steps = context.config.traffic.steps;
+    logger.info(`to   ${describeRouterState(target)}${step === 'promote' && inSteps(context) ? `, in steps of ${steps.join('%, ')}%` : ''}`);
+    if (step === 'promote' && inSteps(context)) {
+      await promoteInSteps(context, record, current, canary);
+    } else {
+      await context.router.apply(current, target);
+      await drainColors(context, COLORS.filter(c => target.weights[c] === 0 && current.weights[c] > 0));
+    }
     const detail = `router now ${routerDigest(target)}: ${describeRouterState(target)}`;
     logger.info(detail);
     await recordStep(context, record, step, 'done', detail, PHASE_AFTER[step]);

@@ -81,6 +81,14 @@ async function readRecord(file: string): Promise<ReleaseRecord | null> {
     snapshot,
     phase: raw.phase as Phase | undefined,
     history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [],
-    ...(Number.isSafeInteger(deployment) ? { deployment: deployment as number } : {})
+    ...(Number.isSafeInteger(deployment) ? { deployment: deployment as number } : {}),
+    ...arrayField(raw, 'traffic'),
+    ...arrayField(raw, 'analysis')
   };
+}
+
+/** A list the record keeps for the summary only, so no decision rests on it; anything but a list is dropped. */
+function arrayField(raw: object, key: 'traffic' | 'analysis'): Partial<ReleaseRecord> {
+  const value = (raw as Record<string, unknown>)[key];
+  return Array.isArray(value) ? { [key]: value } : {};
 }

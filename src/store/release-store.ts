@@ -1,8 +1,9 @@
 import type { Phase, Step } from '../core/release.js';
 import type { SealedSnapshot } from '../core/snapshot.js';
+import type { StepRecord, TrafficPoint } from '../core/timeline.js';
 
 export interface HistoryEntry {
-  step: Step | 'snapshot';
+  step: Step | 'snapshot' | 'drill';
   at: string;
   outcome: 'done' | 'already-done';
   detail: string;
@@ -18,6 +19,10 @@ export interface ReleaseRecord {
   history: HistoryEntry[];
   /** The GitHub deployment that records this release, when there is one. */
   deployment?: number;
+  /** Every split the traffic steps set, with the error rates measured under it, oldest first. */
+  traffic?: TrafficPoint[];
+  /** Each traffic step's verdict, oldest first. */
+  analysis?: StepRecord[];
 }
 
 /** The version the last deploy put on the idle color, when it reported one. */
