@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, Server } from 'node:http';
 import path from 'node:path';
 import { Secrets } from '../../src/config/secrets.js';
@@ -7,7 +8,7 @@ import { terminalLogger } from '../../src/logging/logger.js';
 import type { RouterState } from '../../src/core/router-state.js';
 import { nginxOptionsSchema } from '../../src/routers/nginx.js';
 import { createRouter } from '../../src/routers/registry.js';
-import type { Router } from '../../src/routers/router.js';
+import type { Affinity, Router } from '../../src/routers/router.js';
 import { nginxBinary, requireServer, startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 
 export const luaModules = findLuaModules();
@@ -29,8 +30,14 @@ export interface NginxRig {
   admin: string;
   /** What the routers logged. */
   log: string[];
-  /** cutover's nginx router over this rig, with router settings on top of the rig's. */
-  router(settings?: Record<string, unknown>): Router;
+  /** cutover's nginx router over this rig, with router settings on top of the rig's, and session affinity if given. */
+  router(settings?: Record<string, unknown>, affinity?: Affinity): Router;
+  /**
+   * Makes the location proxy to `$cutover_shop_route`, as mode reload with
+   * affinity asks (or, with false, to the upstream again); nginx takes it up
+   * at its next reload, which needs a file with affinity to define the route.
+   */
+  proxyThroughRoute(on?: boolean): Promise<void>;
   state(blue: number): RouterState;
   /** Stops nginx and starts it again on the same folder and port: the shared dict starts empty. */
   restart(): Promise<void>;
@@ -41,7 +48,8 @@ export async function startRig(): Promise<NginxRig> {
   const { dir, remove } = await tempDir();
   const apps = await startUpstreams();
   const [port, adminPort] = [await freePort(), await freePort()];
-  const start = () => startNginx(nginxBinary as string, path.join(dir, 'nginx'), port, UPSTREAM, { lua: luaModules ?? undefined });
+  const prefix = path.join(dir, 'nginx');
+  const start = () => startNginx(nginxBinary as string, prefix, port, UPSTREAM, { lua: luaModules ?? undefined });
   let nginx = await start();
   const log: string[] = [];
   const logger = terminalLogger({ write: text => log.push(text), redact: text => text });
@@ -50,7 +58,7 @@ export async function startRig(): Promise<NginxRig> {
     apps,
     admin: `127.0.0.1:${adminPort}`,
     log,
-    router: (settings = {}) => {
+    router: (settings = {}, affinity) => {
       const options = nginxOptionsSchema.parse({
         kind: 'nginx',
         file: nginx.routerFile,
@@ -61,7 +69,23 @@ export async function startRig(): Promise<NginxRig> {
         confirm: { timeout: '5s', interval: '20ms' },
         ...settings
       });
-      return createRouter(options, { service: 'shop', endpoints: { blue: apps.blue, green: apps.green }, baseDir: dir, logger, secrets: new Secrets({}, () => {}) });
+      return createRouter(options, {
+        service: 'shop',
+        endpoints: { blue: apps.blue, green: apps.green },
+        baseDir: dir,
+        logger,
+        secrets: new Secrets({}, () => {}),
+        ...(affinity ? { affinity } : {})
+      });
+    },
+    proxyThroughRoute: async (on = true) => {
+      // startNginx writes the first line into <prefix>/nginx.conf; proxy_pass goes through that variable.
+      const [direct, routed] = [`set $cutover_upstream ${UPSTREAM};`, `set $cutover_upstream $${UPSTREAM}_route;`];
+      const [from, to] = on ? [direct, routed] : [routed, direct];
+      const conf = path.join(prefix, 'nginx.conf');
+      const text = await readFile(conf, 'utf8');
+      if (!text.includes(from)) throw new Error(`${conf} has no "${from}" line to change`);
+      await writeFile(conf, text.replace(from, to));
     },
     state: blue => ({ kind: 'nginx', endpoints: { blue: apps.blue, green: apps.green }, weights: { blue, green: 100 - blue }, settings: { upstream: UPSTREAM } }),
     restart: async () => {

@@ -5,6 +5,7 @@ import { ReleaseError } from '../core/errors.js';
 import { parseHostPort, validPort } from '../core/host-port.js';
 import type { Weights } from '../core/weights.js';
 import { describeTarget, type Host, type SocketTarget } from './host.js';
+import type { RouterCounters } from './router.js';
 
 /** `router.socket` as written: `host:port` for a TCP stats socket, whose port must exist; anything else is a UNIX socket path. */
 export function validSocket(text: string): boolean {
@@ -97,10 +98,35 @@ export function parseStat(text: string): Record<string, string>[] {
   });
 }
 
+/** The row of `name` (a server, or BACKEND for the backend itself) in `backend`. */
+const rowOf = (stats: Record<string, string>[], backend: string, name: string) => stats.find(r => r.pxname === backend && r.svname === name);
+
 /** Streams on a server now: being served (scur) or queued for it (qcur). Null when the server is not in the answer. */
 export function inFlightOf(stats: Record<string, string>[], backend: string, server: string): number | null {
-  const row = stats.find(r => r.pxname === backend && r.svname === server);
+  const row = rowOf(stats, backend, server);
   return row ? Number(row.scur || 0) + Number(row.qcur || 0) : null;
+}
+
+/**
+ * What a server has answered, from `show stat`. HAProxy 2.6 counts per server
+ * the requests it answered (req_tot, though its manual lists that for
+ * frontends and backends only; else stot, which also counts retried
+ * connections) and their 5xx (hrsp_5xx). The answers HAProxy made up because
+ * the server failed are apart: a 503 once connecting failed for good (econ,
+ * once per request; wretr and wredis count attempts whose request was retried,
+ * or sent to the other color, which counts it), and a 502 or 504 for a
+ * response that broke or never came (eresp, less srv_abrt: a server that hung
+ * up mid-body had sent its status, already counted). Cumulative per worker:
+ * a reload or `clear counters` starts them over. Null when the server is not in the answer.
+ */
+export function countersOf(stats: Record<string, string>[], backend: string, server: string): RouterCounters | null {
+  const row = rowOf(stats, backend, server);
+  if (!row) return null;
+  const count = (column: string) => Number(row[column] || 0);
+  const madeUp = count('econ') + Math.max(0, count('eresp') - count('srv_abrt'));
+  const answered = row.req_tot ? count('req_tot') : count('stot');
+  // rtime: HAProxy's average over the server's last 1024 answers, 0 before the first.
+  return { requests: answered + madeUp, errors: count('hrsp_5xx') + madeUp, meanLatencyMs: answered === 0 ? null : count('rtime') };
 }
 
 /**
@@ -142,6 +168,10 @@ export interface RuntimeApi {
   /** Sends `commands` on one line, so HAProxy runs them back to back; fails naming any it refused. */
   execute(commands: readonly string[]): Promise<void>;
   inFlight(backend: string, server: string): Promise<number>;
+  /** What each color's server of `backend` has answered, from `show stat`. */
+  counters(backend: string): Promise<Record<Color, RouterCounters>>;
+  /** The affinity cookie `backend` runs with (HAProxy's show stat names it), or null without. */
+  cookie(backend: string): Promise<string | null>;
 }
 
 export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number): RuntimeApi {
@@ -149,7 +179,7 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
   const describe = `HAProxy runtime API at ${socket} on ${host.name}`;
 
   const refused = (command: string, answer: string) =>
-    new ReleaseError(`${describe} refused "${command}": ${answer.trim().split('\n')[0]}. ${fixFor(answer, socket)}`);
+    new ReleaseError(`${describe} refused "${command}": ${answer.trim().split('\n')[0]?.replace(/\.$/, '')}. ${fixFor(answer, socket)}`);
 
   /** One command per connection: HAProxy answers and closes, which marks the end of the answer. */
   async function ask(command: string): Promise<string> {
@@ -187,6 +217,14 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
     });
   }
 
+  /** `show stat` for `backend` (type 2) and its servers (4), by column name. */
+  async function stat(backend: string): Promise<{ command: string; rows: Record<string, string>[] }> {
+    const command = `show stat ${backend} 6 -1`;
+    const text = await ask(command);
+    if (!text.startsWith('# ')) throw refused(command, text);
+    return { command, rows: parseStat(text) };
+  }
+
   return {
     describe,
     async serversState(backend) {
@@ -201,12 +239,19 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
       if (answer.trim() !== '') throw refused(line, answer);
     },
     async inFlight(backend, server) {
-      const command = `show stat ${backend} 4 -1`;
-      const text = await ask(command);
-      if (!text.startsWith('# ')) throw refused(command, text);
-      const count = inFlightOf(parseStat(text), backend, server);
+      const { command, rows } = await stat(backend);
+      const count = inFlightOf(rows, backend, server);
       if (count === null) throw refused(command, 'No such server.');
       return count;
+    },
+    async counters(backend) {
+      const { command, rows } = await stat(backend);
+      const [blue, green] = COLORS.map(color => countersOf(rows, backend, color));
+      if (!blue || !green) throw refused(command, 'No such server.');
+      return { blue, green };
+    },
+    async cookie(backend) {
+      return rowOf((await stat(backend)).rows, backend, 'BACKEND')?.cookie || null;
     }
   };
 }

@@ -2,14 +2,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { durationSchema, formatDuration } from '../config/duration.js';
 import { COLORS, type Color } from '../core/color.js';
-import { DriftError, ReleaseError } from '../core/errors.js';
+import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { formatWeights, type Weights } from '../core/weights.js';
 import { runChecked } from '../io/command.js';
+import { confirmAffinity } from './affinity.js';
 import { confirmServing } from './confirm.js';
 import { waitDrained } from './drain.js';
 import { generatedNameFor } from './generated-file.js';
-import { parseHaproxyFile, renderHaproxyFile, type HaproxyBackend } from './haproxy-config.js';
+import { describeAffinity, haproxyCookieProblem, parseHaproxyFile, renderHaproxyFile, type HaproxyBackend } from './haproxy-config.js';
 import { runtimeApi, socketTarget, validSocket, weightCommands, withoutBackend, type RuntimeServer } from './haproxy-runtime.js';
 import { localHost, withLock, type Host } from './host.js';
 import { argvSchema, confirmSchema, drainSchema, drainSettings, sshSchema } from './options.js';
@@ -69,17 +70,23 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
   const backend = options.backend ?? generatedNameFor(context.service);
   const test = options.test ?? ['haproxy', '-c', '-q', '-f', '/etc/haproxy/haproxy.cfg', '-f', file];
   const api = runtimeApi(host, socketTarget(options.socket, context.baseDir), options.timeout);
-  const { logger } = context;
+  const { logger, affinity } = context;
+  const problem = affinity ? haproxyCookieProblem(affinity.cookie) : null;
+  if (problem !== null) throw new BadInputError(problem);
+  const cookie = affinity?.cookie ?? null;
 
-  const confirm = (state: RouterState) =>
-    confirmServing(state, {
-      url: options.probe,
-      responses: options.confirm.responses,
-      timeoutMs: options.confirm.timeout,
-      intervalMs: options.confirm.interval,
-      // HAProxy's weights live at runtime, with no generation to tag answers with: the color tells, and the read-back proves the weights.
-      generation: null
-    });
+  const render = (state: RouterState) => renderHaproxyFile({ backend, endpoints: state.endpoints, weights: state.weights, ...(affinity ? { affinity } : {}) });
+  const affinityFix =
+    `Requests to ${options.probe} must reach backend ${backend} with the Cookie header the client sent, ` +
+    'and their answers must keep the Set-Cookie HAProxy adds (docs/routers/haproxy.md, "Session affinity").';
+
+  /** Waits for answers from `state` and, with affinity, for clients kept on their color. */
+  async function confirm(state: RouterState): Promise<void> {
+    const check = { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: options.confirm.interval };
+    // HAProxy's weights live at runtime, with no generation to tag answers with: the color tells, and the read-back proves the weights.
+    await confirmServing(state, { ...check, generation: null });
+    if (cookie) await confirmAffinity(state, cookie, { ...check, fix: affinityFix });
+  }
 
   /** The generated file: cutover's, unchanged since, and for this router's backend. */
   async function readWritten(): Promise<HaproxyBackend> {
@@ -101,7 +108,7 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
   /** Saves what HAProxy runs where a reload or restart finds it: all backends in the state file, then cutover's backend file. */
   async function persist(state: RouterState): Promise<void> {
     await host.writeFileAtomic(stateFile, (await api.serversState()).text);
-    await host.writeFileAtomic(file, renderHaproxyFile({ backend, endpoints: state.endpoints, weights: state.weights }));
+    await host.writeFileAtomic(file, render(state));
   }
 
   /** Sets `target` over the runtime API, proves HAProxy holds it, then saves it. */
@@ -147,8 +154,26 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
     throw new ReleaseError(`${cause.message}\nThe previous state is back in HAProxy (runtime API), in ${file} and in ${stateFile}, and served.`);
   }
 
+  /**
+   * Brings the file and HAProxy to the affinity cutover.yml asks for, once after
+   * traffic.affinity changed: HAProxy takes cookie lines only when it loads
+   * the file, so this rewrites it with the weights HAProxy runs, and reloads.
+   */
+  async function loadAffinity(written: HaproxyBackend, current: RouterState): Promise<void> {
+    const running = await api.cookie(backend);
+    if ((written.affinity?.cookie ?? null) === cookie && running === cookie) return;
+    logger.info(
+      `${file} has ${describeAffinity(written.affinity?.cookie)} and HAProxy runs ${describeAffinity(running)}, but traffic.affinity asks for ${describeAffinity(cookie)}: ` +
+        'rewriting the file and reloading HAProxy, which takes cookie settings only from a reload'
+    );
+    const previous = (await host.readFile(file)) as string;
+    await persist(current);
+    await checkAndReload(() => host.writeFileAtomic(file, previous), `the previous ${file} was put back`);
+    await waitForBackend();
+  }
+
   async function applyUnlocked(expected: RouterState, target: RouterState): Promise<void> {
-    await readWritten();
+    const written = await readWritten();
     const current = await runtimeState();
     if (routerDigest(current) !== routerDigest(expected)) {
       throw new DriftError(
@@ -169,6 +194,7 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
     if (COLORS.every(color => target.weights[color] === 0)) {
       throw new ReleaseError(`the target gives no color any weight (${formatWeights(target.weights)}), which would stop all traffic. Nothing was changed.`);
     }
+    await loadAffinity(written, current);
     logger.info(`setting ${formatWeights(target.weights)} on backend ${backend} over the ${api.describe}`);
     try {
       await put(current.weights, target);
@@ -178,20 +204,39 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
     }
   }
 
-  /** After a reload: polls until the new worker answers with the backend. */
+  /** After a reload: polls until a worker answers with the backend as written, affinity cookie and all (the old one may answer for a moment). */
   async function waitForBackend(): Promise<RouterState> {
     const deadline = Date.now() + options.confirm.timeout;
     for (;;) {
+      let problem: string;
       try {
-        return await runtimeState();
+        const state = await runtimeState();
+        const running = await api.cookie(backend);
+        if (running === cookie) return state;
+        problem = `it runs backend ${backend} with ${describeAffinity(running)}, and ${file} has ${describeAffinity(cookie)}`;
       } catch (error) {
-        if (Date.now() >= deadline) {
-          throw new ReleaseError(
-            `HAProxy did not load backend ${backend} within ${formatDuration(options.confirm.timeout)} of router.reload (${options.reload.join(' ')}): ${(error as Error).message}`
-          );
-        }
+        problem = (error as Error).message;
+      }
+      if (Date.now() >= deadline) {
+        throw new ReleaseError(`HAProxy did not load backend ${backend} within ${formatDuration(options.confirm.timeout)} of router.reload (${options.reload.join(' ')}): ${problem}`);
       }
       await pause(options.confirm.interval);
+    }
+  }
+
+  /** Checks the config with the file just written and reloads HAProxy; `undo` takes the file back when either fails. */
+  async function checkAndReload(undo: () => Promise<void>, undone: string): Promise<void> {
+    try {
+      await runChecked(test, { field: 'router.test', timeoutMs: 60_000 }, host.run);
+    } catch (error) {
+      await undo();
+      throw new ReleaseError(`HAProxy refused the configuration with ${file}; ${undone} and HAProxy was not reloaded.\n${(error as Error).message}`);
+    }
+    try {
+      await runChecked(options.reload, { field: 'router.reload', timeoutMs: 60_000 }, host.run);
+    } catch (error) {
+      await undo();
+      throw new ReleaseError(`HAProxy reload failed; ${undone}.\n${(error as Error).message}`);
     }
   }
 
@@ -203,20 +248,9 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
     // Saved before the reload, so other backends keep their runtime state across it, and without this backend,
     // whose lines from an earlier setup would give the new servers old addresses.
     await host.writeFileAtomic(stateFile, withoutBackend((await api.serversState()).text, backend));
-    await host.writeFileAtomic(file, renderHaproxyFile({ backend, endpoints: initial.endpoints, weights: initial.weights }));
+    await host.writeFileAtomic(file, render(initial));
     logger.info(`wrote ${file}; checking the config and reloading HAProxy to load backend ${backend}`);
-    try {
-      await runChecked(test, { field: 'router.test', timeoutMs: 60_000 }, host.run);
-    } catch (error) {
-      await host.removeFile(file);
-      throw new ReleaseError(`HAProxy refused the configuration with ${file}; the file was removed and HAProxy was not reloaded.\n${(error as Error).message}`);
-    }
-    try {
-      await runChecked(options.reload, { field: 'router.reload', timeoutMs: 60_000 }, host.run);
-    } catch (error) {
-      await host.removeFile(file);
-      throw new ReleaseError(`HAProxy reload failed; ${file} was removed.\n${(error as Error).message}`);
-    }
+    await checkAndReload(() => host.removeFile(file), 'the file was removed');
     const loaded = await waitForBackend().catch(async (error: Error) => {
       // HAProxy does not run the file (no -f for it), so nothing uses it: removing it lets init run again once that is fixed.
       await host.removeFile(file);
@@ -232,6 +266,7 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
       await readWritten();
       return runtimeState();
     },
+    counters: () => api.counters(backend),
     apply: (expected, target) => withLock(host, file, () => applyUnlocked(expected, target)),
     initialize: state => withLock(host, file, () => initializeUnlocked(state)),
     drain: color =>

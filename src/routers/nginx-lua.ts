@@ -3,6 +3,8 @@ import { COLORS, type Color } from '../core/color.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { RouterState } from '../core/router-state.js';
 import { COLOR_HEADER, GENERATION_HEADER, generationOf } from './confirm.js';
+import { affinityIn, affinityMap, COOKIE_ATTRIBUTES } from './nginx-reload.js';
+import type { Affinity } from './router.js';
 
 /**
  * `router.mode: lua`: the generated file holds a Lua balancer that reads the
@@ -51,8 +53,36 @@ function checkPeer(color: Color, endpoint: string): void {
   }
 }
 
+/** With affinity, the balancer keeps a client whose cookie names a color with traffic on that color. */
+function stickyPick(name: string): string {
+  return `
+        -- Session affinity: a client whose cookie names a color with traffic stays on it.
+        local sticky = ngx.var.${name}_affinity
+        if sticky == "blue" and blue_weight > 0 then
+            color, peer = "blue", blue
+        elseif sticky == "green" and green_weight > 0 then
+            color, peer = "green", green
+        end`;
+}
+
+/** With affinity, the header filter tells a client that named no color, or another, where it landed. */
+function stickyCookie(name: string, affinity: Affinity): string {
+  return `
+        if color ~= ngx.var.${name}_affinity then
+            -- Added to the application's own headers, never in their place; private, so that no shared cache hands the cookie to others.
+            for header, value in pairs({ ["Set-Cookie"] = "${affinity.cookie}=" .. color .. "; ${COOKIE_ATTRIBUTES}", ["Cache-Control"] = "private" }) do
+                local values = ngx.header[header] or {}
+                if type(values) == "string" then
+                    values = { values }
+                end
+                values[#values + 1] = value
+                ngx.header[header] = values
+            end
+        end`;
+}
+
 /** The Lua-mode body for a state, its admin listener on `admin` (a loopback host:port). */
-export function renderLuaBody(state: RouterState, admin: string): string {
+export function renderLuaBody(state: RouterState, admin: string, affinity?: Affinity): string {
   for (const color of COLORS) checkPeer(color, state.endpoints[color]);
   const name = String(state.settings.upstream);
   const dict = `ngx.shared.${name}`;
@@ -80,7 +110,7 @@ map $${name}_served $${name}_generation {
     volatile;
     default "";
     "~ (\\S+)$" $1;
-}
+}${affinity ? ['\n', ...affinityMap(name, affinity)].join('\n') : ''}
 
 upstream ${name} {
     server 0.0.0.1; # a placeholder: the balancer picks blue or green for each request
@@ -92,7 +122,7 @@ upstream ${name} {
         local color, peer = "blue", blue
         if green_weight > 0 and math.random(blue_weight + green_weight) > blue_weight then
             color, peer = "green", green
-        end
+        end${affinity ? stickyPick(name) : ''}
         -- One count per request (the log phase takes it back); a retry or a second pass after a redirect moves it.
         if not ngx.is_subrequest then
             local before = ${served}
@@ -117,7 +147,7 @@ header_filter_by_lua_block {
     local color, generation = ${served}:match("^(%S+) (%S+)$")
     if color then
         ngx.header["${COLOR_HEADER}"] = color
-        ngx.header["${GENERATION_HEADER}"] = generation
+        ngx.header["${GENERATION_HEADER}"] = generation${affinity ? stickyCookie(name, affinity) : ''}
     end
 }
 log_by_lua_block {
@@ -174,8 +204,8 @@ server {
 `;
 }
 
-/** The state and admin address a Lua-mode body describes; refuses a body that does not render back to itself. */
-export function parseLuaBody(body: string, file: string): { state: RouterState; admin: string } {
+/** The state, admin address and affinity a Lua-mode body describes; refuses a body that does not render back to itself. */
+export function parseLuaBody(body: string, file: string): { state: RouterState; admin: string; affinity?: Affinity } {
   const upstream = /^upstream (\S+) \{$/m.exec(body)?.[1];
   const line = /_file_state \{\n {4}default "([^"]*)";/.exec(body)?.[1];
   const admin = /^ {4}listen (\S+);$/m.exec(body)?.[1];
@@ -183,8 +213,9 @@ export function parseLuaBody(body: string, file: string): { state: RouterState; 
   if (!state || !admin) {
     throw new ReleaseError(`${file}: cannot find the upstream, the state and the admin listener in the generated file. Restore it from a backup.`);
   }
-  if (renderLuaBody(state, admin) !== body) {
+  const affinity = affinityIn(body);
+  if (renderLuaBody(state, admin, affinity) !== body) {
     throw new ReleaseError(`${file}: the generated file does not read back to the state it describes. Restore it from a backup.`);
   }
-  return { state, admin };
+  return affinity ? { state, admin, affinity } : { state, admin };
 }

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DriftError, ReleaseError } from '../core/errors.js';
+import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { runChecked } from '../io/command.js';
 import { confirmServing, generationOf } from './confirm.js';
 import { localHost, withLock, type Host } from './host.js';
-import type { Router, RouterContext } from './router.js';
+import type { Affinity, Router, RouterContext } from './router.js';
+import { confirmAffinity, cookieNameProblem } from './affinity.js';
 import { argvSchema, confirmSchema, drainSchema, drainSettings, sshSchema } from './options.js';
 import { waitDrained } from './drain.js';
 import { adminAddressSchema, nginxAdmin, servedLine, type AdminView, type NginxAdmin } from './nginx-admin.js';
@@ -67,6 +68,16 @@ export const nginxOptionsSchema = z
 
 export type NginxOptions = z.output<typeof nginxOptionsSchema>;
 
+/** The affinity cookie this mode can write, or the problem with it. */
+function affinityProblem(mode: NginxOptions['mode'], affinity: Affinity): string | null {
+  const problem = cookieNameProblem(affinity.cookie);
+  if (problem !== null || mode === 'lua' || !affinity.cookie.includes('$')) return problem;
+  return (
+    `traffic.affinity.cookie: router.mode reload writes the cookie with add_header, where nginx takes a $ for the start of a variable; got ${JSON.stringify(affinity.cookie)}. ` +
+    'Choose a name without $, or use router.mode lua.'
+  );
+}
+
 /** How long a re-run looks for the state it finds in the file before reloading to make nginx serve it. */
 const QUICK_CHECK_MS = 1000;
 
@@ -78,16 +89,25 @@ export function createNginxRouter(
   const file = path.resolve(context.baseDir, options.file);
   const { logger } = context;
   const upstream = options.upstream ?? generatedNameFor(context.service);
-  const layout: NginxLayout = options.mode === 'lua' ? { mode: 'lua', admin: options.admin as string } : { mode: 'reload' };
+  const { affinity } = context;
+  const problem = affinity ? affinityProblem(options.mode, affinity) : null;
+  if (problem !== null) throw new BadInputError(problem);
+  const layout: NginxLayout = {
+    ...(options.mode === 'lua' ? { mode: 'lua', admin: options.admin as string } : { mode: 'reload' }),
+    ...(affinity ? { affinity } : {})
+  };
   const settings = drainSettings(options.drain);
+  const affinityFix =
+    options.mode === 'reload'
+      ? `With router.mode reload, the location must proxy_pass http://$${upstream}_route and keep cutover's add_header lines (docs/routers/nginx.md, "Session affinity").`
+      : `A location with its own header_filter_by_lua* must repeat cutover's (docs/routers/nginx.md, "Session affinity").`;
 
-  const confirm = (state: RouterState, timeoutMs = options.confirm.timeout) =>
-    confirmServing(state, {
-      url: options.probe,
-      responses: options.confirm.responses,
-      timeoutMs,
-      intervalMs: options.confirm.interval
-    });
+  /** Waits for answers from `state` and, when the file served has affinity, for clients kept on their color. */
+  async function confirm(state: RouterState, served: NginxLayout, timeoutMs = options.confirm.timeout): Promise<void> {
+    const check = { url: options.probe, responses: options.confirm.responses, timeoutMs, intervalMs: options.confirm.interval };
+    await confirmServing(state, check);
+    if (served.affinity) await confirmAffinity(state, served.affinity.cookie, { ...check, fix: affinityFix });
+  }
 
   async function existing(consequence: string): Promise<string> {
     const text = await host.readFile(file);
@@ -169,7 +189,7 @@ export function createNginxRouter(
 
   async function writeAndReload(previous: string | null, target: RouterState, into: NginxLayout): Promise<string> {
     // A Lua-mode file needs the modules the main config loads, so router.test checks it in place instead.
-    if (into.mode === 'reload') await checkAlone(renderNginx(target));
+    if (into.mode === 'reload') await checkAlone(renderNginx(target, into.affinity));
     await ensureUnchanged(previous);
     const next = renderNginxFile(target, into);
     logger.info(`writing ${file} (generation ${generationOf(target)}, ${describeLayout(into)}) and reloading nginx`);
@@ -195,7 +215,7 @@ export function createNginxRouter(
         }
       }
     }
-    await confirm(state, timeoutMs);
+    await confirm(state, from, timeoutMs);
   }
 
   /** Polls the admin listener until it answers from a file holding `line`: the reload took effect. */
@@ -252,7 +272,7 @@ export function createNginxRouter(
   async function switchLive(text: string, current: RouterState, target: RouterState, admin: NginxAdmin): Promise<void> {
     const [was, next] = [stateLine(current), stateLine(target)];
     if (was === next) {
-      await confirm(target);
+      await confirm(target, layout);
       return;
     }
     await ensureUnchanged(text);
@@ -274,7 +294,7 @@ export function createNginxRouter(
         : new DriftError(`the shared dict changed while cutover was switching: nginx serves "${live}", not "${was}". The previous file is back in place; nothing else was changed. Take a new snapshot.`);
     }
     try {
-      await confirm(target);
+      await confirm(target, layout);
     } catch (error) {
       logger.warn(`${(error as Error).message}\nPutting the previous state back.`);
       const back = await admin.compareAndSet(next, was).catch((setError: Error) => setError);
@@ -290,7 +310,7 @@ export function createNginxRouter(
         );
       }
       try {
-        await confirm(current);
+        await confirm(current, layout);
       } catch (restoreError) {
         throw new ReleaseError(
           `${(error as Error).message}\nThe previous state is back in the file and the shared dict, but cutover could not confirm that nginx serves it either: ${(restoreError as Error).message}`
@@ -308,6 +328,11 @@ export function createNginxRouter(
       throw new DriftError(`${file} no longer holds the expected state (${routerDigest(expected)}); it holds ${routerDigest(current)}. Nothing was changed.`);
     }
     if (layout.mode === 'reload') {
+      if (deployed.layout.mode === 'reload' && deployed.layout.affinity && !layout.affinity) {
+        logger.info(
+          `${file} has session affinity and router settings no longer ask for it: a location that proxies to $${upstream}_route must proxy to ${upstream} again first, or nginx refuses the new file`
+        );
+      }
       await switchByReload(text, deployed.layout, current, target, layout);
       return;
     }
