@@ -9,6 +9,7 @@ import { httpGet } from '../io/http.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 const PLACEHOLDERS = ['color', 'interval', 'upstream'] as const;
+const PLACEHOLDER = /\$(\w+)/g;
 const QUERY_KEY_HINT = 'expected requests, errors, error-rate, mean-latency or a latency percentile like p95';
 
 const querySchema = z
@@ -16,7 +17,7 @@ const querySchema = z
   .trim()
   .min(1, 'expected a PromQL query')
   .superRefine((query, ctx) => {
-    const unknown = [...query.matchAll(/\$(\w+)/g)].map(m => m[1] as string).filter(name => !(PLACEHOLDERS as readonly string[]).includes(name));
+    const unknown = [...query.matchAll(PLACEHOLDER)].map(m => m[1] as string).filter(name => !(PLACEHOLDERS as readonly string[]).includes(name));
     if (unknown.length > 0) {
       ctx.addIssue({ code: 'custom', message: `unknown placeholder $${unknown[0]}; the placeholders are $color, $interval and $upstream` });
     } else if (!/\$(color|upstream)\b/.test(query)) {
@@ -200,8 +201,9 @@ function noData(reason: string): NoData {
   return { kind: 'no-data', reason };
 }
 
+/** The query with its placeholders filled in; the schema has refused any others. */
 function expand(query: string, values: Record<(typeof PLACEHOLDERS)[number], string>): string {
-  return query.replace(/\$(color|interval|upstream)\b/g, (_, name: keyof typeof values) => values[name]);
+  return query.replace(PLACEHOLDER, (_, name: keyof typeof values) => values[name]);
 }
 
 /** A PromQL duration: `10s` for whole seconds, `1500ms` otherwise. */
