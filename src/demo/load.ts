@@ -13,8 +13,8 @@ export interface LoadReport {
   firstErrors: string[];
   /** Time of each answered request, in milliseconds. */
   latenciesMs: number[];
-  /** With `trace`: when each answer arrived (ms since the epoch) and which color sent it, in order. */
-  answers: { at: number; color: string }[];
+  /** With `trace`: when each answer arrived (ms since the epoch), which color sent it and its status, in order. */
+  answers: { at: number; color: string; status: number }[];
 }
 
 export interface LoadOptions {
@@ -52,7 +52,7 @@ export function startLoad(options: LoadOptions): { stop: () => Promise<LoadRepor
         report.latenciesMs.push(performance.now() - started);
         const color = headerValue(response.headers, COLOR_HEADER) ?? 'untagged';
         report.byColor[color] = (report.byColor[color] ?? 0) + 1;
-        if (options.trace) report.answers.push({ at: performance.timeOrigin + performance.now(), color });
+        if (options.trace) report.answers.push({ at: performance.timeOrigin + performance.now(), color, status: response.status });
         if (response.status >= 200 && response.status < 300) report.ok++;
         else {
           report.non2xx++;

@@ -27,7 +27,7 @@ export interface SampleAppOptions {
  */
 export function serveSampleApp(options: SampleAppOptions): Promise<http.Server> {
   let faults = options.faults ?? NO_FAULTS;
-  const spreader = new FailureSpreader();
+  let spreader = new FailureSpreader();
   const metrics = new AppMetrics({ color: options.color, version: options.version });
   const text = (response: http.ServerResponse, status: number, body: string) => response.writeHead(status, { 'content-type': 'text/plain' }).end(body);
   const server = http.createServer((request, response) => {
@@ -44,6 +44,8 @@ export function serveSampleApp(options: SampleAppOptions): Promise<http.Server> 
         const next = faultsFrom(url.searchParams, faults);
         if (typeof next === 'string') return text(response, 400, `${next}\n`);
         faults = next;
+        // Counted afresh, so the share asked for starts now rather than catching up on the requests served before.
+        spreader = new FailureSpreader();
         return text(response, 200, JSON.stringify(faults) + '\n');
       }
       case '/stream': {

@@ -1,4 +1,4 @@
-import { COLORS, type Color } from '../core/color.js';
+import { COLORS } from '../core/color.js';
 import { decide, PHASE_AFTER } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
