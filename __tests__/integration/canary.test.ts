@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { startLoad } from '../../src/demo/load.js';
 import { freePort } from '../../src/io/ports.js';
-import { httpRequest } from '../../src/io/http.js';
+import { headerValue, httpGet, httpRequest } from '../../src/io/http.js';
 import type { ReleaseRecord } from '../../src/store/release-store.js';
 import { cli } from '../support/cli.js';
 import { describeWithHaproxy, haproxyBinary, startHaproxy, waitFor, type LocalHaproxy } from '../support/haproxy.js';
+import { describeWithPrometheus, startPrometheus } from '../support/prometheus.js';
 import { startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 
 const BACKEND = 'cutover_shop';
@@ -111,8 +113,98 @@ describeWithHaproxy('canary promotion with analysis through a real HAProxy', () 
     await fault('delay=40');
     const run = await step('promote');
     expect(run.code).not.toBe(0);
-    expect(run.err).toMatch(/slower: latency significantly higher than the old color by more than 5ms: median 4\dms vs \d+(\.\d+)?ms \(Mann-Whitney p [\d.e-]+ < 0\.01/);
+    expect(run.err).toMatch(/slower: latency significantly higher than the old color by more than 5ms: median 4\d(\.\d+)?ms vs \d+(\.\d+)?ms \(Mann-Whitney p [\d.e-]+ < 0\.01/);
     expect(await readFile(haproxy.routerFile, 'utf8')).toBe(before);
+  });
+
+  it("rolls back on the router's own counters of the users' traffic", async () => {
+    const before = await prepare({
+      analysis: { interval: '500ms', sources: { users: { kind: 'router' } }, checks: [{ name: 'errors', metric: 'error-rate', max: '5%', 'min-samples': 20 }] }
+    });
+    await fault('fail=0.2');
+    const users = startLoad({ url: haproxy.url, concurrency: 4, maxRequests: 1_000_000, maxMs: 60_000 });
+    const run = await step('promote');
+    const served = await users.stop();
+    expect(run.code).not.toBe(0);
+    expect(run.err).toMatch(/errors: error-rate 0\.[12]\d* > max 0\.05 \(new color, \d+ requests\)/);
+    expect(await readFile(haproxy.routerFile, 'utf8')).toBe(before);
+    expect(served.byColor.green).toBeGreaterThan(0);
+  });
+
+  it('keeps each cookie-holding client on its color through the steps; at 100% everyone moves', async () => {
+    await prepare({ traffic: { steps: [10, 50, 100], pause: '1500ms', affinity: { cookie: 'shop_color' } } });
+    const promote = step('promote');
+    const visit = async (cookie?: string) => {
+      const response = await httpGet(haproxy.url, { timeoutMs: 2000, headers: cookie ? { cookie } : {} });
+      const set = headerValue(response.headers, 'set-cookie');
+      return { color: headerValue(response.headers, 'x-cutover-color'), cookie: set?.split(';')[0], at: Date.now() };
+    };
+    // A client that lands on green at 10% gets its cookie then; one already holding blue's keeps it.
+    const first = await waitFor('a client landing on green', async () => {
+      const answer = await visit();
+      return answer.color === 'green' ? answer : undefined;
+    }, 10_000);
+    expect(first.cookie).toBe('shop_color=green');
+    const seen: Record<'blue' | 'green', { color?: string; at: number }[]> = { blue: [], green: [] };
+    let done = false;
+    const result = promote.finally(() => (done = true));
+    while (!done) {
+      seen.green.push(await visit('shop_color=green'));
+      seen.blue.push(await visit('shop_color=blue'));
+    }
+    expect((await result).code).toBe(0);
+    const promotedAt = Date.parse((await released()).traffic?.find(p => p.label === '100%')?.at ?? '');
+    expect(seen.green.length).toBeGreaterThan(20);
+    expect(seen.green.every(answer => answer.color === 'green')).toBe(true);
+    // blue's client stays on blue through 10% and 50%, and moves only once green has everything.
+    const moved = seen.blue.findIndex(answer => answer.color === 'green');
+    expect(seen.blue.slice(0, moved === -1 ? undefined : moved).every(answer => answer.color === 'blue')).toBe(true);
+    expect(seen.blue.slice(moved).every(answer => answer.color === 'green')).toBe(true);
+    expect(seen.blue[moved]?.at).toBeGreaterThanOrEqual(promotedAt);
+    expect((await visit('shop_color=blue')).color).toBe('green');
+  });
+
+  describeWithPrometheus('judged by Prometheus', () => {
+    it('rolls back when PromQL shows the new color failing, and names the query values', async () => {
+      const prometheus = await startPrometheus({
+        targets: [
+          { address: apps.blue, labels: { color: 'blue' } },
+          { address: apps.green, labels: { color: 'green' } }
+        ],
+        scrapeInterval: '500ms'
+      });
+      const users = startLoad({ url: haproxy.url, concurrency: 4, maxRequests: 1_000_000, maxMs: 60_000 });
+      try {
+        await prometheus.targetsUp();
+        const before = await prepare({
+          traffic: { steps: [50, 100], pause: '3s' },
+          analysis: {
+            interval: '2s',
+            'failures-allowed': 1,
+            sources: {
+              prom: {
+                kind: 'prometheus',
+                url: prometheus.url,
+                queries: {
+                  requests: 'sum(increase(sample_requests_total{color="$color"}[$interval]))',
+                  errors: 'sum(increase(sample_requests_total{color="$color",code="500"}[$interval])) or vector(0)'
+                }
+              }
+            },
+            checks: [{ name: 'errors', metric: 'error-rate', max: '5%', 'min-samples': 20 }]
+          }
+        });
+        await fault('fail=0.2');
+        const run = await step('promote');
+        expect(run.code).not.toBe(0);
+        expect(run.err).toMatch(/step 1 \(50%\) failed: 2 failed intervals, 1 allowed/);
+        expect(run.err).toMatch(/errors: error-rate 0\.[12]\d* > max 0\.05 \(new color, [\d.]+ requests\)/);
+        expect(await readFile(haproxy.routerFile, 'utf8')).toBe(before);
+      } finally {
+        await users.stop();
+        await prometheus.stop();
+      }
+    });
   });
 
   it('reports a failing canary in a dry run, and promotes anyway', async () => {
@@ -151,7 +243,7 @@ describeWithHaproxy('canary promotion with analysis through a real HAProxy', () 
       const before = await prepare({ analysis: analysis({ inconclusive: 'wait', 'wait-limit': '1s' }) });
       const run = await step('promote');
       expect(run.code).not.toBe(0);
-      expect(run.err).toMatch(/step 1 \(10%\) failed for lack of data: no conclusive data for 1s of the 1s wait limit/);
+      expect(run.err).toMatch(/step 1 \(10%\) failed for lack of data: no conclusive data for 1(\.\d)?s of the 1s wait limit/);
       const { analysis: steps, traffic } = await released();
       expect(steps?.[0]?.outcome).toBe('inconclusive-fail');
       // It kept measuring while it waited: several intervals, none conclusive.
