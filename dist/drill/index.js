@@ -1,0 +1,2 @@
+import { runAction } from '../cutover/index.js';
+await runAction('drill');
