@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startLoad } from './lib/load.js';
 import { stringify } from 'yaml';
 import { main } from '../lib/cli/main.js';
 import { parseDuration } from '../lib/config/duration.js';
@@ -33,22 +33,6 @@ const now = () => performance.timeOrigin + performance.now();
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 const round = (x, digits = 3) => Number(x.toPrecision(digits));
 
-async function startLoad(options) {
-  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { maxRequests: 50_000_000, maxMs: 600_000, concurrency: CONCURRENCY, ...options } });
-  await new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  return {
-    stop: async () => {
-      const report = new Promise(resolve => worker.once('message', resolve));
-      worker.postMessage('stop');
-      const result = await report;
-      await worker.terminate();
-      return result;
-    }
-  };
-}
 
 const binary = findHaproxy();
 if (!binary) {
@@ -106,7 +90,7 @@ try {
       const result = await cutover(step);
       if (result.code !== 0) throw new Error(`${step} failed:\n${result.err}`);
     }
-    const load = await startLoad({ url: haproxy.url, trace: true });
+    const load = await startLoad({ url: haproxy.url, concurrency: CONCURRENCY, trace: true });
     const promote = cutover('promote');
     await waitFor('the canary step at 10%', async () => ((await greenShare()) === 10 ? true : undefined), 20_000);
     const stepStarted = now();

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startLoad } from './lib/load.js';
 import { Secrets } from '../lib/config/secrets.js';
 import { findHaproxy, startHaproxy } from '../lib/demo/haproxy-server.js';
 import { findLuaModules, findNginx, startNginx } from '../lib/demo/nginx-server.js';
@@ -31,24 +31,6 @@ const median = xs => sorted(xs)[Math.floor(xs.length / 2)];
 const p99 = xs => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
 const now = () => performance.timeOrigin + performance.now();
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-/** Load from its own thread; `stop()` returns its report. */
-async function startLoad(options) {
-  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { maxRequests: 5_000_000, maxMs: 600_000, concurrency: CONCURRENCY, ...options } });
-  await new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  return {
-    stop: async () => {
-      const report = new Promise(resolve => worker.once('message', resolve));
-      worker.postMessage('stop');
-      const result = await report;
-      await worker.terminate();
-      return result;
-    }
-  };
-}
 
 async function roundTrip(url) {
   const samples = [];
@@ -130,14 +112,14 @@ async function measure(name, setup) {
 
     let baseline = [];
     for (const keepAlive of [false, true]) {
-      const load = await startLoad({ url, keepAlive });
+      const load = await startLoad({ url, keepAlive, concurrency: CONCURRENCY });
       await pause(BASELINE_MS);
       baseline = baseline.concat((await load.stop()).latenciesMs);
     }
 
     const result = { requests: 0, non2xx: 0, connectionErrors: 0, latencies: [], switchMs: [], modes: {} };
     for (const keepAlive of [false, true]) {
-      const load = await startLoad({ url, keepAlive, trace: true });
+      const load = await startLoad({ url, keepAlive, concurrency: CONCURRENCY, trace: true });
       const switches = [];
       for (let i = 0; i < SWITCHES; i++) {
         const current = await router.read();

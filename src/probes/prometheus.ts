@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Color } from '../core/color.js';
 import { isMetric, type Metric } from '../core/checks.js';
@@ -6,6 +5,7 @@ import type { ColorMeasurement, ColorTraffic, NoData, Role } from '../core/measu
 import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
 import { httpGet } from '../io/http.js';
+import { pause } from '../io/pause.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 const PLACEHOLDERS = ['color', 'interval', 'upstream'] as const;
@@ -210,10 +210,4 @@ function expand(query: string, values: Record<(typeof PLACEHOLDERS)[number], str
 export function promDuration(ms: number): string {
   const whole = Math.round(ms);
   return whole % 1000 === 0 ? `${whole / 1000}s` : `${whole}ms`;
-}
-
-/** Waits `ms`, or less when `signal` aborts. */
-async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return;
-  await sleep(ms, undefined, { signal }).catch(() => undefined);
 }
