@@ -163,6 +163,55 @@ describe('job summary', () => {
     });
   });
 
+  it("shows each step's verdict with its checks, and the error rate per color per interval", () => {
+    const markdown = renderSummary(
+      report({
+        step: 'promote',
+        outcome: 'failed',
+        traffic: [
+          { label: 'snapshot', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } },
+          { label: '10%', at: '2026-11-23T10:01:00Z', weights: { blue: 90, green: 10 } },
+          { label: '10% #1', at: '2026-11-23T10:01:10Z', weights: { blue: 90, green: 10 }, errorRate: { blue: 0.001, green: 0 } },
+          { label: '10% #2', at: '2026-11-23T10:01:20Z', weights: { blue: 90, green: 10 }, errorRate: { blue: 0, green: 0.213 } },
+          { label: 'rollback', at: '2026-11-23T10:01:21Z', weights: { blue: 100, green: 0 } }
+        ],
+        analysis: [
+          {
+            step: 0,
+            percent: 10,
+            outcome: 'fail',
+            dryRun: false,
+            at: '2026-11-23T10:01:20Z',
+            elapsedMs: 20_400,
+            reason: 'step 1 (10%) failed',
+            checks: [
+              { name: 'errors', outcome: 'fail', detail: 'error-rate 0.213 > max 0.05 (new color, 480 requests)' },
+              { name: 'p95 | <b>', outcome: 'pass', detail: 'p95 41ms <= max 300ms' }
+            ]
+          }
+        ]
+      })
+    );
+    const table = rows(sections(markdown).get('Analysis'));
+    expect(table).toEqual([
+      ['1', '10%', '❌ failed', '20s', 'errors fail: error-rate 0.213 &gt; max 0.05 (new color, 480 requests)<br>p95 \\| &lt;b&gt; pass: p95 41ms &lt;= max 300ms']
+    ]);
+    expect(table[0]?.[4]).not.toContain('<b>');
+    const errors = sections(markdown).get('Error rate') ?? '';
+    expect(errors).toMatch(/^ {2}y-axis "Error rate \(%\)" 0 --> 22$/m);
+    expect(mermaid(errors)).toEqual({
+      labels: ['10% #1 10:01', '10% #2 10:01'],
+      lines: [
+        [0.1, 0],
+        [0, 21.3]
+      ]
+    });
+  });
+
+  it('leaves the error-rate chart out when no interval measured one', () => {
+    expect(sections(renderSummary(report({ traffic: [{ label: 'snapshot', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } }] }))).has('Error rate')).toBe(false);
+  });
+
   it('still draws a valid chart from a single point, and keeps labels from breaking it', () => {
     const chart = trafficChart([{ label: 'deploy "x"\n```', at: 'not a time', weights: { blue: 100, green: 0 } }]);
     expect(mermaid(chart)).toEqual({ labels: ['deploy x'], lines: [[100], [0]] });
