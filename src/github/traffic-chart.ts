@@ -63,6 +63,6 @@ function paletteHeader(): string[] {
 function axisLabel(point: TrafficPoint): string {
   const at = new Date(point.at);
   const time = Number.isNaN(at.getTime()) ? '' : at.toISOString().slice(11, 16);
-  const label = point.label.replace(/[^\w .:()/+-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const label = point.label.replace(/[^\w .:()/+%#-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return `${label} ${time}`.trim();
 }
