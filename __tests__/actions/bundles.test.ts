@@ -53,6 +53,6 @@ describe('the committed action bundles', () => {
     expect(wrong.stdout).toMatch(/::error::input "command": the promote step has no such option/);
     const unknown = await runBundle('main', { step: 'promot' }, path.join(setup.dir, 'd'));
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toMatch(/::error::input "step": expected one of snapshot, deploy, migrate, promote, contract, rollback, got "promot"/);
+    expect(unknown.stdout).toMatch(/::error::input "step": expected one of snapshot, deploy, migrate, promote, contract, rollback, drill, got "promot"/);
   });
 });
