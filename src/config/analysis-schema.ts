@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Check, checkProblems, isMetric, type Metric, type SourcedCheck } from '../core/checks.js';
 import type { FieldProblem } from '../core/field-problem.js';
 import { type InconclusivePolicy, stepPolicyProblems } from '../core/step-verdict.js';
-import { STEP_PRESETS, trafficStepsProblems, type TrafficSteps } from '../core/traffic-steps.js';
+import { resolveTrafficSteps, trafficStepsProblems } from '../core/traffic-steps.js';
 import { cookieNameProblem } from '../routers/affinity.js';
 import { SOURCE_KINDS, type SourceOptions } from '../probes/registry.js';
 import { durationSchema, parseDuration } from './duration.js';
@@ -36,10 +36,8 @@ export const trafficSchema = z
       if (problem) ctx.addIssue({ code: 'custom', path: ['affinity', 'cookie'], message: problem, input: cookie });
     }
   })
-  .transform(traffic => ({
-    ...traffic,
-    steps: (typeof traffic.steps === 'string' ? STEP_PRESETS[traffic.steps as keyof typeof STEP_PRESETS] : traffic.steps) as TrafficSteps
-  }));
+  // Runs only once the refinement found nothing wrong, so resolving cannot throw here.
+  .transform(traffic => ({ ...traffic, steps: resolveTrafficSteps(traffic.steps) }));
 
 /** `0.01` or `1%`. */
 function ratioOf(value: number | string): number | undefined {

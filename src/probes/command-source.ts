@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { describeError } from '../core/errors.js';
 import type { ColorMeasurement, Role } from '../core/measurement.js';
 import { durationSchema, formatDuration } from '../config/duration.js';
 import { runCommand } from '../io/command.js';
 import { colorUrl } from './http-probe.js';
+import { pause } from '../io/pause.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 /** Longest a check may run, whatever the window: a hung check must not hold a release for long. */
@@ -94,8 +94,7 @@ export function createCommandSource(options: CommandSourceOptions, context: Sour
       };
       let measured: ColorMeasurement | undefined;
       const checked = check(env, options.timeout ?? Math.min(window.durationMs, MAX_TIMEOUT_MS)).then(m => (measured = m));
-      // An aborted window is over at once; the sleep's AbortError only says so.
-      const windowOver = sleep(window.durationMs, undefined, { signal }).catch(() => undefined);
+      const windowOver = pause(window.durationMs, signal);
       let stop = () => {};
       const aborted = new Promise<void>(resolve => (stop = resolve));
       signal.addEventListener('abort', stop, { once: true });

@@ -9,6 +9,7 @@ import type { ColorMeasurement, Role } from '../core/measurement.js';
 import { durationSchema, formatDuration } from '../config/duration.js';
 import type { Config } from '../config/schema.js';
 import { type Secrets, secretableSchema } from '../config/secrets.js';
+import { pause } from '../io/pause.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 /** Probes are a sample, not a load test: at most this many per second per color. */
@@ -175,20 +176,6 @@ class ColorProbes {
   }
 }
 
-/** Resolves at `at` (performance.now() time) or as soon as `signal` aborts. */
-function until(at: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise(resolve => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.max(0, at - performance.now()));
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * Sends the n-th request to each color at start + n/rate, by the clock rather
  * than a sleep after each send, so the rate holds however long answers take.
@@ -227,12 +214,12 @@ export function createHttpSource(options: HttpSourceOptions, context: SourceCont
       const colors = { new: probes('new'), old: probes('old') };
       try {
         for (let n = 0; start + n * intervalMs < end; n++) {
-          await until(start + n * intervalMs, cut.signal);
+          await pause(start + n * intervalMs - performance.now(), cut.signal);
           if (cut.signal.aborted) break;
           colors.new.send(cut.signal);
           colors.old.send(cut.signal);
         }
-        await Promise.all([colors.new.settled(), colors.old.settled(), until(end, cut.signal)]);
+        await Promise.all([colors.new.settled(), colors.old.settled(), pause(end - performance.now(), cut.signal)]);
       } finally {
         window.signal.removeEventListener('abort', stop);
       }

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Color } from '../core/color.js';
 import { BadInputError, describeError } from '../core/errors.js';
 import type { ColorMeasurement, Role } from '../core/measurement.js';
 import type { RouterCounters } from '../routers/router.js';
+import { pause } from '../io/pause.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 /** `kind: router`: the requests users really sent, as the router counted them per color. */
@@ -46,8 +46,7 @@ export function createRouterSource(_options: RouterSourceOptions, context: Sourc
     async measure(window: MeasureWindow): Promise<Record<Role, ColorMeasurement>> {
       const started = performance.now();
       const before = await read();
-      // An aborted window ends now; the sleep's AbortError only says so.
-      await sleep(Math.max(0, window.durationMs - (performance.now() - started)), undefined, { signal: window.signal }).catch(() => undefined);
+      await pause(window.durationMs - (performance.now() - started), window.signal);
       const after = await read();
       const measure = (role: Role) => served(window.roles[role], before, after);
       return { new: measure('new'), old: measure('old') };

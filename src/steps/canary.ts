@@ -1,4 +1,5 @@
 import type { Color } from '../core/color.js';
+import type { SourcedCheck } from '../core/checks.js';
 import { ReleaseError } from '../core/errors.js';
 import { type CheckVerdict, intervalOf, type IntervalVerdict } from '../core/interval-verdict.js';
 import { snapshotState } from '../core/release.js';
@@ -89,7 +90,7 @@ interface StepWatch {
   percent: number;
   weights: Weights;
   analysis: Analysis | null;
-  checks: ReturnType<Analysis['checksAt']>;
+  checks: readonly SourcedCheck[];
   forced: string | undefined;
   signal: AbortSignal;
   roles: { new: Color; old: Color };

@@ -58,9 +58,9 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       );
     }
     logger.info(`from ${describeRouterState(current)}`);
-    const steps = context.config.traffic.steps;
-    logger.info(`to   ${describeRouterState(target)}${step === 'promote' && inSteps(context) ? `, in steps of ${steps.join('%, ')}%` : ''}`);
-    if (step === 'promote' && inSteps(context)) {
+    const stepped = step === 'promote' && inSteps(context);
+    logger.info(`to   ${describeRouterState(target)}${stepped ? `, in steps of ${context.config.traffic.steps.join('%, ')}%` : ''}`);
+    if (stepped) {
       await promoteInSteps(context, record, current, canary);
     } else {
       await context.router.apply(current, target);
