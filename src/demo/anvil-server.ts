@@ -90,10 +90,10 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<LocalAnvil
       await rpc('eth_chainId');
       break;
     } catch (error) {
-      if (!running()) throw new Error(`anvil exited before answering: ${log.trim() || (error as Error).message}`);
+      if (!running()) throw new Error(`anvil exited before answering: ${log.trim() || (error as Error).message}`, { cause: error });
       if (Date.now() >= deadline) {
         await stop();
-        throw new Error(`anvil did not answer eth_chainId within ${READY_TIMEOUT_MS} ms: ${(error as Error).message}`);
+        throw new Error(`anvil did not answer eth_chainId within ${READY_TIMEOUT_MS} ms: ${(error as Error).message}`, { cause: error });
       }
       await new Promise(resolve => setTimeout(resolve, 25));
     }
