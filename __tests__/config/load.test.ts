@@ -33,7 +33,7 @@ describe('parseConfig', () => {
   });
 
   it('suggests the router kind that was probably meant', () => {
-    expect(problemsOf(VALID.replace('kind: nginx', 'kind: ngnix'))).toMatch(/router\.kind.*expected one of nginx, haproxy, command, proxy, got "ngnix"; did you mean "nginx"\?/);
+    expect(problemsOf(VALID.replace('kind: nginx', 'kind: ngnix'))).toMatch(/router\.kind.*expected one of nginx, haproxy, command, proxy, evm-proxy, got "ngnix"; did you mean "nginx"\?/);
   });
 
   it('refuses a command written as one string, so no shell parses it', () => {

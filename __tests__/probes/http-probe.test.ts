@@ -2,7 +2,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Color } from '../../src/core/color.js';
 import type { ColorMeasurement, ColorTraffic, Role } from '../../src/core/measurement.js';
-import type { Config } from '../../src/config/schema.js';
+import type { ColorSettings } from '../../src/config/schema.js';
 import { Secrets } from '../../src/config/secrets.js';
 import type { Faults } from '../../src/demo/app-faults.js';
 import { serveSampleApp, stopGracefully } from '../../src/demo/sample-app.js';
@@ -45,12 +45,12 @@ async function startApp(color: Color, faults?: Faults): Promise<App> {
 const unused = () => Promise.reject(new Error('the http source must not touch the router'));
 const router: Router = { kind: 'proxy', read: unused, apply: unused, initialize: unused, drain: unused, close: async () => {} };
 
-const colorsFor = (blue: string, green: string, extra: Partial<Record<Color, { url: string }>> = {}): Config['colors'] => ({
+const colorsFor = (blue: string, green: string, extra: Partial<Record<Color, { url: string }>> = {}): ColorSettings => ({
   blue: { upstream: blue, health: `http://${blue}/healthz`, ...extra.blue },
   green: { upstream: green, health: `http://${green}/healthz`, ...extra.green }
 });
 
-function source(settings: Record<string, unknown>, colors: Config['colors'], log: string[] = []): AnalysisSource {
+function source(settings: Record<string, unknown>, colors: ColorSettings, log: string[] = []): AnalysisSource {
   const secrets = new Secrets({ PROBE_TOKEN: TOKEN }, () => {});
   const logger = terminalLogger({ write: text => log.push(text), redact: text => secrets.redact(text), verbose: true });
   const options = httpSourceSchema.parse({ kind: 'http', ...settings });

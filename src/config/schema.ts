@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BadInputError } from '../core/errors.js';
 import { parseHostPort, validPort } from '../core/host-port.js';
 import { durationSchema } from './duration.js';
 import { secretableSchema } from './secrets.js';
@@ -72,47 +73,72 @@ const routerSchema = z.discriminatedUnion(
   Object.values(ROUTER_KINDS).map(k => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]
 );
 
-export const configSchema = z
-  .strictObject({
+const configObject = z.strictObject({
     service: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected a lowercase name of letters, digits, ".", "_" and "-", like shop-api'),
     environment: z.string().min(1).default('production'),
     url: httpUrl('the environment as its users reach it, shown on its GitHub deployment').optional(),
-    colors: z.strictObject({ blue: colorSchema, green: colorSchema }),
+    /** Where each color runs; a contract proxy's colors are its implementations, so evm-proxy has none. */
+    colors: z.strictObject({ blue: colorSchema, green: colorSchema }).optional(),
     router: routerSchema,
     health: healthSchema.default(healthSchema.parse({})),
     deploy: deploySchema.default(deploySchema.parse({})),
     database: databaseSchema.optional(),
     traffic: trafficSchema.default(trafficSchema.parse({})),
     analysis: analysisSchema.optional()
-  })
-  .superRefine((config, ctx) => {
-    if (config.colors.blue.upstream === config.colors.green.upstream) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['colors', 'green', 'upstream'],
-        message: `same as colors.blue.upstream (${config.colors.blue.upstream}); each color needs its own address`
-      });
-    }
-    if (config.database && config.database['lock-timeout'] > config.database['lock-timeout-max']) {
-      ctx.addIssue({ code: 'custom', path: ['database', 'lock-timeout'], message: 'must not be longer than database.lock-timeout-max' });
-    }
-    if (config.database && config.database.backfill['batch-min'] > config.database.backfill['batch-max']) {
-      ctx.addIssue({ code: 'custom', path: ['database', 'backfill', 'batch-min'], message: 'must not be larger than database.backfill.batch-max' });
-    }
-    const routerKind = (config.router as RouterOptions).kind;
-    if (config.traffic.affinity && !AFFINITY_KINDS.includes(routerKind)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['traffic', 'affinity'],
-        message: `router.kind ${routerKind} cannot keep clients on a color; affinity works with ${AFFINITY_KINDS.join(' and ')}. Remove traffic.affinity, or keep sessions in a store both versions share`
-      });
-    }
-    if (config.health.interval > config.health['max-interval']) {
-      ctx.addIssue({ code: 'custom', path: ['health', 'interval'], message: 'must not be longer than health.max-interval' });
-    }
   });
 
+export const configSchema = configObject.superRefine((config, ctx) => {
+  const routerKind = (config.router as RouterOptions).kind;
+  if (routerKind === 'evm-proxy') {
+    contractProxyProblems(config, ctx);
+    return;
+  }
+  if (!config.colors) {
+    ctx.addIssue({ code: 'custom', path: ['colors'], message: 'required: where blue and green run (upstream and health of each)' });
+    return;
+  }
+  if (config.colors.blue.upstream === config.colors.green.upstream) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['colors', 'green', 'upstream'],
+      message: `same as colors.blue.upstream (${config.colors.blue.upstream}); each color needs its own address`
+    });
+  }
+  if (config.database && config.database['lock-timeout'] > config.database['lock-timeout-max']) {
+    ctx.addIssue({ code: 'custom', path: ['database', 'lock-timeout'], message: 'must not be longer than database.lock-timeout-max' });
+  }
+  if (config.database && config.database.backfill['batch-min'] > config.database.backfill['batch-max']) {
+    ctx.addIssue({ code: 'custom', path: ['database', 'backfill', 'batch-min'], message: 'must not be larger than database.backfill.batch-max' });
+  }
+  if (config.traffic.affinity && !AFFINITY_KINDS.includes(routerKind)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['traffic', 'affinity'],
+      message: `router.kind ${routerKind} cannot keep clients on a color; affinity works with ${AFFINITY_KINDS.join(' and ')}. Remove traffic.affinity, or keep sessions in a store both versions share`
+    });
+  }
+  if (config.health.interval > config.health['max-interval']) {
+    ctx.addIssue({ code: 'custom', path: ['health', 'interval'], message: 'must not be longer than health.max-interval' });
+  }
+});
+
+/** A proxy upgrade moves every call at once, and its colors are implementations, not servers. */
+function contractProxyProblems(config: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
+  const refuse = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (config.colors) refuse(['colors'], 'router.kind evm-proxy has no servers per color: its colors are the live and the new implementation. Remove colors');
+  if (config.traffic.steps.length > 1) refuse(['traffic', 'steps'], `router.kind evm-proxy switches every call at once in one transaction; traffic steps ${config.traffic.steps.join(', ')} cannot be set. Use all-at-once`);
+  if (config.analysis) refuse(['analysis'], 'router.kind evm-proxy has no traffic to analyse between steps; check the new implementation with router.smoke calls instead');
+  if (config.traffic.affinity) refuse(['traffic', 'affinity'], 'router.kind evm-proxy has no sessions to keep; remove traffic.affinity');
+}
+
 export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router: RouterOptions };
+export type ColorSettings = NonNullable<Config['colors']>;
+
+/** The colors of a service that runs on servers; only a contract proxy has none, and the schema refuses what needs them there. */
+export function serverColors(config: Config): ColorSettings {
+  if (!config.colors) throw new BadInputError(`colors: router.kind ${config.router.kind} needs blue and green servers (upstream and health of each).`);
+  return config.colors;
+}
 export type HealthSettings = Config['health'];
 export type DatabaseSettings = NonNullable<Config['database']>;
 export type { AnalysisSettings, TrafficSettings } from './analysis-schema.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLORS, type Color, otherColor } from './color.js';
-import { canonicalJson, leaves, sha256, shortDigest } from './canonical.js';
+import { canonicalJson, leaves, sha256, shortDigest, type Json } from './canonical.js';
 import { BadInputError } from './errors.js';
 import { routerDigest, type RouterState } from './router-state.js';
 import { liveColorOf, type Weights } from './weights.js';
@@ -17,7 +17,8 @@ export interface Snapshot {
   live_color: Color;
   idle_color: Color;
   weights: Weights;
-  router: { kind: string; digest: string; state: RouterState };
+  /** `observed`: facts of the moment (a chain's block), sealed here but never compared for drift. */
+  router: { kind: string; digest: string; state: RouterState; observed?: Record<string, Json> };
   versions: Record<Color, string | null>;
   /** The schema as the migration history records it; null when the service has no database section. */
   database: DatabaseSnapshot | null;
@@ -47,6 +48,7 @@ export interface SnapshotFacts {
   takenAt: Date;
   source: Snapshot['source'];
   router: RouterState;
+  observed?: Record<string, Json>;
   versions: Record<Color, string | null>;
   database: DatabaseSnapshot | null;
 }
@@ -62,7 +64,7 @@ export function takeSnapshot(facts: SnapshotFacts): SealedSnapshot {
     live_color: live,
     idle_color: otherColor(live),
     weights: { ...facts.router.weights },
-    router: { kind: facts.router.kind, digest: routerDigest(facts.router), state: facts.router },
+    router: { kind: facts.router.kind, digest: routerDigest(facts.router), state: facts.router, ...(facts.observed ? { observed: facts.observed } : {}) },
     versions: facts.versions,
     database: facts.database
   });
@@ -103,7 +105,12 @@ const snapshotSchema = z.strictObject({
   live_color: colorSchema,
   idle_color: colorSchema,
   weights: weightsSchema,
-  router: z.strictObject({ kind: z.string().min(1), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/), state: routerStateSchema }),
+  router: z.strictObject({
+    kind: z.string().min(1),
+    digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    state: routerStateSchema,
+    observed: z.record(z.string(), jsonSchema).optional()
+  }),
   versions: z.strictObject({ blue: z.string().nullable(), green: z.string().nullable() }),
   database: z
     .strictObject({

@@ -7,7 +7,7 @@ import type { Color } from '../core/color.js';
 import { BadInputError } from '../core/errors.js';
 import type { ColorMeasurement, Role } from '../core/measurement.js';
 import { durationSchema, formatDuration } from '../config/duration.js';
-import type { Config } from '../config/schema.js';
+import type { ColorSettings } from '../config/schema.js';
 import { type Secrets, secretableSchema } from '../config/secrets.js';
 import { pause } from '../io/pause.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
@@ -52,7 +52,7 @@ export const httpSourceSchema = z.strictObject({
 export type HttpSourceOptions = z.output<typeof httpSourceSchema>;
 
 /** A color reached directly: its `url` when the config gives one, else its upstream over plain HTTP. */
-export function colorUrl(colors: Config['colors'], color: Color): string {
+export function colorUrl(colors: ColorSettings, color: Color): string {
   return colors[color].url ?? `http://${colors[color].upstream}`;
 }
 

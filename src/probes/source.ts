@@ -1,7 +1,7 @@
 import type { Color } from '../core/color.js';
 import type { ColorMeasurement, Role } from '../core/measurement.js';
 import type { Weights } from '../core/weights.js';
-import type { Config } from '../config/schema.js';
+import type { ColorSettings } from '../config/schema.js';
 import type { Secrets } from '../config/secrets.js';
 import type { Logger } from '../logging/logger.js';
 import type { Router } from '../routers/router.js';
@@ -36,7 +36,7 @@ export interface AnalysisSource {
 export interface SourceContext {
   /** The source's name, for messages: `analysis.sources.<name>`. */
   name: string;
-  colors: Config['colors'];
+  colors: ColorSettings;
   router: Router;
   baseDir: string;
   logger: Logger;

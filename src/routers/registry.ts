@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { commandOptionsSchema, createCommandRouter } from './command.js';
+import { createEvmProxyRouter, evmProxyOptionsSchema } from './evm-proxy.js';
 import { createHaproxyRouter, haproxyOptionsSchema } from './haproxy.js';
 import { parseHostPort } from '../core/host-port.js';
 import { hostFor } from './host-for.js';
@@ -32,7 +33,8 @@ export const ROUTER_KINDS = {
       )
   }),
   command: kind({ schema: commandOptionsSchema, create: createCommandRouter }),
-  proxy: kind({ schema: proxyOptionsSchema, create: createProxyRouter })
+  proxy: kind({ schema: proxyOptionsSchema, create: createProxyRouter }),
+  'evm-proxy': kind({ schema: evmProxyOptionsSchema, create: createEvmProxyRouter })
 };
 
 export type RouterKindName = keyof typeof ROUTER_KINDS;

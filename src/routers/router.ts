@@ -1,4 +1,6 @@
+import type { Json } from '../core/canonical.js';
 import type { Color } from '../core/color.js';
+import { ReleaseError } from '../core/errors.js';
 import type { RouterState } from '../core/router-state.js';
 import type { Secrets } from '../config/secrets.js';
 import type { Logger } from '../logging/logger.js';
@@ -36,6 +38,60 @@ export interface Router {
    * per-color counts. Counters only grow; a smaller value means they were reset.
    */
   counters?(): Promise<Record<Color, RouterCounters>>;
+  /**
+   * Facts of the moment a snapshot is taken that are not router state (a
+   * chain's block number and hash, say): sealed into the snapshot, never compared for drift.
+   */
+  observe?(): Promise<Record<string, Json>>;
+  /**
+   * Makes the idle color ready where the router itself holds it (a contract
+   * proxy's new implementation: deployed, checked, and its calls simulated),
+   * before anyone can switch to it. Refuses, sending nothing more, when it is not safe.
+   */
+  prepare?(color: Color): Promise<PreparedColor>;
+}
+
+/** What `prepare` established, for the log and the job summary. */
+export interface PreparedColor {
+  /** Where the color now lives (an implementation address). */
+  endpoint: string;
+  /** A version name for the record, like the contract's name. */
+  version: string;
+  /** Lines for the summary: the checks and their outcome. */
+  checks: string[];
+  /** A diff of what changes between the live and the new color (a storage layout), one line each. */
+  diff: string[];
+}
+
+/** Something a router did outside the traffic split that the release must remember (a transaction, say). */
+export interface JournalEntry {
+  action: 'deploy' | 'upgrade' | 'propose';
+  implementation: string;
+  tx: string | null;
+  block: number | null;
+  /** The initializer sent with an upgrade; it never goes again in the same release. */
+  initializer: string | null;
+  data: string;
+}
+
+/** What the release in progress recorded, for kinds whose colors live outside the config (a contract proxy). */
+export interface RecordedRelease {
+  state: RouterState;
+  journal: JournalEntry[];
+}
+
+/**
+ * A switch that a router cannot make itself: it wrote it down for someone
+ * else to execute (a Safe multisig's owners). Nothing changed yet.
+ */
+export class ProposalWritten extends ReleaseError {
+  constructor(
+    readonly file: string,
+    message: string
+  ) {
+    super(message);
+    this.name = 'ProposalWritten';
+  }
 }
 
 /** Totals a router keeps per color. */
@@ -70,4 +126,8 @@ export interface RouterContext {
   env?: NodeJS.ProcessEnv;
   /** Keep clients on the color they landed on; kinds that cannot refuse it. */
   affinity?: Affinity;
+  /** The latest release's snapshot state and journal, or null before any. */
+  recorded?: () => Promise<RecordedRelease | null>;
+  /** Keeps an entry in the release's journal, saved with the step's record. */
+  journal?: (entry: JournalEntry) => void;
 }

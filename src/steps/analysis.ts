@@ -1,3 +1,4 @@
+import { serverColors } from '../config/schema.js';
 import { COLORS, type Color } from '../core/color.js';
 import { comparesColors, type SourcedCheck } from '../core/checks.js';
 import { type IntervalVerdict, judgeSourcedInterval } from '../core/interval-verdict.js';
@@ -37,7 +38,7 @@ export class Analysis {
     for (const [name, options] of Object.entries(settings.sources)) {
       sources.set(
         name,
-        createSource(options, { name, colors: context.config.colors, router: context.router, baseDir: context.baseDir, logger: context.logger, secrets: context.secrets, env: context.env })
+        createSource(options, { name, colors: serverColors(context.config), router: context.router, baseDir: context.baseDir, logger: context.logger, secrets: context.secrets, env: context.env })
       );
     }
     return new Analysis(settings, sources);

@@ -3,7 +3,7 @@ import type { Secrets } from '../config/secrets.js';
 import type { Phase, Step } from '../core/release.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { Logger } from '../logging/logger.js';
-import type { Router } from '../routers/router.js';
+import type { JournalEntry, Router } from '../routers/router.js';
 import type { Approver } from '../core/approval.js';
 import type { HistoryEntry, ReleaseRecord, ReleaseStore } from '../store/release-store.js';
 
@@ -38,6 +38,8 @@ export interface StepContext {
   now: () => Date;
   /** Aborted when the job is cancelled: a canary then puts traffic back as the snapshot recorded. */
   signal?: AbortSignal;
+  /** What the router did besides moving traffic during this step, not yet saved with the record. */
+  journal: JournalEntry[];
 }
 
 /** What a step reports: outputs by name (the Action's outputs, the CLI's --json). */
@@ -58,6 +60,14 @@ export async function recordStep(
   version?: string
 ): Promise<void> {
   if (phase) record.phase = phase;
+  keepJournal(context, record, step);
   record.history.push({ step, at: context.now().toISOString(), outcome, detail, ...(version ? { version } : {}) });
   await context.store.save(record);
+}
+
+/** Moves what the router did in this step into the record; saved with it by the caller. */
+export function keepJournal(context: StepContext, record: ReleaseRecord, step: TrackedStep): void {
+  if (context.journal.length === 0) return;
+  const at = context.now().toISOString();
+  record.journal = [...(record.journal ?? []), ...context.journal.splice(0).map(entry => ({ ...entry, step, at }))];
 }

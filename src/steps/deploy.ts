@@ -20,7 +20,7 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
   const record = await context.store.load();
   const { snapshot } = record.snapshot;
   const idle = snapshot.idle_color;
-  const upstream = config.colors[idle].upstream;
+  const color = config.colors?.[idle];
   return logger.group(`Deploy ${idle}`, async () => {
     const current = await context.router.read();
     decide('deploy', record.snapshot, current, record.phase);
@@ -30,8 +30,8 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
       CUTOVER_SERVICE: config.service,
       CUTOVER_ENVIRONMENT: config.environment,
       CUTOVER_COLOR: idle,
-      CUTOVER_UPSTREAM: upstream,
-      CUTOVER_HEALTH_URL: config.colors[idle].health,
+      CUTOVER_UPSTREAM: color?.upstream ?? current.endpoints[idle],
+      ...(color ? { CUTOVER_HEALTH_URL: color.health } : {}),
       CUTOVER_SNAPSHOT_DIGEST: record.snapshot.digest,
       ...(args.version ? { CUTOVER_VERSION: args.version } : {})
     };
@@ -39,23 +39,29 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
 
     if (config.deploy.command) {
       await runUserCommand(context, config.deploy.command, 'deploy.command', env, config.deploy.timeout);
-    } else {
+    } else if (!context.router.prepare) {
       logger.info(`no deploy.command configured: ${idle} is expected to have been deployed by an earlier step`);
     }
-    await waitHealthy({ color: idle, url: config.colors[idle].health }, { settings: config.health, secrets: context.secrets, logger });
+    let reported: string | null = null;
+    if (context.router.prepare) {
+      const prepared = await context.router.prepare(idle);
+      for (const check of prepared.checks) logger.info(`checked: ${check}`);
+      if (prepared.diff.length) logger.info(`changes from ${snapshot.live_color} to ${idle}:\n${prepared.diff.map(line => `  ${line}`).join('\n')}`);
+      reported = prepared.version;
+    }
+    if (color) await waitHealthy({ color: idle, url: color.health }, { settings: config.health, secrets: context.secrets, logger });
     if (config.deploy.smoke) {
       await runUserCommand(context, config.deploy.smoke, 'deploy.smoke', env, config.deploy['smoke-timeout']);
     }
-    const reported = config.colors[idle].version ? await readVersion(config.colors[idle].version, config.health['request-timeout']) : null;
+    if (color?.version) reported = await readVersion(color.version, config.health['request-timeout']);
     if (args.version && reported && reported !== args.version) {
-      throw new ReleaseError(`${idle} reports version ${reported} at ${config.colors[idle].version}, but version ${args.version} was deployed. Check the deploy command.`);
+      throw new ReleaseError(`${idle} reports version ${reported}${color?.version ? ` at ${color.version}` : ''}, but version ${args.version} was deployed. Check the deploy command.`);
     }
     const version = args.version ?? reported ?? '';
     await recordStep(context, record, 'deploy', 'done', `${idle} ${version || '(version unknown)'} healthy`, 'deployed', version);
-    return { color: idle, upstream, version };
+    return { color: idle, upstream: env.CUTOVER_UPSTREAM as string, version };
   });
 }
-
 async function runUserCommand(context: StepContext, argv: string[], field: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
   const { logger } = context;
   logger.info(`running ${field}: ${argv.map(a => JSON.stringify(a)).join(' ')}`);

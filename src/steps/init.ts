@@ -1,7 +1,7 @@
 import type { Color } from '../core/color.js';
 import { describeRouterState, type RouterState } from '../core/router-state.js';
 import { weightsAllOn } from '../core/weights.js';
-import type { Config } from '../config/schema.js';
+import { serverColors, type Config } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { Router } from '../routers/router.js';
 
@@ -9,7 +9,7 @@ import type { Router } from '../routers/router.js';
 export async function initRouter(config: Config, router: Router, logger: Logger, live: Color): Promise<RouterState> {
   const state: RouterState = {
     kind: router.kind,
-    endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
+    endpoints: { blue: serverColors(config).blue.upstream, green: serverColors(config).green.upstream },
     weights: weightsAllOn(live),
     settings: {}
   };

@@ -17,7 +17,11 @@ export async function describeRelease(config: Config, baseDir: string, record: R
     `| ${idle} | new | ${deployed ?? snapshot.versions[idle] ?? 'unknown'} |`,
     '',
     `Snapshot: \`${digest}\``,
-    config.colors[idle].url ? `Preview of ${idle}: ${config.colors[idle].url}` : `No preview URL: set colors.${idle}.url in cutover.yml to show one.`
+    config.colors?.[idle].url
+      ? `Preview of ${idle}: ${config.colors[idle].url}`
+      : config.colors
+        ? `No preview URL: set colors.${idle}.url in cutover.yml to show one.`
+        : `${idle} is ${record.snapshot.snapshot.router.state.endpoints[idle]}.`
   ];
   if (config.database) {
     const migrations = await migrationsOf({ config, baseDir }, 'promote');

@@ -42,11 +42,12 @@ async function colorRows(context: StepContext, record: ReleaseRecord, weights: W
   const deployed = deployedVersion(record);
   const rows = {} as Record<Color, ColorRow>;
   for (const color of COLORS) {
-    const health = await probeHealth({ color, url: context.config.colors[color].health }, { settings: context.config.health, secrets: context.secrets, logger: context.logger });
+    const url = context.config.colors?.[color].health;
+    const health = url ? await probeHealth({ color, url }, { settings: context.config.health, secrets: context.secrets, logger: context.logger }) : null;
     rows[color] = {
       version: color === snapshot.idle_color && deployed ? deployed : snapshot.versions[color],
       weight: weights[color],
-      health: health.ok ? 'healthy' : 'unhealthy'
+      health: health ? (health.ok ? 'healthy' : 'unhealthy') : 'unknown'
     };
   }
   return rows;
@@ -83,7 +84,7 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
     live: snapshot.live_color,
     idle: snapshot.idle_color,
     colors: await colorRows(context, record, now ?? snapshot.weights),
-    previewUrl: context.config.colors[snapshot.idle_color].url ?? null,
+    previewUrl: context.config.colors?.[snapshot.idle_color].url ?? null,
     smoke: step === 'deploy' && !error && context.config.deploy.smoke ? [{ command: context.config.deploy.smoke.join(' '), passed: true }] : undefined,
     migrations: snapshot.database ? { schemaVersion: outputs?.['schema-version'] || snapshot.database.schema_version, applied: snapshot.database.applied } : undefined,
     plan: await planOf(context, step),

@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import { BadInputError } from '../core/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { createRouter } from '../routers/registry.js';
-import type { Router, RouterContext } from '../routers/router.js';
+import type { JournalEntry, Router, RouterContext } from '../routers/router.js';
 import { fileStore } from '../store/file-store.js';
 import { sourceFromEnv, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
@@ -45,15 +45,23 @@ const given = (values: OptionValues, name: string): boolean => {
   return Array.isArray(value) ? value.length > 0 : text(values, name) !== undefined;
 };
 
-export function routerFor(config: Config, baseDir: string, logger: Logger, secrets: Secrets, env: NodeJS.ProcessEnv): Router {
+export function routerFor(
+  config: Config,
+  baseDir: string,
+  logger: Logger,
+  secrets: Secrets,
+  env: NodeJS.ProcessEnv,
+  release: Pick<RouterContext, 'recorded' | 'journal'> = {}
+): Router {
   const context: RouterContext = {
     service: config.service,
-    endpoints: { blue: config.colors.blue.upstream, green: config.colors.green.upstream },
+    endpoints: { blue: config.colors?.blue.upstream ?? '', green: config.colors?.green.upstream ?? '' },
     baseDir,
     logger,
     secrets,
     env,
-    ...(config.traffic.affinity ? { affinity: config.traffic.affinity } : {})
+    ...(config.traffic.affinity ? { affinity: config.traffic.affinity } : {}),
+    ...release
   };
   return createRouter(config.router, context);
 }
@@ -100,7 +108,6 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
   const { config, baseDir } = await loadConfig(text(values, 'config') ?? 'cutover.yml', overrides);
   const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
   const logger = frontEnd.logger(secrets);
-  const router = routerFor(config, baseDir, logger, secrets, frontEnd.env);
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
   const store = fileStore({
@@ -108,6 +115,15 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     snapshotJson: text(values, 'snapshot'),
     expectedDigest: text(values, 'digest'),
     remote: tracker ? digest => tracker.find(digest) : undefined
+  });
+  const journal: JournalEntry[] = [];
+  const router = routerFor(config, baseDir, logger, secrets, frontEnd.env, {
+    // No release yet (or one that cannot be read) leaves the router to start a new one; the step itself reports a bad record.
+    recorded: () => store.load().then(
+      record => ({ state: record.snapshot.snapshot.router.state, journal: record.journal ?? [] }),
+      () => null
+    ),
+    journal: entry => journal.push(entry)
   });
   const context: StepContext = {
     config,
@@ -120,7 +136,8 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     env: frontEnd.env,
     source: sourceFromEnv(frontEnd.env),
     now: () => new Date(),
-    signal: frontEnd.signal
+    signal: frontEnd.signal,
+    journal
   };
   const trackedStep: TrackedStep = step === 'migrate' ? migratePhase(text(values, 'phase'), frontEnd.label('phase')) : step;
   try {

@@ -13,9 +13,10 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
     const state = await context.router.read();
     const versions = {} as Record<Color, string | null>;
     for (const color of COLORS) {
-      const url = config.colors[color].version;
+      const url = config.colors?.[color].version;
       versions[color] = url ? await readVersion(url, config.health['request-timeout']) : null;
     }
+    const observed = await context.router.observe?.();
     const database = config.database ? await withDatabase(context, 'snapshot', databaseSnapshot) : null;
     const sealed = takeSnapshot({
       service: config.service,
@@ -23,6 +24,7 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
       takenAt: context.now(),
       source: context.source,
       router: state,
+      ...(observed ? { observed } : {}),
       versions,
       database
     });
@@ -41,6 +43,7 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
     }
     logger.info(`router: ${describeRouterState(state)}`);
     logger.info(`live: ${live} (${versions[live] ?? 'version unknown'}), idle: ${idle} (${versions[idle] ?? 'version unknown'})`);
+    if (observed) logger.info(`observed: ${Object.entries(observed).map(([name, value]) => `${name} ${String(value)}`).join(', ')}`);
     if (database) logger.info(`database: ${database.engine}, schema version ${database.schema_version ?? 'none'} (${database.applied.expand.length} expanded, ${database.applied.contract.length} contracted)`);
     logger.info(`snapshot ${sealed.digest} written to ${context.store.location}`);
     return {

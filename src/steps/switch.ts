@@ -1,3 +1,4 @@
+import { serverColors } from '../config/schema.js';
 import { COLORS } from '../core/color.js';
 import { decide, PHASE_AFTER } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
@@ -51,9 +52,9 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       approvers = await context.tracker.approve(record);
       if (approvers.length) logger.info(`approved by ${approvers.map(a => (a.comment ? `${a.user} ("${a.comment}")` : a.user)).join(', ')}`);
     }
-    for (const color of COLORS.filter(c => target.weights[c] > current.weights[c])) {
+    for (const color of COLORS.filter(c => config.colors && target.weights[c] > current.weights[c])) {
       await waitHealthy(
-        { color, url: config.colors[color].health },
+        { color, url: serverColors(config)[color].health },
         { settings: config.health, secrets: context.secrets, logger, timeoutMs: Math.min(PREFLIGHT_MS, config.health.timeout) }
       );
     }

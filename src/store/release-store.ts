@@ -1,6 +1,7 @@
 import type { Phase, Step } from '../core/release.js';
 import type { SealedSnapshot } from '../core/snapshot.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
+import type { JournalEntry } from '../routers/router.js';
 
 export interface HistoryEntry {
   step: Step | 'snapshot' | 'drill';
@@ -23,6 +24,8 @@ export interface ReleaseRecord {
   traffic?: TrafficPoint[];
   /** Each traffic step's verdict, oldest first. */
   analysis?: StepRecord[];
+  /** What the router did besides moving traffic (a contract deployed, an upgrade sent or proposed), oldest first. */
+  journal?: (JournalEntry & { step: string; at: string })[];
 }
 
 /** The version the last deploy put on the idle color, when it reported one. */

@@ -1,0 +1,48 @@
+import { parseConfig } from '../../src/config/load.js';
+import { refusalOf } from '../support/refusal.js';
+
+const PROXY = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+const config = (router: string, extra = '') => `
+service: vault
+environment: staging
+router:
+  kind: evm-proxy
+  rpc: env:RPC_URL
+  chain-id: 31337
+  proxy: "${PROXY}"
+  proxy-kind: uups
+  implementation: { build: out/build-info, contract: VaultV2 }
+  reference: { build: out/build-info, contract: VaultV1 }
+${router}${extra}`;
+const problemsOf = (text: string) => refusalOf(() => parseConfig(text, 'cutover.yml'));
+
+describe('evm-proxy config', () => {
+  it('takes a proxy without colors, with send-mode defaults', () => {
+    const parsed = parseConfig(config('  signer: env:DEPLOYER_KEY\n'), 'cutover.yml');
+    expect(parsed.colors).toBeUndefined();
+    expect(parsed.router).toMatchObject({ kind: 'evm-proxy', mode: 'send', confirmations: 1, smoke: [], 'unsafe-allow': [], implementation: { salt: `0x${'0'.repeat(64)}` } });
+  });
+
+  it('needs a signer to send, and none to propose', () => {
+    expect(problemsOf(config(''))).toMatch(/router\.signer.*send mode signs the upgrade.*mode: propose/);
+    expect(parseConfig(config('  mode: propose\n'), 'cutover.yml').router).toMatchObject({ mode: 'propose', proposal: 'cutover-proposal.json' });
+  });
+
+  it('refuses a malformed address, kind or salt, naming the field', () => {
+    expect(problemsOf(config('  mode: propose\n').replace(PROXY, '0x1234'))).toMatch(/router\.proxy.*20-byte address/);
+    expect(problemsOf(config('  mode: propose\n').replace('proxy-kind: uups', 'proxy-kind: diamond'))).toMatch(/router\.proxy-kind.*uups.*transparent.*beacon/);
+    expect(problemsOf(config('  mode: propose\n').replace('contract: VaultV2 }', 'contract: VaultV2, salt: "0x12" }'))).toMatch(/router\.implementation\.salt.*32-byte/);
+  });
+
+  it('refuses what a proxy cannot do: colors, traffic steps, analysis', () => {
+    const refused = problemsOf(
+      config('  mode: propose\n', `colors:\n  blue: { upstream: "127.0.0.1:1", health: "http://127.0.0.1:1/h" }\n  green: { upstream: "127.0.0.1:2", health: "http://127.0.0.1:2/h" }\ntraffic:\n  steps: canary\n`)
+    );
+    expect(refused).toMatch(/colors.*Remove colors/);
+    expect(refused).toMatch(/traffic\.steps.*one transaction/);
+  });
+
+  it('still requires colors for every other router kind', () => {
+    expect(problemsOf('service: shop\nrouter:\n  kind: proxy\n  admin: http://127.0.0.1:1/admin\n  probe: http://127.0.0.1:1/\n')).toMatch(/colors.*required/);
+  });
+});

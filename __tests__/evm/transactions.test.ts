@@ -1,0 +1,126 @@
+import { createPublicClient, http, parseAbi, type PublicClient } from 'viem';
+import { compileEvmFixtures, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { BadInputError, ReleaseError } from '../../src/core/errors.js';
+import { pause } from '../../src/io/pause.js';
+import { connectChain, type Chain } from '../../src/evm/chain.js';
+import { readProxy } from '../../src/evm/proxy-state.js';
+import { sendCall, waitForBlock } from '../../src/evm/transactions.js';
+import { upgradeCall } from '../../src/evm/upgrade-call.js';
+import { ANVIL_KEYS, describeWithAnvil, startAnvil, type BuildInfo, type LocalAnvil } from '../support/evm.js';
+
+const FIELDS = { rpc: 'router.rpc', chainId: 'router.chain-id' };
+const VERSION = parseAbi(['function version() view returns (string)']);
+
+/** Polls `condition` until it holds; the test's timeout bounds it. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await pause(10);
+}
+
+describeWithAnvil('transactions', () => {
+  let anvil: LocalAnvil;
+  let build: BuildInfo;
+  let owner: Chain;
+  let stranger: Chain;
+  let vault: ProxyFixture;
+
+  beforeAll(async () => {
+    [anvil, build] = await Promise.all([startAnvil(), compileEvmFixtures()]);
+    owner = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId, privateKey: ANVIL_KEYS[0] }, FIELDS);
+    stranger = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId, privateKey: ANVIL_KEYS[1] }, FIELDS);
+    vault = await deployProxy(anvil.url, build, 'uups');
+  });
+  afterAll(async () => {
+    await anvil?.stop();
+  });
+
+  const height = () => owner.client.getBlockNumber({ cacheTime: 0 });
+  const upgradeTo = async (name: string) => upgradeCall(await readProxy(owner, vault.proxy, 'uups', 'router.proxy'), await deployImplementation(anvil.url, build, name), '0x');
+
+  describe('waitForBlock', () => {
+    it('returns at once when the chain is already there', async () => {
+      const heard: bigint[] = [];
+      const now = await height();
+      expect(await waitForBlock(owner, now, { onWait: current => heard.push(current) })).toBe(now);
+      expect(await waitForBlock(owner, 0n)).toBe(now);
+      expect(heard).toEqual([]);
+    });
+
+    it('returns when the block is mined, telling each height it waited at', async () => {
+      const heard: bigint[] = [];
+      const now = await height();
+      const waiting = waitForBlock(owner, now + 1n, { onWait: current => heard.push(current) });
+      await until(() => heard.length > 0);
+      await anvil.rpc('evm_mine');
+      expect(await waiting).toBe(now + 1n);
+      expect(heard).toEqual([now]);
+    });
+
+    it('stops waiting when the signal aborts', async () => {
+      const heard: bigint[] = [];
+      const controller = new AbortController();
+      const waiting = waitForBlock(owner, (await height()) + 100n, { signal: controller.signal, onWait: current => heard.push(current) });
+      await until(() => heard.length > 0);
+      controller.abort();
+      await expect(waiting).rejects.toThrow(/aborted/);
+    });
+  });
+
+  describe('sendCall', () => {
+    it('refuses without a signer, naming the field that holds it', async () => {
+      const readOnly = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId }, FIELDS);
+      const call = await upgradeTo('VaultV2');
+      const error = await sendCall(readOnly, call, { confirmations: 0, signerField: 'router.private-key' }).catch(e => e);
+      expect(error).toBeInstanceOf(BadInputError);
+      expect(error.message).toMatch(/^router\.private-key: sending the call 0x4f1ef286 to 0x[0-9a-fA-F]{40} needs a signer, and none is set\./);
+    });
+
+    it('reports a call that would revert with its decoded reason, never the call data', async () => {
+      const call = await upgradeTo('VaultV2');
+      const error = await sendCall(stranger, call, { confirmations: 0 }).catch(e => e);
+      expect(error).toBeInstanceOf(ReleaseError);
+      expect(error.message).toBe(`the call 0x4f1ef286 to ${vault.proxy} was not sent: OwnableUnauthorizedAccount(${stranger.account})`);
+      expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('1');
+    });
+
+    it('reports a transaction that reverts on chain, with the reason from a replay', async () => {
+      const call = await upgradeTo('VaultV2');
+      const implementation = `0x${call.data.slice(34, 74)}` as const;
+      await anvil.rpc('evm_setAutomine', [false]);
+      try {
+        const sending = sendCall(owner, call, { confirmations: 0 }).catch(e => e);
+        await until(async () => (await anvil.rpc<{ pending: string }>('txpool_status')).pending !== '0x0');
+        // The implementation loses its code after gas was estimated and before the block: the upgrade now reverts.
+        await anvil.rpc('anvil_setCode', [implementation, '0x']);
+        await anvil.rpc('evm_mine');
+        const error = await sending;
+        expect(error).toBeInstanceOf(ReleaseError);
+        expect(error.message).toMatch(new RegExp(`^the call 0x4f1ef286 to ${vault.proxy} reverted in block \\d+ \\(transaction 0x[0-9a-f]{64}\\): ERC1967InvalidImplementation\\(${implementation}\\)$`, 'i'));
+      } finally {
+        await anvil.rpc('evm_setAutomine', [true]);
+      }
+    });
+
+    it('returns only once the transaction has the confirmations asked for', async () => {
+      const calls: string[] = [];
+      // Watches the polling: a second eth_blockNumber means the first found the chain short of the confirmations.
+      const watched: Chain = {
+        ...owner,
+        client: createPublicClient({
+          transport: http(anvil.url, { onFetchRequest: (_request, init) => void calls.push(JSON.parse(String(init.body)).method) }),
+          pollingInterval: 50
+        }) as PublicClient
+      };
+      let done = false;
+      const sending = sendCall(watched, await upgradeTo('VaultV2'), { confirmations: 2 }).finally(() => (done = true));
+      await until(() => calls.filter(method => method === 'eth_blockNumber').length >= 2);
+      expect(done).toBe(false);
+      await anvil.rpc('anvil_mine', ['0x2']);
+      const sent = await sending;
+      expect(await height()).toBe(sent.blockNumber + 2n);
+      expect((await owner.client.getBlock({ blockNumber: sent.blockNumber })).hash).toBe(sent.blockHash);
+      expect(sent.gasUsed).toBeGreaterThan(21000n);
+      expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('2');
+    });
+  });
+
+});

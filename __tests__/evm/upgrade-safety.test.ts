@@ -1,0 +1,216 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { BadInputError } from '../../src/core/errors.js';
+import { loadContractBuild, type ContractBuild } from '../../src/evm/contract-build.js';
+import { checkRollback, checkUpgrade, layoutDiff } from '../../src/evm/upgrade-safety.js';
+import { compileSolidity } from '../support/evm.js';
+
+const HEADER = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.22;
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/OwnableUpgradeable.sol";
+`;
+
+/** A UUPS box; the variables are on lines 8 and on, so upgrades-core's file:line are predictable. */
+function box(name: string, variables: string, body = `  function initialize(uint256 v) public initializer { __Ownable_init(msg.sender); value = uint128(v); }`): string {
+  return `${HEADER}
+contract ${name} is Initializable, UUPSUpgradeable, OwnableUpgradeable {
+${variables}
+  /// @custom:oz-upgrades-unsafe-allow constructor
+  constructor() { _disableInitializers(); }
+${body}
+  function _authorizeUpgrade(address) internal override onlyOwner {}
+}`;
+}
+
+// ERC-7201 slot of "cutover.box": keccak256(abi.encode(uint256(keccak256("cutover.box")) - 1)) & ~bytes32(uint256(0xff)).
+const BOX_NAMESPACE = '0x54f2a699dcebc1afe288e45d48749d8201c229fe5c0b9bf2c501824b8232e000';
+function namespaced(name: string, members: string): string {
+  return `${HEADER}
+contract ${name} is Initializable, UUPSUpgradeable, OwnableUpgradeable {
+  /// @custom:storage-location erc7201:cutover.box
+  struct BoxStorage { ${members} }
+  bytes32 private constant BOX = ${BOX_NAMESPACE};
+  /// @custom:oz-upgrades-unsafe-allow constructor
+  constructor() { _disableInitializers(); }
+  function initialize() public initializer { __Ownable_init(msg.sender); }
+  function _authorizeUpgrade(address) internal override onlyOwner {}
+}`;
+}
+
+const SOURCES = {
+  'contracts/BoxV1.sol': box('BoxV1', '  uint256 public value;\n  address public operator;'),
+  'contracts/BoxV2.sol': box('BoxV2', '  uint256 public value;\n  address public operator;\n  uint256 public fee;'),
+  'contracts/BoxV2Inserted.sol': box('BoxV2Inserted', '  uint256 public inserted;\n  uint256 public value;\n  address public operator;'),
+  'contracts/BoxV2Retyped.sol': box('BoxV2Retyped', '  uint128 public value;\n  address public operator;'),
+  'contracts/BoxV2NoInit.sol': box('BoxV2NoInit', '  uint256 public value;\n  address public operator;', ''),
+  'contracts/BoxV2Unsafe.sol': `${HEADER}
+contract BoxV2Unsafe is Initializable, UUPSUpgradeable, OwnableUpgradeable {
+  uint256 public value;
+  address public operator;
+  uint256 public limit = 5;
+  uint256 public immutable cap;
+  constructor() { cap = 7; }
+  function initialize(uint256 v) public initializer { __Ownable_init(msg.sender); value = v; }
+  function kill() external { selfdestruct(payable(msg.sender)); }
+  function run(address target, bytes calldata data) external returns (bytes memory out) { (, out) = target.delegatecall(data); }
+  function _authorizeUpgrade(address) internal override onlyOwner {}
+}`,
+  'contracts/Plain.sol': `${HEADER}
+contract Plain is Initializable {
+  uint256 public value;
+  function initialize() public initializer {}
+}`,
+  'contracts/NsV1.sol': namespaced('NsV1', 'uint256 value; address operator;'),
+  'contracts/NsV2.sol': namespaced('NsV2', 'bool paused; uint256 value; address operator;'),
+  'contracts/NsV3.sol': namespaced('NsV3', 'uint256 value; address operator; uint256 fee;')
+};
+
+describe('upgrade safety checks (upgrades-core)', () => {
+  let dir: string;
+  const builds: Record<string, ContractBuild> = {};
+  const load = (name: keyof typeof builds) => builds[name] as ContractBuild;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cutover-safety-'));
+    const file = join(dir, 'build-info.json');
+    await writeFile(file, JSON.stringify(await compileSolidity(SOURCES)));
+    for (const name of ['BoxV1', 'BoxV2', 'BoxV2Inserted', 'BoxV2Retyped', 'BoxV2NoInit', 'BoxV2Unsafe', 'Plain', 'NsV1', 'NsV2', 'NsV3']) {
+      builds[name] = await loadContractBuild(file, name, `contracts.${name}`);
+    }
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('accepts an upgrade that appends a variable, and lists it for the summary', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2'), 'uups');
+    expect(report).toEqual({ ok: true, layout: [], code: [], explanation: '' });
+    expect(layoutDiff(load('BoxV1'), load('BoxV2'))).toEqual(['+ fee uint256 slot 2']);
+  });
+
+  it('refuses a variable inserted before the existing ones, naming it, its slot and offset, and the variables it shifts', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2Inserted'), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.code).toEqual([]);
+    expect(report.layout[0]).toEqual({
+      kind: 'insert',
+      variable: 'inserted',
+      type: 'uint256',
+      slot: '0',
+      offset: 0,
+      message: expect.stringMatching(/^inserted `inserted` \(uint256\) at slot 0, offset 0: new variables go after all existing ones/)
+    });
+    expect(report.layout.slice(1).map(c => c.message)).toEqual([
+      'moved `value` (uint256 -> uint256) from slot 0, offset 0 to slot 1, offset 0: its data stays where it was',
+      'moved `operator` (address -> address) from slot 1, offset 0 to slot 2, offset 0: its data stays where it was'
+    ]);
+    expect(report.explanation).toContain('contracts/BoxV2Inserted.sol:8: Inserted `inserted`');
+    expect(layoutDiff(load('BoxV1'), load('BoxV2Inserted'))).toEqual(['+ inserted uint256 slot 0', '~ value uint256 slot 0 -> slot 1', '~ operator address slot 1 -> slot 2']);
+  });
+
+  it('refuses a retyped variable, naming both types, the slot and the offset', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2Retyped'), 'transparent');
+    expect(report.ok).toBe(false);
+    expect(report.layout).toEqual([
+      { kind: 'typechange', variable: 'value', type: 'uint128', slot: '0', offset: 0, message: 'retyped `value` from uint256 to uint128 at slot 0, offset 0: incompatible (obvious mismatch)' }
+    ]);
+    expect(report.explanation).toContain('Bad upgrade from uint256 to uint128');
+    expect(layoutDiff(load('BoxV1'), load('BoxV2Retyped'))).toEqual(['~ value uint256 -> uint128 slot 0']);
+  });
+
+  it('refuses to roll back after a retype, and allows it after an append', async () => {
+    const afterRetype = await checkRollback(load('BoxV2Retyped'), load('BoxV1'));
+    expect(afterRetype.ok).toBe(false);
+    expect(afterRetype.layout).toEqual([expect.objectContaining({ kind: 'typechange', variable: 'value', slot: '0', offset: 0 })]);
+    expect(afterRetype.explanation).toContain('Bad upgrade from uint128 to uint256');
+
+    // The old code never reads `fee`: what the new version appended is no reason to stay.
+    expect(await checkRollback(load('BoxV2'), load('BoxV1'))).toEqual({ ok: true, layout: [], code: [], explanation: '' });
+    // But a variable the new version inserted in front moves everything the old code reads.
+    const afterInsert = await checkRollback(load('BoxV2Inserted'), load('BoxV1'));
+    expect(afterInsert.ok).toBe(false);
+    expect(afterInsert.layout[0]).toEqual(expect.objectContaining({ kind: 'delete', variable: 'inserted', slot: '0', offset: 0 }));
+  });
+
+  it('reports unsafe code in the new version with its kind and file:line, and lets unsafeAllow accept it quietly', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2Unsafe'), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.layout).toEqual([]);
+    const where = Object.fromEntries(report.code.map(p => [p.kind, p.where]));
+    expect(where).toEqual({
+      'state-variable-assignment': 'contracts/BoxV2Unsafe.sol:10',
+      'state-variable-immutable': 'contracts/BoxV2Unsafe.sol:11',
+      constructor: 'contracts/BoxV2Unsafe.sol:12',
+      selfdestruct: 'contracts/BoxV2Unsafe.sol:14',
+      delegatecall: 'contracts/BoxV2Unsafe.sol:15'
+    });
+    expect(report.code.find(p => p.kind === 'selfdestruct')?.message).toMatch(/^Use of selfdestruct is not allowed: https:\/\/zpl\.in\//);
+    expect(report.explanation).toContain('contracts/BoxV2Unsafe.sol:15: Use of delegatecall is not allowed');
+
+    const printed = jest.spyOn(console, 'error');
+    try {
+      const allowed = await checkUpgrade(load('BoxV1'), load('BoxV2Unsafe'), 'uups', {
+        unsafeAllow: ['state-variable-assignment', 'state-variable-immutable', 'constructor', 'selfdestruct', 'delegatecall']
+      });
+      expect(allowed.ok).toBe(true);
+      expect(allowed.code).toEqual([]);
+      expect(allowed.explanation).toMatch(/Potentially unsafe deployment of contracts\/BoxV2Unsafe\.sol:BoxV2Unsafe[\s\S]*selfdestruct/);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+    await expect(checkUpgrade(load('BoxV1'), load('BoxV2'), 'uups', { unsafeAllow: ['selfdestruc'] })).rejects.toThrow(BadInputError);
+    await expect(checkUpgrade(load('BoxV1'), load('BoxV2'), 'uups', { unsafeAllow: ['selfdestruc'] })).rejects.toThrow(/unknown check "selfdestruc"\. Known checks: .*selfdestruct/);
+  });
+
+  it('reports a new version without an initializer', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2NoInit'), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.code).toEqual([{ kind: 'missing-initializer', where: 'contracts/BoxV2NoInit.sol:7', message: expect.stringMatching(/^Missing initializer: Define an initializer function/) }]);
+  });
+
+  it('requires an upgrade function in the implementation only for a UUPS proxy', async () => {
+    const asUups = await checkUpgrade(load('Plain'), load('Plain'), 'uups');
+    expect(asUups.ok).toBe(false);
+    expect(asUups.code).toEqual([expect.objectContaining({ kind: 'missing-public-upgradeto', where: 'contracts/Plain.sol:7' })]);
+    expect((await checkUpgrade(load('Plain'), load('Plain'), 'transparent')).ok).toBe(true);
+    expect((await checkUpgrade(load('Plain'), load('Plain'), 'beacon')).ok).toBe(true);
+    expect((await checkUpgrade(load('BoxV1'), load('BoxV1'), 'uups')).ok).toBe(true);
+  });
+
+  it('locates a change in ERC-7201 namespaced storage at its absolute slot', async () => {
+    const report = await checkUpgrade(load('NsV1'), load('NsV2'), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.layout[0]).toEqual({
+      kind: 'insert',
+      variable: 'paused',
+      type: 'bool',
+      slot: BOX_NAMESPACE,
+      offset: 0,
+      message: `inserted \`paused\` (bool) at slot ${BOX_NAMESPACE}, offset 0 (member slot 0 of namespace erc7201:cutover.box): new members go at the end of the struct`
+    });
+    expect(report.layout[1]).toEqual(expect.objectContaining({ kind: 'layoutchange', variable: 'value', slot: `${BOX_NAMESPACE.slice(0, -1)}1`, offset: 0 }));
+
+    expect((await checkUpgrade(load('NsV1'), load('NsV3'), 'uups')).ok).toBe(true);
+    expect((await checkRollback(load('NsV3'), load('NsV1'))).ok).toBe(true);
+    const back = await checkRollback(load('NsV2'), load('NsV1'));
+    expect(back.ok).toBe(false);
+    expect(back.layout[0]).toEqual(expect.objectContaining({ kind: 'delete', variable: 'paused', slot: BOX_NAMESPACE }));
+  });
+
+  it('still sees a namespaced change without slots when no solc-js of the build\'s version is installed', async () => {
+    const unknownCompiler = (build: ContractBuild): ContractBuild => ({ ...build, solcVersion: '0.8.99' });
+    const report = await checkUpgrade(unknownCompiler(load('NsV1')), unknownCompiler(load('NsV2')), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.layout[0]).toEqual({
+      kind: 'insert',
+      variable: 'paused',
+      type: 'bool',
+      message: 'inserted `paused` (bool) at an unknown slot in namespace erc7201:cutover.box (laying out namespaces needs solc-js 0.8.99 installed): new members go at the end of the struct'
+    });
+  });
+});

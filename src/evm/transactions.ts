@@ -1,0 +1,154 @@
+import { BaseError, decodeErrorResult, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { BadInputError, ReleaseError } from '../core/errors.js';
+import { pause } from '../io/pause.js';
+import type { Chain } from './chain.js';
+import type { Call } from './upgrade-call.js';
+
+export interface SendOptions {
+  /** Blocks to wait for on top of the one that includes the transaction. */
+  confirmations: number;
+  signal?: AbortSignal;
+  /** The config field that holds the signer's key, named when there is none. */
+  signerField?: string;
+}
+
+export interface Sent {
+  hash: Hex;
+  blockNumber: bigint;
+  blockHash: Hex;
+  gasUsed: bigint;
+}
+
+/**
+ * Sends `call` from the chain's signer and returns once it is mined and
+ * `confirmations` more blocks are on top. A revert, before sending (gas
+ * estimation) or on chain, is a ReleaseError with the decoded reason.
+ * A transaction a reorganization drops is waited for until `signal` aborts.
+ */
+export async function sendCall(chain: Chain, call: Call, options: SendOptions): Promise<Sent> {
+  const account = chain.wallet?.account;
+  if (!chain.wallet || !account) {
+    const field = options.signerField ?? 'the signer key';
+    throw new BadInputError(`${field}: sending ${describeCall(call)} needs a signer, and none is set. Set ${field} from a secret, or propose the call to a Safe instead.`);
+  }
+  let hash: Hex;
+  try {
+    hash = await chain.wallet.sendTransaction({ account, chain: chain.wallet.chain, to: call.to, data: call.data, value: call.value });
+  } catch (error) {
+    throw new ReleaseError(`${describeCall(call)} was not sent: ${revertReason(error) ?? shortMessage(error)}`);
+  }
+  const receipt = await confirmedReceipt(chain, hash, options);
+  if (receipt.status === 'reverted') {
+    throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, account.address, receipt)}`);
+  }
+  return { hash, blockNumber: receipt.blockNumber, blockHash: receipt.blockHash, gasUsed: receipt.gasUsed };
+}
+
+/**
+ * Waits until the chain is at `height` or above and returns its height; at
+ * once when it already is. `onWait` hears each new height while waiting.
+ */
+export async function waitForBlock(chain: Chain, height: bigint, options: { signal?: AbortSignal; onWait?: (current: bigint) => void } = {}): Promise<bigint> {
+  let reported: bigint | null = null;
+  for (;;) {
+    const current = await chain.client.getBlockNumber({ cacheTime: 0 });
+    if (current >= height) return current;
+    if (current !== reported) options.onWait?.(current);
+    reported = current;
+    await pause(chain.client.pollingInterval, options.signal);
+    options.signal?.throwIfAborted();
+  }
+}
+
+async function confirmedReceipt(chain: Chain, hash: Hex, options: SendOptions): Promise<TransactionReceipt> {
+  for (;;) {
+    const receipt = await minedReceipt(chain, hash, options.signal);
+    if (receipt.status === 'reverted' || options.confirmations <= 0) return receipt;
+    await waitForBlock(chain, receipt.blockNumber + BigInt(options.confirmations), { signal: options.signal });
+    const settled = await findReceipt(chain, hash);
+    if (settled?.blockHash === receipt.blockHash) return settled;
+    // A reorganization moved or dropped the transaction: wait for it to be mined again.
+  }
+}
+
+async function minedReceipt(chain: Chain, hash: Hex, signal: AbortSignal | undefined): Promise<TransactionReceipt> {
+  for (;;) {
+    const receipt = await findReceipt(chain, hash);
+    if (receipt) return receipt;
+    await pause(chain.client.pollingInterval, signal);
+    signal?.throwIfAborted();
+  }
+}
+
+async function findReceipt(chain: Chain, hash: Hex): Promise<TransactionReceipt | null> {
+  try {
+    return await chain.client.getTransactionReceipt({ hash });
+  } catch (error) {
+    if (error instanceof TransactionReceiptNotFoundError) return null;
+    throw error;
+  }
+}
+
+/**
+ * A receipt says only that the transaction reverted: run the call again at
+ * the end of its block, which holds whatever state change beat it, for the reason.
+ */
+async function replayReason(chain: Chain, call: Call, from: Address, receipt: TransactionReceipt): Promise<string> {
+  try {
+    await chain.client.call({ account: from, to: call.to, data: call.data, value: call.value, blockNumber: receipt.blockNumber });
+  } catch (error) {
+    return revertReason(error) ?? shortMessage(error);
+  }
+  return `no reason: the call succeeds when replayed at block ${receipt.blockNumber}, so it likely ran out of gas (it used ${receipt.gasUsed})`;
+}
+
+/** Errors an upgrade can hit in OpenZeppelin v5 proxies, beacons and upgradeable contracts, decoded by name. */
+const KNOWN_ERRORS = parseAbi([
+  'error OwnableUnauthorizedAccount(address account)',
+  'error OwnableInvalidOwner(address owner)',
+  'error ERC1967InvalidImplementation(address implementation)',
+  'error ERC1967InvalidAdmin(address admin)',
+  'error ERC1967InvalidBeacon(address beacon)',
+  'error ERC1967NonPayable()',
+  'error ERC1967ProxyUninitialized()',
+  'error UUPSUnauthorizedCallContext()',
+  'error UUPSUnsupportedProxiableUUID(bytes32 slot)',
+  'error BeaconInvalidImplementation(address implementation)',
+  'error ProxyDeniedAdminAccess()',
+  'error InvalidInitialization()',
+  'error NotInitializing()',
+  'error AddressEmptyCode(address target)',
+  'error FailedCall()'
+]);
+
+/**
+ * Why a call reverted, decoded from the revert data viem carries in the error's
+ * cause chain: `Error(string)` as its text, a known error as `Name(args)`, any
+ * other as its selector. Null when the error is not a revert.
+ */
+export function revertReason(error: unknown): string | null {
+  if (!(error instanceof BaseError)) return null;
+  const carrier = error.walk(e => isHex((e as { data?: unknown }).data)) as { data: Hex } | null;
+  if (!carrier) return error.walk(e => e instanceof ExecutionRevertedError) ? 'reverted without a reason' : null;
+  const data = carrier.data;
+  if (size(data) < 4) return 'reverted without a reason';
+  try {
+    // viem adds Error(string) and Panic(uint256) to the ABI it decodes with, but not to the result's type.
+    const decoded = decodeErrorResult({ abi: KNOWN_ERRORS, data }) as { errorName: string; args?: readonly unknown[] };
+    if (decoded.errorName === 'Error') return String(decoded.args?.[0]);
+    return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(', ')})`;
+  } catch {
+    return `custom error ${slice(data, 0, 4)} (not one cutover knows; look the selector up in the contract's ABI)`;
+  }
+}
+
+/** viem's one-line summary: its full message carries the whole call data, and the RPC URL. */
+function shortMessage(error: unknown): string {
+  if (error instanceof BaseError) return error.shortMessage;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A call named by target and selector, never by its (possibly huge) call data. */
+function describeCall(call: Call): string {
+  return size(call.data) >= 4 ? `the call ${slice(call.data, 0, 4)} to ${call.to}` : `the transaction to ${call.to}`;
+}

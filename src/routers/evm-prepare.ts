@@ -1,0 +1,83 @@
+import type { Hex } from 'viem';
+import { BadInputError, ReleaseError } from '../core/errors.js';
+import type { Chain } from '../evm/chain.js';
+import { runtimeCodeMatches } from '../evm/code-match.js';
+import type { ContractBuild } from '../evm/contract-build.js';
+import { deployCreate2 } from '../evm/create2.js';
+import { checkProxiable, type ProxyState } from '../evm/proxy-state.js';
+import { simulateUpgraded } from '../evm/smoke.js';
+import { checkUpgrade, layoutDiff } from '../evm/upgrade-safety.js';
+import type { Candidate } from './evm-proxy.js';
+import type { EvmProxyOptions } from './evm-proxy-options.js';
+import type { PreparedColor, RouterContext } from './router.js';
+
+interface Preparation {
+  options: EvmProxyOptions;
+  context: RouterContext;
+  chain: Chain;
+  proxy: ProxyState;
+  candidate: Candidate;
+  reference: ContractBuild;
+}
+
+/**
+ * The deploy step for a proxy: proves the upgrade safe on paper, puts the new
+ * implementation on chain (or checks the one already there), and has it answer
+ * the smoke calls through the proxy against live state. The proxy is not touched.
+ */
+export async function prepareImplementation({ options, context, chain, proxy, candidate, reference }: Preparation): Promise<PreparedColor> {
+  const { logger } = context;
+  const checks: string[] = [];
+  const live = await chain.client.getCode({ address: proxy.implementation, blockNumber: proxy.block.number });
+  const matchesLive = runtimeCodeMatches(live ?? '0x', reference);
+  if (!matchesLive.ok) {
+    throw new BadInputError(
+      `router.reference: ${reference.contract} from ${reference.file} is not the code live at ${proxy.implementation} (${matchesLive.reason}). Point router.reference at the build of the implementation the proxy uses now.`
+    );
+  }
+  checks.push(`reference ${reference.contract} matches the live implementation ${proxy.implementation}`);
+
+  const report = await checkUpgrade(reference, candidate.build, options['proxy-kind'], { unsafeAllow: options['unsafe-allow'] });
+  if (!report.ok) {
+    const lines = [...report.layout.map(change => `storage: ${change.message}`), ...report.code.map(problem => `code: ${problem.message} (${problem.where})`)];
+    throw new ReleaseError(`upgrade from ${reference.contract} to ${candidate.build.contract} is not safe; nothing was sent:\n${lines.map(l => `  ${l}`).join('\n')}`);
+  }
+  for (const allowed of options['unsafe-allow']) logger.warn(`router.unsafe-allow: ${allowed} is not checked`);
+  checks.push(`storage layout of ${candidate.build.contract} is compatible with ${reference.contract}; no unsafe code`);
+
+  if (options.implementation.address) {
+    const code = await chain.client.getCode({ address: candidate.address });
+    const matches = runtimeCodeMatches(code ?? '0x', candidate.build);
+    if (!matches.ok) {
+      throw new BadInputError(`router.implementation.address: the code at ${candidate.address} is not ${candidate.build.contract} from ${candidate.build.file} (${matches.reason}). Deploy that build there, or leave address out to let cutover deploy it.`);
+    }
+    checks.push(`code at ${candidate.address} matches ${candidate.build.contract}`);
+  } else {
+    const deployed = await deployCreate2(chain, candidate.build.bytecode, options.implementation.salt as Hex, { confirmations: options.confirmations, signerField: 'router.signer' });
+    if (deployed.hash) {
+      const { blockNumber } = await chain.client.getTransactionReceipt({ hash: deployed.hash });
+      context.journal?.({ action: 'deploy', implementation: deployed.address, tx: deployed.hash, block: Number(blockNumber), initializer: null, data: '0x' });
+      logger.info(`deployed ${candidate.build.contract} at ${deployed.address} in transaction ${deployed.hash}, block ${blockNumber}`);
+    } else {
+      logger.info(`${candidate.build.contract} is already deployed at ${deployed.address}`);
+    }
+    checks.push(`${candidate.build.contract} deployed at ${deployed.address}`);
+  }
+  if (options['proxy-kind'] === 'uups') {
+    await checkProxiable(chain, candidate.address);
+    checks.push(`${candidate.build.contract} answers proxiableUUID with the implementation slot`);
+  }
+
+  const results = await simulateUpgraded(chain, proxy, candidate.address, options.smoke);
+  for (const result of results) logger.info(`smoke ${result.ok ? 'ok  ' : 'FAIL'} ${result.call}: ${result.error ?? result.actual}${result.expected !== null ? ` (expected ${result.expected})` : ''}`);
+  const failed = results.filter(result => !result.ok);
+  if (failed.length) {
+    throw new ReleaseError(
+      `${failed.length} of ${results.length} smoke calls failed through ${proxy.proxy} as if upgraded to ${candidate.address}; no upgrade was sent:\n${failed
+        .map(r => `  ${r.call}: ${r.error ?? `got ${r.actual}, expected ${r.expected}`}`)
+        .join('\n')}`
+    );
+  }
+  if (results.length) checks.push(`${results.length} smoke call(s) answered as expected through the proxy at block ${proxy.block.number}`);
+  return { endpoint: candidate.address, version: candidate.build.name, checks, diff: layoutDiff(reference, candidate.build) };
+}

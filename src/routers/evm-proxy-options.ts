@@ -1,0 +1,71 @@
+import { getAddress, isAddress } from 'viem';
+import { z } from 'zod';
+import { durationSchema } from '../config/duration.js';
+import { secretableSchema } from '../config/secrets.js';
+import { PROXY_KINDS } from '../core/eip1967.js';
+
+const addressSchema = z
+  .string({ error: 'expected a 0x-prefixed 20-byte address' })
+  .refine(text => isAddress(text, { strict: true }), 'expected a 0x-prefixed 20-byte address with a valid checksum (or all lowercase)')
+  .transform(text => getAddress(text));
+
+const buildSchema = z.strictObject({
+  /** A build-info file or folder (Hardhat artifacts/build-info, forge --build-info), or solc standard-JSON input and output. */
+  build: z.string().min(1),
+  /** `Name` or `path/File.sol:Name`. */
+  contract: z.string().min(1)
+});
+
+/** A read-only call through the proxy, answered by the new implementation against live state before anything is sent. */
+const smokeSchema = z.strictObject({
+  call: z.string().regex(/^function\s/, 'expected a human-readable ABI signature, like "function version() view returns (string)"'),
+  args: z.array(z.unknown()).default([]),
+  expect: z.unknown().optional(),
+  from: addressSchema.optional()
+});
+
+export const evmProxyOptionsSchema = z
+  .strictObject({
+    kind: z.literal('evm-proxy'),
+    /** JSON-RPC URL; write env:NAME, since provider URLs carry API keys. */
+    rpc: secretableSchema,
+    /** The chain the release is for; a node on another chain is refused. */
+    'chain-id': z.number().int().positive(),
+    proxy: addressSchema,
+    'proxy-kind': z.enum(PROXY_KINDS),
+    /** send: sign and send the upgrade; propose: write it for a Safe's owners to sign, and send nothing. */
+    mode: z.enum(['send', 'propose']).default('send'),
+    /** The private key that deploys and upgrades (send mode); write env:NAME. */
+    signer: secretableSchema.optional(),
+    /** propose mode: where the Safe Transaction Builder batch is written, relative to the config file. */
+    proposal: z.string().min(1).default('cutover-proposal.json'),
+    /** propose mode: the Safe that will execute it, named in the batch. */
+    safe: addressSchema.optional(),
+    /** The new implementation (the idle color): deployed with CREATE2 from its build, or found at `address`. */
+    implementation: buildSchema.extend({
+      address: addressSchema.optional(),
+      salt: z
+        .string()
+        .regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte hex salt, like 0x followed by 64 hex digits')
+        .default(`0x${'0'.repeat(64)}`)
+    }),
+    /** The build of the implementation live now: the reference for the storage-layout check; its code must match what is live. */
+    reference: buildSchema,
+    /** Run once with the upgrade (upgradeToAndCall data); never again on a rollback or a later roll-forward. */
+    initializer: z.strictObject({ call: z.string().regex(/^function\s/, 'expected a human-readable ABI signature, like "function initializeV2(uint256 fee)"'), args: z.array(z.unknown()).default([]) }).optional(),
+    smoke: z.array(smokeSchema).default([]),
+    /** upgrades-core check kinds to allow, like [constructor]; each is logged. */
+    'unsafe-allow': z.array(z.string().min(1)).default([]),
+    confirmations: z.number().int().min(0).max(64).default(1),
+    /** Wait for this block height before sending the upgrade (a fork or checkpoint to line up with). */
+    'at-block': z.number().int().positive().optional(),
+    /** How often the node is polled for receipts and blocks. */
+    'poll-interval': durationSchema.default(1000)
+  })
+  .superRefine((options, ctx) => {
+    if (options.mode === 'send' && !options.signer) {
+      ctx.addIssue({ code: 'custom', path: ['signer'], message: 'send mode signs the upgrade and needs signer: env:NAME (a private key from a secret); or set mode: propose' });
+    }
+  });
+
+export type EvmProxyOptions = z.output<typeof evmProxyOptionsSchema>;

@@ -1,0 +1,161 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { encodeFunctionData, parseAbiItem, type AbiFunction, type Address, type Hex } from 'viem';
+import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
+import { implementationState } from '../core/implementation-colors.js';
+import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
+import { liveColorOf } from '../core/weights.js';
+import { connectChain, type Chain } from '../evm/chain.js';
+import { loadContractBuild, type ContractBuild } from '../evm/contract-build.js';
+import { readProxy, type ProxyState } from '../evm/proxy-state.js';
+import { safeProposal } from '../evm/safe-proposal.js';
+import { sendCall, waitForBlock } from '../evm/transactions.js';
+import { upgradeCall } from '../evm/upgrade-call.js';
+import { checkRollback } from '../evm/upgrade-safety.js';
+import { create2Address } from '../evm/create2.js';
+import type { EvmProxyOptions } from './evm-proxy-options.js';
+import { prepareImplementation } from './evm-prepare.js';
+import { ProposalWritten, type Router, type RouterContext } from './router.js';
+
+export { evmProxyOptionsSchema, type EvmProxyOptions } from './evm-proxy-options.js';
+
+/** The new implementation of this release: its build and the address it has (or will have, by CREATE2). */
+export interface Candidate {
+  build: ContractBuild;
+  address: Address;
+}
+
+/**
+ * An upgradeable proxy (EIP-1967) as a router: the live color is the
+ * implementation it delegates to, the idle color the new one, and a switch
+ * is one upgrade transaction (or, in propose mode, one written for a Safe).
+ */
+export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterContext): Router {
+  const kind = options['proxy-kind'];
+  let chain: Promise<Chain> | undefined;
+  let candidate: Promise<Candidate> | undefined;
+  let reference: Promise<ContractBuild> | undefined;
+  const connect = () =>
+    (chain ??= connectChain(
+      {
+        rpcUrl: context.secrets.resolve('router.rpc', options.rpc),
+        chainId: options['chain-id'],
+        ...(options.mode === 'send' && options.signer ? { privateKey: context.secrets.resolve('router.signer', options.signer) as Hex } : {}),
+        pollingMs: options['poll-interval']
+      },
+      { rpc: 'router.rpc', chainId: 'router.chain-id' }
+    ));
+  const file = (name: string) => path.resolve(context.baseDir, name);
+  const referenceBuild = () => (reference ??= loadContractBuild(file(options.reference.build), options.reference.contract, 'router.reference'));
+  const newImplementation = () =>
+    (candidate ??= loadContractBuild(file(options.implementation.build), options.implementation.contract, 'router.implementation').then(build => ({
+      build,
+      address: options.implementation.address ?? create2Address(build.bytecode, options.implementation.salt as Hex)
+    })));
+  const proxyState = async () => readProxy(await connect(), options.proxy, kind, 'router.proxy');
+  const stateOf = async (proxy: ProxyState): Promise<RouterState> =>
+    implementationState({
+      live: proxy.implementation,
+      candidate: (await newImplementation()).address,
+      recorded: (await context.recorded?.())?.state ?? null,
+      settings: { chain_id: options['chain-id'], proxy: proxy.proxy, proxy_kind: kind, admin: proxy.admin, beacon: proxy.beacon }
+    });
+
+  /** Call data for a move to `to`: the initializer goes with the first upgrade to the candidate only. */
+  const callData = async (to: Address): Promise<{ data: Hex; initializer: string | null }> => {
+    const { address } = await newImplementation();
+    if (!options.initializer || to.toLowerCase() !== address.toLowerCase()) return { data: '0x', initializer: null };
+    const journal = (await context.recorded?.())?.journal ?? [];
+    if (journal.some(entry => entry.action === 'upgrade' && entry.initializer && entry.implementation.toLowerCase() === address.toLowerCase())) {
+      context.logger.info(`the initializer ran with this implementation's first upgrade (${options.initializer.call}); a roll-forward sends none`);
+      return { data: '0x', initializer: null };
+    }
+    return { data: initializerData(options.initializer), initializer: options.initializer.call };
+  };
+
+  return {
+    kind: 'evm-proxy',
+    async read() {
+      return stateOf(await proxyState());
+    },
+    async observe() {
+      const proxy = await proxyState();
+      return { block_number: Number(proxy.block.number), block_hash: proxy.block.hash, upgrader: proxy.upgrader };
+    },
+    // The idle color of a proxy is always the candidate, whichever name it has.
+    async prepare() {
+      return prepareImplementation({ options, context, chain: await connect(), proxy: await proxyState(), candidate: await newImplementation(), reference: await referenceBuild() });
+    },
+    async apply(expected, target) {
+      const connected = await connect();
+      let proxy = await proxyState();
+      const current = await stateOf(proxy);
+      if (routerDigest(current) === routerDigest(target)) return;
+      if (routerDigest(current) !== routerDigest(expected)) {
+        throw new DriftError(`the proxy ${options.proxy} no longer holds what this release expects: ${describeRouterState(current)}, not ${describeRouterState(expected)}. Someone else upgraded it; take a new snapshot.`);
+      }
+      const to = target.endpoints[liveColorOf(target.weights)] as Address;
+      const { address, build } = await newImplementation();
+      if (to.toLowerCase() !== address.toLowerCase()) {
+        const report = await checkRollback(build, await referenceBuild());
+        if (!report.ok) {
+          throw new ReleaseError(
+            `rollback refused: ${build.contract} changed storage in a way ${(await referenceBuild()).contract} cannot read:\n${report.layout.map(change => `  ${change.message}`).join('\n')}\nRolling back restores code, not state. Fix forward with a new implementation instead.`
+          );
+        }
+      }
+      if (options['at-block'] !== undefined) {
+        const height = BigInt(options['at-block']);
+        context.logger.info(`waiting for block ${height} before the upgrade (router.at-block)`);
+        await waitForBlock(connected, height, { onWait: now => context.logger.info(`  block ${now}, waiting for ${height}`) });
+        // Someone may have upgraded while we waited.
+        proxy = await proxyState();
+        if (routerDigest(await stateOf(proxy)) !== routerDigest(expected)) {
+          throw new DriftError(`the proxy ${options.proxy} was upgraded by someone else while waiting for block ${height}; nothing was sent. Take a new snapshot.`);
+        }
+      }
+      const { data, initializer } = await callData(to);
+      const call = upgradeCall(proxy, to, data);
+      if (options.mode === 'propose') {
+        const where = file(options.proposal);
+        const proposal = safeProposal(call, {
+          chainId: options['chain-id'],
+          name: `cutover: ${context.service} to ${to}`,
+          description: `Upgrade ${kind} proxy ${options.proxy} from ${proxy.implementation} to ${to}${initializer ? `, calling ${initializer}` : ''}.`,
+          createdAt: new Date(),
+          ...(options.safe ? { safe: options.safe } : {})
+        });
+        await writeFile(where, `${JSON.stringify(proposal, null, 2)}\n`);
+        context.journal?.({ action: 'propose', implementation: to, tx: null, block: null, initializer, data });
+        throw new ProposalWritten(where, `wrote the upgrade to ${to} (${call.to}, ${data === '0x' ? 'no call data' : `calling ${initializer}`}) to ${where} for the Safe's owners to sign; nothing was sent. Run this step again once it is executed.`);
+      }
+      const sent = await sendCall(connected, call, { confirmations: options.confirmations, signerField: 'router.signer' });
+      context.journal?.({ action: 'upgrade', implementation: to, tx: sent.hash, block: Number(sent.blockNumber), initializer, data });
+      context.logger.info(`upgraded ${options.proxy} to ${to} in transaction ${sent.hash}, block ${sent.blockNumber}`);
+      const after = await proxyState();
+      if (after.implementation.toLowerCase() !== to.toLowerCase()) {
+        throw new ReleaseError(`after transaction ${sent.hash} the proxy delegates to ${after.implementation}, not ${to}. Check the transaction on a block explorer.`);
+      }
+    },
+    async initialize() {
+      throw new BadInputError('router.kind evm-proxy: a proxy starts when it is deployed with its first implementation; cutover init is for traffic routers. Take a snapshot instead.');
+    },
+    // An upgrade is atomic: from its block on, no call reaches the old implementation.
+    drain: async color => ({ color, method: 'counter', waitedMs: 0, remaining: 0, closed: 0 }),
+    close: async () => {}
+  };
+}
+
+function initializerData(initializer: NonNullable<EvmProxyOptions['initializer']>): Hex {
+  let item: AbiFunction;
+  try {
+    item = parseAbiItem(initializer.call) as AbiFunction;
+  } catch (error) {
+    throw new BadInputError(`router.initializer.call: ${JSON.stringify(initializer.call)} is not a function signature (${(error as Error).message.split('\n')[0]}). Write it like "function initializeV2(uint256 fee)".`);
+  }
+  try {
+    return encodeFunctionData({ abi: [item], functionName: item.name, args: initializer.args });
+  } catch (error) {
+    throw new BadInputError(`router.initializer.args: ${JSON.stringify(initializer.args)} do not fit ${initializer.call} (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}).`);
+  }
+}
