@@ -25,7 +25,6 @@ contract VaultV1 is Initializable, OwnableUpgradeable, UUPSUpgradeable {
 
     function initialize(address owner, uint256 initialValue) public initializer {
         __Ownable_init(owner);
-        __UUPSUpgradeable_init();
         value = initialValue;
     }
 
@@ -92,7 +91,6 @@ contract VaultV2Inserted is Initializable, OwnableUpgradeable, UUPSUpgradeable {
 
     function initialize(address owner, uint256 initialValue) public initializer {
         __Ownable_init(owner);
-        __UUPSUpgradeable_init();
         value = initialValue;
     }
 
@@ -115,7 +113,6 @@ contract VaultV2Retyped is Initializable, OwnableUpgradeable, UUPSUpgradeable {
 
     function initialize(address owner, uint128 initialValue) public initializer {
         __Ownable_init(owner);
-        __UUPSUpgradeable_init();
         value = initialValue;
     }
 

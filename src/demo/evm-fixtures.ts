@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  BaseError,
+  ContractFunctionRevertedError,
   createPublicClient,
   createWalletClient,
   defineChain,
@@ -17,12 +19,13 @@ import {
   type PublicClient
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { EIP1967_SLOTS, addressInSlot, type ProxyKind } from '../core/eip1967.js';
 import { ANVIL_KEYS } from './anvil-server.js';
 import { EVM_SOURCES } from './evm-contracts.js';
 import { compileSolidity, type BuildInfo } from './solidity.js';
 
 export interface ProxyFixture {
-  kind: 'uups' | 'transparent' | 'beacon';
+  kind: ProxyKind;
   proxy: Address;
   implementation: Address;
   /** The ProxyAdmin contract a transparent proxy creates; null for the other kinds. */
@@ -35,9 +38,6 @@ export interface ProxyFixture {
 /** What deployProxy initializes: Vault-shaped `initialize(owner, value)` and Counter-shaped `initialize(start)`. */
 export const VAULT_INITIAL_VALUE = 41n;
 export const COUNTER_INITIAL_COUNT = 5n;
-
-/** EIP-1967 admin slot, keccak256('eip1967.proxy.admin') - 1: where a transparent proxy records the ProxyAdmin it created. */
-const ADMIN_SLOT = '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103';
 
 const POLLING_MS = 50;
 
@@ -84,7 +84,23 @@ async function connect(rpcUrl: string, key: Hex) {
 
 type Connection = Awaited<ReturnType<typeof connect>>;
 
-async function mined(connection: Connection, hash: Hash, what: string) {
+/** viem's short message plus the decoded revert, e.g. `OwnableUnauthorizedAccount(0x…)`, without its dump of the calldata. */
+function failure(error: unknown): string {
+  if (!(error instanceof BaseError)) return error instanceof Error ? error.message : String(error);
+  const revert = error.walk(cause => cause instanceof ContractFunctionRevertedError);
+  if (!(revert instanceof ContractFunctionRevertedError)) return error.shortMessage;
+  const decoded = revert.data ? `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(', ')})` : revert.reason;
+  return decoded ? `${error.shortMessage} ${decoded}` : error.shortMessage;
+}
+
+/** Sends a transaction and waits for it to succeed. */
+async function transact(connection: Connection, what: string, send: () => Promise<Hash>) {
+  let hash: Hash;
+  try {
+    hash = await send();
+  } catch (error) {
+    throw new Error(`${what} failed: ${failure(error)}`, { cause: error });
+  }
   const receipt = await connection.publicClient.waitForTransactionReceipt({ hash, pollingInterval: POLLING_MS });
   if (receipt.status !== 'success') throw new Error(`${what} reverted in transaction ${hash}`);
   return receipt;
@@ -92,10 +108,9 @@ async function mined(connection: Connection, hash: Hash, what: string) {
 
 async function deploy(connection: Connection, build: BuildInfo, name: string, args: readonly unknown[] = []): Promise<Address> {
   const { abi, bytecode } = contractOf(build, name);
-  const hash = await connection.walletClient.deployContract({ abi, bytecode, args });
-  const receipt = await mined(connection, hash, `deploying ${name}`);
-  if (!receipt.contractAddress) throw new Error(`deploying ${name} created no contract (transaction ${hash})`);
-  return receipt.contractAddress;
+  const receipt = await transact(connection, `deploying ${name}`, () => connection.walletClient.deployContract({ abi, bytecode, args }));
+  if (!receipt.contractAddress) throw new Error(`deploying ${name} created no contract (transaction ${receipt.transactionHash})`);
+  return getAddress(receipt.contractAddress);
 }
 
 /** Deploys one contract of the build with a plain CREATE; the key defaults to anvil's first account. */
@@ -113,9 +128,11 @@ function initializeCall(build: BuildInfo, name: string, owner: Address): Hex {
   throw new Error(`${name} has no initialize(address,uint256) or initialize(uint256) for deployProxy to call`);
 }
 
+/** The ProxyAdmin a transparent proxy created in its constructor, as it records it in the EIP-1967 admin slot. */
 async function proxyAdminOf(publicClient: PublicClient, proxy: Address): Promise<Address> {
-  const word = (await publicClient.getStorageAt({ address: proxy, slot: ADMIN_SLOT })) ?? '0x';
-  return getAddress(`0x${word.slice(-40).padStart(40, '0')}`);
+  const admin = addressInSlot((await publicClient.getStorageAt({ address: proxy, slot: EIP1967_SLOTS.admin })) ?? '0x');
+  if (!admin) throw new Error(`transparent proxy ${proxy} has an empty EIP-1967 admin slot`);
+  return admin;
 }
 
 /**
@@ -126,7 +143,7 @@ async function proxyAdminOf(publicClient: PublicClient, proxy: Address): Promise
 export async function deployProxy(
   rpcUrl: string,
   build: BuildInfo,
-  kind: ProxyFixture['kind'],
+  kind: ProxyKind,
   options: { implementation?: string; ownerKey?: Hex } = {}
 ): Promise<ProxyFixture> {
   const ownerKey = options.ownerKey ?? ANVIL_KEYS[0];
@@ -150,10 +167,15 @@ export async function deployProxy(
   }
 }
 
+// With OpenZeppelin's errors, so that a refused upgrade says why.
 const UPGRADE_ABI = parseAbi([
   'function upgradeToAndCall(address newImplementation, bytes data) payable',
   'function upgradeAndCall(address proxy, address implementation, bytes data) payable',
-  'function upgradeTo(address newImplementation)'
+  'function upgradeTo(address newImplementation)',
+  'error OwnableUnauthorizedAccount(address account)',
+  'error ERC1967InvalidImplementation(address implementation)',
+  'error UUPSUnsupportedProxiableUUID(bytes32 slot)',
+  'error BeaconInvalidImplementation(address implementation)'
 ]);
 
 /**
@@ -163,7 +185,7 @@ const UPGRADE_ABI = parseAbi([
 export async function upgradeDirectly(rpcUrl: string, fixture: ProxyFixture, newImplementation: Address): Promise<Hex> {
   const connection = await connect(rpcUrl, fixture.ownerKey);
   const { walletClient } = connection;
-  const hash = await (() => {
+  const receipt = await transact(connection, `upgrading ${fixture.kind} proxy ${fixture.proxy}`, () => {
     switch (fixture.kind) {
       case 'uups':
         return walletClient.writeContract({ address: fixture.proxy, abi: UPGRADE_ABI, functionName: 'upgradeToAndCall', args: [newImplementation, '0x'] });
@@ -174,9 +196,8 @@ export async function upgradeDirectly(rpcUrl: string, fixture: ProxyFixture, new
         if (!fixture.beacon) throw new Error(`beacon proxy ${fixture.proxy} has no beacon in its fixture`);
         return walletClient.writeContract({ address: fixture.beacon, abi: UPGRADE_ABI, functionName: 'upgradeTo', args: [newImplementation] });
     }
-  })();
-  await mined(connection, hash, `upgrading ${fixture.kind} proxy ${fixture.proxy}`);
-  return hash;
+  });
+  return receipt.transactionHash;
 }
 
 /**
