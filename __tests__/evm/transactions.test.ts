@@ -1,4 +1,4 @@
-import { createPublicClient, http, parseAbi, type PublicClient } from 'viem';
+import { createPublicClient, http, keccak256, pad, parseAbi, toHex, type Hex, type PublicClient } from 'viem';
 import { compileEvmFixtures, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { BadInputError, ReleaseError } from '../../src/core/errors.js';
 import { pause } from '../../src/io/pause.js';
@@ -10,6 +10,8 @@ import { ANVIL_KEYS, describeWithAnvil, startAnvil, type BuildInfo, type LocalAn
 
 const FIELDS = { rpc: 'router.rpc', chainId: 'router.chain-id' };
 const VERSION = parseAbi(['function version() view returns (string)']);
+// OwnableUpgradeable's ERC-7201 namespace: keccak256(abi.encode(uint256(keccak256("openzeppelin.storage.Ownable")) - 1)) & ~0xff.
+const OWNABLE_SLOT = toHex((BigInt(keccak256(pad(toHex(BigInt(keccak256(toHex('openzeppelin.storage.Ownable'))) - 1n), { size: 32 }))) >> 8n) << 8n, { size: 32 });
 
 /** Polls `condition` until it holds; the test's timeout bounds it. */
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
@@ -84,18 +86,18 @@ describeWithAnvil('transactions', () => {
 
     it('reports a transaction that reverts on chain, with the reason from a replay', async () => {
       const call = await upgradeTo('VaultV2');
-      const implementation = `0x${call.data.slice(34, 74)}` as const;
       await anvil.rpc('evm_setAutomine', [false]);
       try {
         const sending = sendCall(owner, call, { confirmations: 0 }).catch(e => e);
         await until(async () => (await anvil.rpc<{ pending: string }>('txpool_status')).pending !== '0x0');
-        // The implementation loses its code after gas was estimated and before the block: the upgrade now reverts.
-        await anvil.rpc('anvil_setCode', [implementation, '0x']);
+        // Ownership moves after gas was estimated and before the block: the upgrade now reverts on chain.
+        await anvil.rpc('anvil_setStorageAt', [vault.proxy, OWNABLE_SLOT, pad(stranger.account as Hex, { size: 32 })]);
         await anvil.rpc('evm_mine');
         const error = await sending;
         expect(error).toBeInstanceOf(ReleaseError);
-        expect(error.message).toMatch(new RegExp(`^the call 0x4f1ef286 to ${vault.proxy} reverted in block \\d+ \\(transaction 0x[0-9a-f]{64}\\): ERC1967InvalidImplementation\\(${implementation}\\)$`, 'i'));
+        expect(error.message).toMatch(new RegExp(`^the call 0x4f1ef286 to ${vault.proxy} reverted in block \\d+ \\(transaction 0x[0-9a-f]{64}\\): OwnableUnauthorizedAccount\\(${owner.account}\\)$`));
       } finally {
+        await anvil.rpc('anvil_setStorageAt', [vault.proxy, OWNABLE_SLOT, pad(owner.account as Hex, { size: 32 })]);
         await anvil.rpc('evm_setAutomine', [true]);
       }
     });
@@ -122,5 +124,4 @@ describeWithAnvil('transactions', () => {
       expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('2');
     });
   });
-
 });

@@ -1,9 +1,9 @@
 import { getAddress, keccak256, toHex, type Address, type Hex } from 'viem';
 
-/** How a proxy finds its implementation, and so who upgrades it: the implementation itself, a ProxyAdmin, or a beacon. */
-export type ProxyKind = 'uups' | 'transparent' | 'beacon';
+export const PROXY_KINDS = ['uups', 'transparent', 'beacon'] as const;
 
-export const PROXY_KINDS: readonly ProxyKind[] = ['uups', 'transparent', 'beacon'];
+/** How a proxy finds its implementation, and so who upgrades it: the implementation itself, a ProxyAdmin, or a beacon. */
+export type ProxyKind = (typeof PROXY_KINDS)[number];
 
 /** EIP-1967: bytes32(uint256(keccak256(label)) - 1), a slot no Solidity layout can reach by accident. */
 function slotOf(label: string): Hex {

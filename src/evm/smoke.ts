@@ -81,7 +81,7 @@ function functionOf(signature: string): AbiFunction {
   } catch (error) {
     throw new BadInputError(`smoke call "${signature}": not a human-readable ABI function (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}). Write it like "function version() view returns (string)".`);
   }
-  if (item.type !== 'function') throw new BadInputError(`smoke call "${signature}": a ${item.type}, not a function. Write it like "function version() view returns (string)".`);
+  if (item.type !== 'function') throw new BadInputError(`smoke call "${signature}": an ABI ${item.type}, not a function. Write it like "function version() view returns (string)".`);
   return item;
 }
 

@@ -31,6 +31,7 @@ export async function sendCall(chain: Chain, call: Call, options: SendOptions): 
     const field = options.signerField ?? 'the signer key';
     throw new BadInputError(`${field}: sending ${describeCall(call)} needs a signer, and none is set. Set ${field} from a secret, or propose the call to a Safe instead.`);
   }
+  options.signal?.throwIfAborted();
   let hash: Hex;
   try {
     hash = await chain.wallet.sendTransaction({ account, chain: chain.wallet.chain, to: call.to, data: call.data, value: call.value });
