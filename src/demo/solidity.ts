@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { compileErrors, compileInWorker } from '../evm/solc-worker.js';
 
 /**
  * A compile as Hardhat keeps it in artifacts/build-info: the compiler version,
@@ -34,28 +34,6 @@ export const FULL_OUTPUT_SELECTION = {
   }
 };
 
-// The worker: solc-js is synchronous and takes seconds, which would stall every server a test or the demo runs in this process.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createRequire } = require('node:module');
-const { readFileSync } = require('node:fs');
-const requireFrom = createRequire(workerData.base);
-const solc = requireFrom('solc');
-const imported = {};
-const output = JSON.parse(solc.compile(JSON.stringify(workerData.input), {
-  import: p => {
-    try {
-      const content = readFileSync(requireFrom.resolve(p), 'utf8');
-      imported[p] = { content };
-      return { contents: content };
-    } catch (error) {
-      return { error: 'not found: ' + p };
-    }
-  }
-}));
-parentPort.postMessage({ output, imported, version: solc.version() });
-`;
-
 /**
  * Compiles Solidity sources with the solc-js from npm (imports such as
  * `@openzeppelin/contracts/...` resolve from node_modules), in a worker thread.
@@ -63,8 +41,9 @@ parentPort.postMessage({ output, imported, version: solc.version() });
  */
 export async function compileSolidity(sources: Record<string, string>, options: { optimizer?: boolean; evmVersion?: string } = {}): Promise<BuildInfo> {
   const require = createRequire(import.meta.url);
+  let solc: string;
   try {
-    require.resolve('solc');
+    solc = require.resolve('solc');
   } catch {
     throw new Error(`solc is not installed: ${SOLC_INSTALL}`);
   }
@@ -77,14 +56,9 @@ export async function compileSolidity(sources: Record<string, string>, options: 
       outputSelection: FULL_OUTPUT_SELECTION
     }
   };
-  const result = await new Promise<{ output: SolcOutput; imported: Record<string, { content: string }>; version: string }>((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { input, base: import.meta.url } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', code => code !== 0 && reject(new Error(`solc worker exited with code ${code}`)));
-  });
-  const errors = (result.output.errors ?? []).filter(e => e.severity === 'error');
-  if (errors.length) throw new Error(`solc failed:\n${errors.map(e => e.formattedMessage).join('\n')}`);
+  const result = await compileInWorker<SolcOutput>(solc, input, import.meta.url);
+  const errors = compileErrors(result.output);
+  if (errors.length) throw new Error(`solc failed:\n${errors.join('\n')}`);
   // The checks decode source positions, so the input must carry every source the compiler read, imports too.
   input.sources = { ...input.sources, ...result.imported };
   return { solcVersion: result.version.replace(/\+.*$/, ''), input, output: result.output };

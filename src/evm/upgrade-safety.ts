@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import {
   getContractVersion,
   getErrors,
@@ -23,6 +22,7 @@ import { encodeAbiParameters, keccak256, toHex } from 'viem';
 import type { ProxyKind } from '../core/eip1967.js';
 import { BadInputError } from '../core/errors.js';
 import type { ContractBuild } from './contract-build.js';
+import { compileErrors, compileInWorker } from './solc-worker.js';
 
 /** One storage change upgrades-core found unsafe, located. */
 export interface LayoutChange {
@@ -286,21 +286,9 @@ function solcFor(version: string): string | null {
   return null;
 }
 
-// solc-js compiles synchronously for seconds; a worker keeps this process's servers and timers responsive meanwhile.
-const COMPILE_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-parentPort.postMessage(require(workerData.solc).compile(JSON.stringify(workerData.input)));
-`;
-
 async function compile(solc: string, input: unknown, build: ContractBuild): Promise<SolcOutput> {
-  const text = await new Promise<string>((resolve, reject) => {
-    const worker = new Worker(COMPILE_WORKER, { eval: true, workerData: { solc, input } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', code => code !== 0 && reject(new Error(`solc worker exited with code ${code}`)));
-  });
-  const output = JSON.parse(text) as SolcOutput;
-  const errors = (output.errors ?? []).filter(e => e.severity === 'error');
-  if (errors.length > 0) throw new Error(`laying out the namespaced storage of ${build.file} failed:\n${errors.map(e => e.formattedMessage).join('\n')}`);
+  const { output } = await compileInWorker<SolcOutput>(solc, input, import.meta.url);
+  const errors = compileErrors(output);
+  if (errors.length > 0) throw new Error(`laying out the namespaced storage of ${build.file} failed:\n${errors.join('\n')}`);
   return output;
 }
