@@ -1,28 +1,44 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
 import { freePort } from '../io/ports.js';
 
 const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
 
 /**
- * The anvil binary that `@foundry-rs/anvil` brings in its platform package, or
- * null when it is not installed. The binary is run directly: the package's own
- * wrapper is a Node process whose death would leave anvil running.
+ * The anvil binary: the one `@foundry-rs/anvil-<platform>-<arch>` brings (an
+ * optional dependency, on Linux x64), else the first `anvil` on PATH (foundryup);
+ * null when neither exists. The binary is run directly: a Node wrapper whose
+ * death would leave anvil running is never in between.
  */
 export function findAnvil(): string | null {
+  return packagedAnvil() ?? anvilOnPath();
+}
+
+function packagedAnvil(): string | null {
   const arch = ARCH[process.arch];
   if (!arch) return null;
   try {
     const require = createRequire(import.meta.url);
-    const binary = require.resolve(`@foundry-rs/anvil-${process.platform}-${arch}/bin/anvil${process.platform === 'win32' ? '.exe' : ''}`);
+    const binary = require.resolve(`@foundry-rs/anvil-${process.platform}-${arch}/bin/${ANVIL_FILE}`);
     return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
 }
 
-export const ANVIL_INSTALL = 'npm install --save-dev @foundry-rs/anvil (do not install with --omit=optional: the binary comes in an optional dependency)';
+function anvilOnPath(): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, ANVIL_FILE))) return join(dir, ANVIL_FILE);
+  }
+  return null;
+}
+
+const ANVIL_FILE = process.platform === 'win32' ? 'anvil.exe' : 'anvil';
+
+export const ANVIL_INSTALL =
+  'install anvil: `npm install --no-save @foundry-rs/anvil` (its platform package holds the binary; do not use --omit=optional), or Foundry\'s foundryup, which puts anvil on PATH';
 
 /** anvil's first funded account (mnemonic "test test ... junk"): a well-known key for local chains only. */
 export const ANVIL_KEYS = [
