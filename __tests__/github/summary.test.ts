@@ -273,4 +273,44 @@ describe('job summary', () => {
     // The links come last, under the chart.
     expect(markdown.trimEnd().split('\n').at(-1)).toBe('Deployment: [https://deployment-field.example/](<https://deployment-field.example/>) · Log: [https://log-field.example/](<https://log-field.example/>)');
   });
+  it('shows a contract router: addresses per color, facts, checks, the layout diff and every transaction, escaped', () => {
+    const blue = '0x' + '1'.repeat(40);
+    const green = '0x' + '2'.repeat(40);
+    const tx = '0x' + 'a'.repeat(64);
+    const markdown = renderSummary(
+      report({
+        step: 'promote',
+        outcome: 'proposed',
+        router: {
+          kind: 'evm-proxy',
+          endpoints: { blue, green },
+          facts: [
+            ['proxy kind', 'uups'],
+            ['snapshot block number', '12']
+          ],
+          checks: ['storage layout of VaultV2 is compatible with VaultV1', 'smoke `version()` | ok'],
+          diff: ['+ fee uint256 slot 2 offset 0', '~ owner address -> uint160 slot 0 offset 0'],
+          transactions: [
+            { step: 'deploy', action: 'deploy', target: green, tx, block: 7, note: '' },
+            { step: 'promote', action: 'propose', target: green, tx: null, block: null, note: 'with function initializeV2(uint256 fee)' }
+          ]
+        }
+      })
+    );
+    expect(markdown.split('\n')[0]).toMatch(/— 📝 proposed, waiting for its signers; nothing changed yet$/);
+    const body = sections(markdown).get('Router evm-proxy') ?? '';
+    expect(rows(body.split('\n\n')[0])).toEqual([
+      ['blue', 'live', `\`${blue}\``],
+      ['green', 'idle', `\`${green}\``]
+    ]);
+    expect(body).toContain('proxy kind `uups` · snapshot block number `12`');
+    expect(body).toContain('- smoke \\`version()\\` \\| ok');
+    expect(body).toContain('```diff\n+ fee uint256 slot 2 offset 0\n~ owner address -> uint160 slot 0 offset 0\n```');
+    const transactions = body.split('\n\n').find(part => part.startsWith('| Step'));
+    expect(rows(transactions)).toEqual([
+      ['deploy', 'deploy', `\`${green}\``, `\`${tx}\``, '7', ''],
+      ['promote', 'propose', `\`${green}\``, 'not sent', '—', 'with function initializeV2(uint256 fee)']
+    ]);
+    expect(renderSummary(report())).not.toContain('### Router');
+  });
 });

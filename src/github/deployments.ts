@@ -17,7 +17,7 @@ export interface ReleaseDeployment {
   approvalsBefore: Approval[];
 }
 
-export type StatusState = 'in_progress' | 'success' | 'failure' | 'inactive';
+export type StatusState = 'in_progress' | 'pending' | 'success' | 'failure' | 'inactive';
 
 export interface StatusLinks {
   environmentUrl?: string;

@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../store/release-store.js';
 export const DESCRIPTION_MAX = 140;
 
 export type LogStep = HistoryEntry['step'];
-export type LogOutcome = 'started' | 'done' | 'already done' | 'failed';
+export type LogOutcome = 'started' | 'done' | 'already done' | 'proposed' | 'failed';
 
 /** What one deployment status says about a step: `cutover promote: done; approved by alice`. */
 export interface LogLine {
@@ -15,7 +15,7 @@ export interface LogLine {
 }
 
 const STEPS: readonly LogStep[] = ['snapshot', 'deploy', 'expand', 'migrate', 'promote', 'rollback', 'contract'];
-const LINE = /^cutover (\w+): (started|done|already done|failed)(?:; (.*))?$/s;
+const LINE = /^cutover (\w+): (started|done|already done|proposed|failed)(?:; (.*))?$/s;
 
 export function formatLogLine(line: LogLine): string {
   const text = `cutover ${line.step}: ${line.outcome}${line.detail ? `; ${line.detail}` : ''}`;
@@ -46,6 +46,10 @@ export function historyOf(lines: readonly StatusLine[]): { phase: Phase | undefi
   let phase: Phase | undefined;
   const history: HistoryEntry[] = [];
   for (const { line, at } of lines) {
+    if (line.outcome === 'proposed') {
+      history.push({ step: line.step, at, outcome: 'proposed', detail: line.detail });
+      continue;
+    }
     if (line.outcome !== 'done' && line.outcome !== 'already done') continue;
     phase = PHASE_OF[line.step] ?? phase;
     history.push({ step: line.step, at, outcome: line.outcome === 'done' ? 'done' : 'already-done', detail: line.detail });

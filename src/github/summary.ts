@@ -29,10 +29,24 @@ export interface PlannedStatement {
   lock: string;
 }
 
+/** Transactions and facts of a router whose colors are contract implementations (evm-proxy). */
+export interface RouterReport {
+  kind: string;
+  /** Each color's endpoint (an implementation address). */
+  endpoints: Record<Color, string>;
+  /** What the router works on (the proxy, its kind, the chain), and what the snapshot saw (the block). */
+  facts: [string, string][];
+  /** What the deploy step checked about the idle color. */
+  checks: string[];
+  /** What changes from the live to the idle color, one line each (`+`, `-`, `~`). */
+  diff: string[];
+  transactions: { step: string; action: string; target: string; tx: string | null; block: number | null; note: string }[];
+}
+
 export interface ReleaseReport {
   /** snapshot, deploy, migrate (expand), migrate (migrate), promote, contract or rollback. */
   step: string;
-  outcome: 'done' | 'already-done' | 'failed';
+  outcome: 'done' | 'already-done' | 'proposed' | 'failed';
   service: string;
   environment: string;
   /** The snapshot's digest, sha256:... */
@@ -50,6 +64,7 @@ export interface ReleaseReport {
   traffic: TrafficPoint[];
   /** Each traffic step's verdict, oldest first. */
   analysis?: StepRecord[];
+  router?: RouterReport;
   deploymentUrl?: string | null;
   logUrl?: string | null;
   error?: { message: string; next: string } | null;
@@ -58,6 +73,7 @@ export interface ReleaseReport {
 const OUTCOME: Record<ReleaseReport['outcome'], string> = {
   done: '✅ done',
   'already-done': '☑️ already done, nothing changed',
+  proposed: '📝 proposed, waiting for its signers; nothing changed yet',
   failed: '❌ failed'
 };
 
@@ -71,6 +87,7 @@ export function renderSummary(report: ReleaseReport): string {
     `## cutover ${text(report.step)}: ${text(report.service)} → ${text(report.environment)} — ${OUTCOME[report.outcome]}`,
     report.error ? failure(report.error) : null,
     colors(report),
+    routerSection(report),
     preview(report),
     approvers(report),
     database(report),
@@ -93,6 +110,21 @@ function colors(report: ReleaseReport): string {
     return [color, color === report.live ? 'live' : 'idle', row.version ? code(row.version, true) : '—', `${row.weight}%`, row.health];
   });
   return ['### Colors', '', table(['Color', 'Role', 'Version', 'Traffic', 'Health'], rows), '', `Snapshot ${code(report.digest)}`].join('\n');
+}
+
+function routerSection(report: ReleaseReport): string | null {
+  const router = report.router;
+  if (!router) return null;
+  const lines = [`### Router ${text(router.kind)}`, ''];
+  lines.push(table(['Color', 'Role', 'Endpoint'], [report.live, report.idle].map(color => [color, color === report.live ? 'live' : 'idle', code(router.endpoints[color], true)])));
+  if (router.facts.length) lines.push('', router.facts.map(([name, value]) => `${text(name)} ${code(value)}`).join(' · '));
+  if (router.checks.length) lines.push('', `Checked at deploy:`, '', ...router.checks.map(check => `- ${text(check)}`));
+  if (router.diff.length) lines.push('', `Changes from ${report.live} to ${report.idle}:`, '', fenced(router.diff.join('\n'), 'diff'));
+  if (router.transactions.length) {
+    const rows = router.transactions.map(t => [text(t.step), text(t.action), code(t.target, true), t.tx ? code(t.tx, true) : 'not sent', t.block === null ? '—' : String(t.block), text(t.note)]);
+    lines.push('', table(['Step', 'Action', 'Target', 'Transaction', 'Block', 'Note'], rows));
+  }
+  return lines.join('\n');
 }
 
 function preview(report: ReleaseReport): string | null {

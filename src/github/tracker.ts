@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { shortDigest } from '../core/canonical.js';
 import { ReleaseError } from '../core/errors.js';
 import type { Approver } from '../core/approval.js';
@@ -85,7 +86,10 @@ export class GitHubTracker implements ReleaseTracker {
   async finished(record: ReleaseRecord, step: TrackedStep, outputs: StepOutputs): Promise<void> {
     const id = record.deployment;
     if (!id) return;
-    if (step === 'promote') {
+    if (outputs.proposal) {
+      // Written for a Safe's owners: the deployment waits on them, and the step's re-run records the outcome.
+      await this.status(id, 'pending', step, 'proposed', `written to ${path.basename(outputs.proposal)}; run ${step} again once the Safe executed it`);
+    } else if (step === 'promote') {
       const replaced = await this.records.live(this.options.environment, this.options.service, id);
       const approvers = JSON.parse(outputs.approvers || '[]') as Approver[];
       const detail = [approvers.length ? `approved by ${approvers.map(a => a.user).join(', ')}` : '', replaced.length ? `replaced ${replaced.map(r => `#${r}`).join(' ')}` : '']
@@ -150,7 +154,7 @@ export class GitHubTracker implements ReleaseTracker {
     return (await this.records.get(id))?.approvalsBefore ?? [];
   }
 
-  private async status(id: number, state: StatusState, step: TrackedStep, outcome: 'started' | 'done' | 'failed', detail: string): Promise<void> {
+  private async status(id: number, state: StatusState, step: TrackedStep, outcome: 'started' | 'done' | 'proposed' | 'failed', detail: string): Promise<void> {
     await this.records.addStatus(id, state, { step, outcome, detail }, { environmentUrl: this.options.environmentUrl });
   }
 }

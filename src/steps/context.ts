@@ -54,7 +54,7 @@ export async function recordStep(
   context: StepContext,
   record: ReleaseRecord,
   step: Step,
-  outcome: 'done' | 'already-done',
+  outcome: HistoryEntry['outcome'],
   detail: string,
   phase: Phase | undefined,
   version?: string
@@ -63,6 +63,21 @@ export async function recordStep(
   keepJournal(context, record, step);
   record.history.push({ step, at: context.now().toISOString(), outcome, detail, ...(version ? { version } : {}) });
   await context.store.save(record);
+}
+
+/**
+ * A failed step still keeps what the router did (a transaction sent before the
+ * failure), so that a re-run and the summary know of it.
+ */
+export async function saveJournal(context: StepContext, step: TrackedStep): Promise<void> {
+  if (context.journal.length === 0) return;
+  try {
+    const record = await context.store.load();
+    keepJournal(context, record, step);
+    await context.store.save(record);
+  } catch (error) {
+    context.logger.warn(`could not save to the release record what the router did: ${(error as Error).message}; it is in the log above`);
+  }
 }
 
 /** Moves what the router did in this step into the record; saved with it by the caller. */

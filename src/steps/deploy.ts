@@ -48,6 +48,7 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
       for (const check of prepared.checks) logger.info(`checked: ${check}`);
       if (prepared.diff.length) logger.info(`changes from ${snapshot.live_color} to ${idle}:\n${prepared.diff.map(line => `  ${line}`).join('\n')}`);
       reported = prepared.version;
+      record.prepared = prepared;
     }
     if (color) await waitHealthy({ color: idle, url: color.health }, { settings: config.health, secrets: context.secrets, logger });
     if (config.deploy.smoke) {

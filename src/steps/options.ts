@@ -170,7 +170,11 @@ export interface StepOutput {
 const SWITCH_OUTPUTS: readonly StepOutput[] = [
   { name: 'live-color', description: 'The color that serves traffic after the step.' },
   { name: 'router-digest', description: 'Digest of the router state after the step.' },
-  { name: 'snapshot-digest', description: 'Digest of the snapshot the release started from.' }
+  { name: 'snapshot-digest', description: 'Digest of the snapshot the release started from.' },
+  {
+    name: 'proposal',
+    description: "evm-proxy propose mode: path of the upgrade written for a Safe's owners to sign. Nothing was switched yet; run the step again once they executed it. Empty when the switch was made."
+  }
 ];
 
 const DATABASE_OUTPUTS: readonly StepOutput[] = [

@@ -1,7 +1,7 @@
 import { COLORS, type Color } from '../core/color.js';
 import { describeError } from '../core/errors.js';
 import type { Weights } from '../core/weights.js';
-import { renderSummary, type ColorRow, type ReleaseReport } from '../github/summary.js';
+import { renderSummary, type ColorRow, type ReleaseReport, type RouterReport } from '../github/summary.js';
 import type { TrafficPoint } from '../core/timeline.js';
 import { probeHealth } from '../probes/health.js';
 import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
@@ -62,6 +62,35 @@ async function planOf(context: StepContext, step: TrackedStep): Promise<ReleaseR
   return rows.length ? rows : undefined;
 }
 
+function outcomeOf(record: ReleaseRecord): ReleaseReport['outcome'] {
+  const last = record.history.at(-1)?.outcome;
+  return last === 'already-done' || last === 'proposed' ? last : 'done';
+}
+
+/** Addresses, checks, layout diff and transactions, for routers that record them (a contract proxy); absent for the others. */
+function routerReportOf(record: ReleaseRecord): RouterReport | undefined {
+  const { router } = record.snapshot.snapshot;
+  if (!router.observed && !record.prepared && !record.journal?.length) return undefined;
+  const facts = [...Object.entries(router.state.settings), ...Object.entries(router.observed ?? {}).map(([name, value]) => [`snapshot ${name}`, value] as const)]
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([name, value]): [string, string] => [name.replace(/_/g, ' '), String(value)]);
+  return {
+    kind: router.kind,
+    endpoints: router.state.endpoints,
+    facts,
+    checks: record.prepared?.checks ?? [],
+    diff: record.prepared?.diff ?? [],
+    transactions: (record.journal ?? []).map(entry => ({
+      step: entry.step,
+      action: entry.action,
+      target: entry.implementation,
+      tx: entry.tx,
+      block: entry.block,
+      note: entry.initializer ? `with ${entry.initializer}` : ''
+    }))
+  };
+}
+
 /** The job summary of one step, from the release record and what the router and colors say now. */
 export async function reportOf(context: StepContext, step: TrackedStep, outputs: StepOutputs | null, error: unknown): Promise<string | null> {
   let record: ReleaseRecord;
@@ -77,7 +106,7 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
   );
   const report: ReleaseReport = {
     step,
-    outcome: error ? 'failed' : outputs && record.history.at(-1)?.outcome === 'already-done' ? 'already-done' : 'done',
+    outcome: error ? 'failed' : outputs ? outcomeOf(record) : 'done',
     service: snapshot.service,
     environment: snapshot.environment ?? context.config.environment,
     digest: record.snapshot.digest,
@@ -91,6 +120,7 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
     approvers: outputs?.approvers ? (JSON.parse(outputs.approvers) as ReleaseReport['approvers']) : undefined,
     traffic: trafficOf(record, now, context.now()),
     analysis: record.analysis,
+    router: routerReportOf(record),
     error: error ? { message: context.secrets.redact(describeError(error)), next: NEXT_AFTER_FAILURE[step] } : null
   };
   return context.secrets.redact(renderSummary(report));

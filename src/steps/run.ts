@@ -5,9 +5,9 @@ import type { Config } from '../config/schema.js';
 import { BadInputError } from '../core/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { createRouter } from '../routers/registry.js';
-import type { JournalEntry, Router, RouterContext } from '../routers/router.js';
+import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../routers/router.js';
 import { fileStore } from '../store/file-store.js';
-import { sourceFromEnv, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
+import { saveJournal, sourceFromEnv, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
 import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
@@ -117,12 +117,14 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     remote: tracker ? digest => tracker.find(digest) : undefined
   });
   const journal: JournalEntry[] = [];
+  let recorded: Promise<RecordedRelease | null> | undefined;
   const router = routerFor(config, baseDir, logger, secrets, frontEnd.env, {
-    // No release yet (or one that cannot be read) leaves the router to start a new one; the step itself reports a bad record.
-    recorded: () => store.load().then(
-      record => ({ state: record.snapshot.snapshot.router.state, journal: record.journal ?? [] }),
-      () => null
-    ),
+    // Read once per step. No release yet (or one that cannot be read) leaves the router to start a new one; the step itself reports a bad record.
+    recorded: () =>
+      (recorded ??= store.load().then(
+        record => ({ state: record.snapshot.snapshot.router.state, journal: record.journal ?? [] }),
+        () => null
+      )),
     journal: entry => journal.push(entry)
   });
   const context: StepContext = {
@@ -145,6 +147,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     await writeSummary(frontEnd, context, trackedStep, outputs, null);
     return outputs;
   } catch (error) {
+    await saveJournal(context, trackedStep);
     await writeSummary(frontEnd, context, trackedStep, null, error);
     frontEnd.nextAfterFailure?.(trackedStep, NEXT_AFTER_FAILURE[trackedStep]);
     throw error;

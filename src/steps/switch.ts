@@ -9,6 +9,7 @@ import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { checkDatabaseBeforeSwitch } from './database.js';
 import { type CanaryOptions, promoteInSteps, splitsOf } from './canary.js';
 import { drainColors } from './drain.js';
+import { ProposalWritten } from '../routers/router.js';
 
 /** Whether promotion goes in traffic steps with analysis, or in one switch as `traffic.steps: [100]` with no analysis does. */
 function inSteps(context: StepContext): boolean {
@@ -42,8 +43,11 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       await context.router.apply(current, current);
       // A run stopped while draining left the switch done but the drain unproven.
       await drainColors(context, COLORS.filter(c => current.weights[c] === 0));
-      logger.info(decision.reason);
-      await recordStep(context, record, step, 'already-done', decision.reason, PHASE_AFTER[step]);
+      // A proposal that someone else executed is this step done, not a no-op.
+      const executed = record.history.at(-1)?.step === step && record.history.at(-1)?.outcome === 'proposed';
+      const reason = executed ? `the proposal was executed: ${decision.reason}` : decision.reason;
+      logger.info(reason);
+      await recordStep(context, record, step, executed ? 'done' : 'already-done', reason, PHASE_AFTER[step]);
       return outputs();
     }
     const { target } = decision;
@@ -64,7 +68,14 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
     if (stepped) {
       await promoteInSteps(context, record, current, canary);
     } else {
-      await context.router.apply(current, target);
+      try {
+        await context.router.apply(current, target);
+      } catch (error) {
+        if (!(error instanceof ProposalWritten)) throw error;
+        logger.info(error.message);
+        await recordStep(context, record, step, 'proposed', error.message, record.phase);
+        return { ...outputs(), proposal: error.file };
+      }
       await drainColors(context, COLORS.filter(c => target.weights[c] === 0 && current.weights[c] > 0));
     }
     const detail = `router now ${routerDigest(target)}: ${describeRouterState(target)}`;

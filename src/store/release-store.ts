@@ -1,12 +1,13 @@
 import type { Phase, Step } from '../core/release.js';
 import type { SealedSnapshot } from '../core/snapshot.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
-import type { JournalEntry } from '../routers/router.js';
+import type { JournalEntry, PreparedColor } from '../routers/router.js';
 
 export interface HistoryEntry {
   step: Step | 'snapshot' | 'drill';
   at: string;
-  outcome: 'done' | 'already-done';
+  /** proposed: the switch was written down for someone else to execute (a Safe's owners); nothing changed yet. */
+  outcome: 'done' | 'already-done' | 'proposed';
   detail: string;
   /** deploy: the version now on the idle color. */
   version?: string;
@@ -26,6 +27,8 @@ export interface ReleaseRecord {
   analysis?: StepRecord[];
   /** What the router did besides moving traffic (a contract deployed, an upgrade sent or proposed), oldest first. */
   journal?: (JournalEntry & { step: string; at: string })[];
+  /** What the deploy step's router checks established about the idle color (kinds with `prepare`). */
+  prepared?: PreparedColor;
 }
 
 /** The version the last deploy put on the idle color, when it reported one. */
