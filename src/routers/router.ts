@@ -77,6 +77,8 @@ export interface JournalEntry {
 /** What the release in progress recorded, for kinds whose colors live outside the config (a contract proxy). */
 export interface RecordedRelease {
   state: RouterState;
+  /** What the snapshot saw besides the state (`observe`): a chain's block, say. */
+  observed: Record<string, Json>;
   journal: JournalEntry[];
 }
 

@@ -122,7 +122,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     // Read once per step. No release yet (or one that cannot be read) leaves the router to start a new one; the step itself reports a bad record.
     recorded: () =>
       (recorded ??= store.load().then(
-        record => ({ state: record.snapshot.snapshot.router.state, journal: record.journal ?? [] }),
+        record => ({ state: record.snapshot.snapshot.router.state, observed: record.snapshot.snapshot.router.observed ?? {}, journal: record.journal ?? [] }),
         () => null
       )),
     journal: entry => journal.push(entry)
