@@ -1,26 +1,23 @@
 import { createPublicClient, http, toHex, type PublicClient } from 'viem';
-import { compileEvmFixtures, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import type { ProxyKind } from '../../src/core/eip1967.js';
 import { BadInputError, ReleaseError } from '../../src/core/errors.js';
 import { connectChain, type Chain } from '../../src/evm/chain.js';
 import { checkProxiable, readProxy } from '../../src/evm/proxy-state.js';
-import { ANVIL_KEYS, describeWithAnvil, startAnvil, type BuildInfo, type LocalAnvil } from '../support/evm.js';
+import { ANVIL_KEYS, describeWithAnvil, PROXY_KINDS, useEvmBench, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const FIELD = 'router.proxy';
 
 describeWithAnvil('readProxy and checkProxiable', () => {
+  const bench = useEvmBench();
   let anvil: LocalAnvil;
   let build: BuildInfo;
   let chain: Chain;
   const proxies = {} as Record<ProxyKind, ProxyFixture>;
 
   beforeAll(async () => {
-    [anvil, build] = await Promise.all([startAnvil(), compileEvmFixtures()]);
-    chain = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId }, { rpc: 'router.rpc', chainId: 'router.chain-id' });
-    for (const kind of ['uups', 'transparent', 'beacon'] as const) proxies[kind] = await deployProxy(anvil.url, build, kind);
-  });
-  afterAll(async () => {
-    await anvil?.stop();
+    ({ anvil, build, chain } = bench);
+    for (const kind of PROXY_KINDS) proxies[kind] = await deployProxy(anvil.url, build, kind);
   });
 
   const refusal = async (proxy: `0x${string}`, kind: ProxyKind): Promise<string> => {
@@ -29,7 +26,7 @@ describeWithAnvil('readProxy and checkProxiable', () => {
     return error.message;
   };
 
-  it.each(['uups', 'transparent', 'beacon'] as const)('reads a %s proxy, its upgrader and the block it read at', async kind => {
+  it.each(PROXY_KINDS)('reads a %s proxy, its upgrader and the block it read at', async kind => {
     const fixture = proxies[kind];
     const state = await readProxy(chain, fixture.proxy, kind, FIELD);
     expect(state).toEqual({
@@ -50,7 +47,7 @@ describeWithAnvil('readProxy and checkProxiable', () => {
       ...chain,
       client: createPublicClient({ transport: http(anvil.url, { onFetchRequest: (_request, init) => void requests.push(JSON.parse(String(init.body))) }) }) as PublicClient
     };
-    for (const kind of ['uups', 'transparent', 'beacon'] as const) {
+    for (const kind of PROXY_KINDS) {
       requests.length = 0;
       const state = await readProxy(watched, proxies[kind].proxy, kind, FIELD);
       const reads = requests.filter(request => request.method !== 'eth_getBlockByNumber');

@@ -1,14 +1,13 @@
 import { createPublicClient, http, keccak256, pad, parseAbi, toHex, type Hex, type PublicClient } from 'viem';
-import { compileEvmFixtures, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { BadInputError, ReleaseError } from '../../src/core/errors.js';
 import { pause } from '../../src/io/pause.js';
 import { connectChain, type Chain } from '../../src/evm/chain.js';
 import { readProxy } from '../../src/evm/proxy-state.js';
 import { sendCall, waitForBlock } from '../../src/evm/transactions.js';
 import { upgradeCall } from '../../src/evm/upgrade-call.js';
-import { ANVIL_KEYS, describeWithAnvil, startAnvil, type BuildInfo, type LocalAnvil } from '../support/evm.js';
+import { ANVIL_KEYS, CHAIN_FIELDS, describeWithAnvil, useEvmBench, type LocalAnvil } from '../support/evm.js';
 
-const FIELDS = { rpc: 'router.rpc', chainId: 'router.chain-id' };
 const VERSION = parseAbi(['function version() view returns (string)']);
 // OwnableUpgradeable's ERC-7201 namespace: keccak256(abi.encode(uint256(keccak256("openzeppelin.storage.Ownable")) - 1)) & ~0xff.
 const OWNABLE_SLOT = toHex((BigInt(keccak256(pad(toHex(BigInt(keccak256(toHex('openzeppelin.storage.Ownable'))) - 1n), { size: 32 }))) >> 8n) << 8n, { size: 32 });
@@ -19,24 +18,20 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
 }
 
 describeWithAnvil('transactions', () => {
+  const bench = useEvmBench();
   let anvil: LocalAnvil;
-  let build: BuildInfo;
   let owner: Chain;
   let stranger: Chain;
   let vault: ProxyFixture;
 
   beforeAll(async () => {
-    [anvil, build] = await Promise.all([startAnvil(), compileEvmFixtures()]);
-    owner = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId, privateKey: ANVIL_KEYS[0] }, FIELDS);
-    stranger = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId, privateKey: ANVIL_KEYS[1] }, FIELDS);
-    vault = await deployProxy(anvil.url, build, 'uups');
-  });
-  afterAll(async () => {
-    await anvil?.stop();
+    ({ anvil, chain: owner } = bench);
+    stranger = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId, privateKey: ANVIL_KEYS[1] }, CHAIN_FIELDS);
+    vault = await deployProxy(anvil.url, bench.build, 'uups');
   });
 
   const height = () => owner.client.getBlockNumber({ cacheTime: 0 });
-  const upgradeTo = async (name: string) => upgradeCall(await readProxy(owner, vault.proxy, 'uups', 'router.proxy'), await deployImplementation(anvil.url, build, name), '0x');
+  const upgradeTo = async (name: string) => upgradeCall(await readProxy(owner, vault.proxy, 'uups', 'router.proxy'), await deployImplementation(anvil.url, bench.build, name), '0x');
 
   describe('waitForBlock', () => {
     it('returns at once when the chain is already there', async () => {
@@ -69,7 +64,7 @@ describeWithAnvil('transactions', () => {
 
   describe('sendCall', () => {
     it('refuses without a signer, naming the field that holds it', async () => {
-      const readOnly = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId }, FIELDS);
+      const readOnly = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId }, CHAIN_FIELDS);
       const call = await upgradeTo('VaultV2');
       const error = await sendCall(readOnly, call, { confirmations: 0, signerField: 'router.private-key' }).catch(e => e);
       expect(error).toBeInstanceOf(BadInputError);
@@ -122,6 +117,42 @@ describeWithAnvil('transactions', () => {
       expect((await owner.client.getBlock({ blockNumber: sent.blockNumber })).hash).toBe(sent.blockHash);
       expect(sent.gasUsed).toBeGreaterThan(21000n);
       expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('2');
+    });
+
+    it('gives up on a transaction not mined within the timeout, naming it and saying it may still be mined', async () => {
+      const call = await upgradeTo('VaultV2');
+      await anvil.rpc('evm_setAutomine', [false]);
+      try {
+        const error = await sendCall(owner, call, { confirmations: 0, timeoutMs: 300 }).catch(e => e);
+        expect(error).toBeInstanceOf(ReleaseError);
+        expect(error.message).toMatch(
+          new RegExp(`^transaction 0x[0-9a-f]{64} \\(the call 0x4f1ef286 to ${vault.proxy}\\) was not mined within 300ms\\. It may still be mined: check it on a block explorer, then run the step again; a re-run reads the chain first, so it does not send the change twice\\.$`)
+        );
+        const hash = /transaction (0x[0-9a-f]{64})/.exec(error.message)?.[1] as Hex;
+        expect((await owner.client.getTransaction({ hash })).blockNumber).toBeNull();
+        await anvil.rpc('evm_mine');
+        expect((await owner.client.getTransactionReceipt({ hash })).status).toBe('success');
+      } finally {
+        await anvil.rpc('evm_setAutomine', [true]);
+      }
+    });
+
+    it('gives up on a mined transaction that does not get its confirmations within the timeout', async () => {
+      const before = await height();
+      const error = await sendCall(owner, await upgradeTo('VaultV2'), { confirmations: 2, timeoutMs: 300 }).catch(e => e);
+      expect(error).toBeInstanceOf(ReleaseError);
+      expect(error.message).toMatch(/^transaction 0x[0-9a-f]{64} \(the call 0x4f1ef286 to 0x[0-9a-fA-F]{40}\) was not mined and confirmed by 2 more block\(s\) within 300ms\. It may still be mined/);
+      // Mined at once (automine), but nothing mined on top of it.
+      expect(await height()).toBe(before + 2n);
+    });
+
+    it('stops waiting when the signal aborts before the timeout, with the abort and not the timeout', async () => {
+      const controller = new AbortController();
+      const sending = sendCall(owner, await upgradeTo('VaultV2'), { confirmations: 5, timeoutMs: 60_000, signal: controller.signal }).catch(e => e);
+      controller.abort();
+      const error = await sending;
+      expect(error).not.toBeInstanceOf(ReleaseError);
+      expect(String(error)).toMatch(/abort/i);
     });
   });
 });

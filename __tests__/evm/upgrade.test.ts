@@ -1,13 +1,13 @@
 import { encodeFunctionData, parseAbi, toFunctionSelector, type Address } from 'viem';
-import { compileEvmFixtures, deployImplementation, deployProxy, VAULT_INITIAL_VALUE, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { deployImplementation, deployProxy, VAULT_INITIAL_VALUE, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { EIP1967_SLOTS, type ProxyKind } from '../../src/core/eip1967.js';
 import { BadInputError } from '../../src/core/errors.js';
-import { connectChain, type Chain } from '../../src/evm/chain.js';
+import type { Chain } from '../../src/evm/chain.js';
 import { readProxy } from '../../src/evm/proxy-state.js';
 import { simulateUpgraded } from '../../src/evm/smoke.js';
 import { sendCall } from '../../src/evm/transactions.js';
 import { upgradeCall } from '../../src/evm/upgrade-call.js';
-import { ANVIL_KEYS, describeWithAnvil, startAnvil, type BuildInfo, type LocalAnvil } from '../support/evm.js';
+import { describeWithAnvil, FAMILY, PROXY_KINDS, useEvmBench, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const ABI = parseAbi([
   'function version() view returns (string)',
@@ -16,29 +16,23 @@ const ABI = parseAbi([
   'function initializeV2(uint256)'
 ]);
 const VERSION = 'function version() view returns (string)';
-const KINDS = ['uups', 'transparent', 'beacon'] as const;
-/** The contract family each kind's fixture deploys. */
-const FAMILY: Record<ProxyKind, string> = { uups: 'Vault', transparent: 'Counter', beacon: 'Counter' };
 
 describeWithAnvil('upgrades: simulate, then send', () => {
+  const bench = useEvmBench();
   let anvil: LocalAnvil;
   let build: BuildInfo;
   let chain: Chain;
   const proxies = {} as Record<ProxyKind, ProxyFixture>;
 
   beforeAll(async () => {
-    [anvil, build] = await Promise.all([startAnvil(), compileEvmFixtures()]);
-    chain = await connectChain({ rpcUrl: anvil.url, chainId: anvil.chainId, privateKey: ANVIL_KEYS[0] }, { rpc: 'router.rpc', chainId: 'router.chain-id' });
-    for (const kind of KINDS) proxies[kind] = await deployProxy(anvil.url, build, kind);
-  });
-  afterAll(async () => {
-    await anvil?.stop();
+    ({ anvil, build, chain } = bench);
+    for (const kind of PROXY_KINDS) proxies[kind] = await deployProxy(anvil.url, build, kind);
   });
 
   const version = (address: Address) => chain.client.readContract({ address, abi: ABI, functionName: 'version' });
   const state = (kind: ProxyKind) => readProxy(chain, proxies[kind].proxy, kind, 'router.proxy');
 
-  it.each(KINDS)('simulates a %s proxy on the new implementation while the chain still runs the old one', async kind => {
+  it.each(PROXY_KINDS)('simulates a %s proxy on the new implementation while the chain still runs the old one', async kind => {
     const v2 = await deployImplementation(anvil.url, build, `${FAMILY[kind]}V2`);
     const results = await simulateUpgraded(chain, await state(kind), v2, [{ call: VERSION, expect: '2' }, { call: VERSION }]);
     expect(results).toEqual([
@@ -49,7 +43,7 @@ describeWithAnvil('upgrades: simulate, then send', () => {
     if (kind === 'beacon') expect(await chain.client.getCode({ address: proxies.beacon.beacon as Address })).not.toMatch(/^0x73/);
   });
 
-  it.each(KINDS)('reports the revert of a %s proxy on a reverting implementation', async kind => {
+  it.each(PROXY_KINDS)('reports the revert of a %s proxy on a reverting implementation', async kind => {
     const reverting = await deployImplementation(anvil.url, build, `${FAMILY[kind]}V2Reverting`);
     const [result] = await simulateUpgraded(chain, await state(kind), reverting, [{ call: VERSION, expect: '2' }]);
     expect(result).toEqual({ call: VERSION, ok: false, actual: null, expected: '2', error: expect.stringContaining(`custom error ${toFunctionSelector('error VersionUnavailable()')}`) });
@@ -83,7 +77,7 @@ describeWithAnvil('upgrades: simulate, then send', () => {
     await expect(simulateUpgraded(chain, current, current.implementation, [{ call: 'function balances(address) view returns (uint256)', args: [] }])).rejects.toThrow(/do not fit the function/);
   });
 
-  it.each(KINDS)('upgrades a %s proxy with one sent call', async kind => {
+  it.each(PROXY_KINDS)('upgrades a %s proxy with one sent call', async kind => {
     const v2 = await deployImplementation(anvil.url, build, `${FAMILY[kind]}V2`);
     const before = await state(kind);
     const initializer = kind === 'beacon' ? '0x' : encodeFunctionData({ abi: ABI, functionName: 'initializeV2', args: [7n] });

@@ -205,6 +205,13 @@ deploy:
     const promote = await step('promote');
     expect(promote.code).toBe(1);
     expect(promote.err).toMatch(/green has not been deployed in this release/);
+    // A rollback with nothing to undo does not count as a finished release that promote may repeat.
+    const rollback = await step('rollback');
+    expect(rollback.code).toBe(0);
+    expect(rollback.err).toMatch(/already as the snapshot recorded/);
+    const again = await step('promote');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/green has not been deployed in this release/);
     expect(await colorsServed(nginx.url)).toEqual({ blue: 20 });
   });
 

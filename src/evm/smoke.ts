@@ -26,9 +26,11 @@ export interface SmokeResult {
  * Runs `calls` through the proxy at the state's block as if the proxy already
  * pointed at `implementation`, with an eth_call state override: nothing is
  * sent, and the proxy's own storage answers, as it would after the upgrade.
+ * With `code` (the implementation's runtime code, from simulateCreate2), the
+ * same override puts it at `implementation`, which need not be deployed yet.
  */
-export async function simulateUpgraded(chain: Chain, state: ProxyState, implementation: Address, calls: SmokeCall[]): Promise<SmokeResult[]> {
-  const stateOverride = pointedAt(state, implementation);
+export async function simulateUpgraded(chain: Chain, state: ProxyState, implementation: Address, calls: SmokeCall[], code?: Hex): Promise<SmokeResult[]> {
+  const stateOverride: StateOverride = [...pointedAt(state, implementation), ...(code === undefined ? [] : [{ address: implementation, code }])];
   return Promise.all(calls.map(call => smoke(chain, state, stateOverride, call)));
 }
 

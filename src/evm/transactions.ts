@@ -1,4 +1,5 @@
 import { BaseError, decodeErrorResult, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { formatDuration } from '../config/duration.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { pause } from '../io/pause.js';
 import type { Chain } from './chain.js';
@@ -7,6 +8,8 @@ import type { Call } from './upgrade-call.js';
 export interface SendOptions {
   /** Blocks to wait for on top of the one that includes the transaction. */
   confirmations: number;
+  /** How long the sent transaction may take to be mined and confirmed; no bound when absent. */
+  timeoutMs?: number;
   signal?: AbortSignal;
   /** The config field that holds the signer's key, named when there is none. */
   signerField?: string;
@@ -22,8 +25,9 @@ export interface Sent {
 /**
  * Sends `call` from the chain's signer and returns once it is mined and
  * `confirmations` more blocks are on top. A revert, before sending (gas
- * estimation) or on chain, is a ReleaseError with the decoded reason.
- * A transaction a reorganization drops is waited for until `signal` aborts.
+ * estimation) or on chain, is a ReleaseError with the decoded reason, and so
+ * is a transaction not confirmed within `timeoutMs`. A transaction a
+ * reorganization drops is waited for until then, or until `signal` aborts.
  */
 export async function sendCall(chain: Chain, call: Call, options: SendOptions): Promise<Sent> {
   const account = chain.wallet?.account;
@@ -38,7 +42,7 @@ export async function sendCall(chain: Chain, call: Call, options: SendOptions): 
   } catch (error) {
     throw new ReleaseError(`${describeCall(call)} was not sent: ${revertReason(error) ?? shortMessage(error)}`);
   }
-  const receipt = await confirmedReceipt(chain, hash, options);
+  const receipt = await confirmedWithin(chain, hash, call, options);
   if (receipt.status === 'reverted') {
     throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, account.address, receipt)}`);
   }
@@ -61,11 +65,26 @@ export async function waitForBlock(chain: Chain, height: bigint, options: { sign
   }
 }
 
-async function confirmedReceipt(chain: Chain, hash: Hex, options: SendOptions): Promise<TransactionReceipt> {
+/** The confirmed receipt, or a ReleaseError naming the transaction once `timeoutMs` is over: a node that stopped mining would otherwise hold the step forever. */
+async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: SendOptions): Promise<TransactionReceipt> {
+  if (options.timeoutMs === undefined) return confirmedReceipt(chain, hash, options.confirmations, options.signal);
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  try {
+    return await confirmedReceipt(chain, hash, options.confirmations, options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+  } catch (error) {
+    if (!deadline.aborted || options.signal?.aborted) throw error;
+    const waitedFor = options.confirmations > 0 ? `mined and confirmed by ${options.confirmations} more block(s)` : 'mined';
+    throw new ReleaseError(
+      `transaction ${hash} (${describeCall(call)}) was not ${waitedFor} within ${formatDuration(options.timeoutMs)}. It may still be mined: check it on a block explorer, then run the step again; a re-run reads the chain first, so it does not send the change twice.`
+    );
+  }
+}
+
+async function confirmedReceipt(chain: Chain, hash: Hex, confirmations: number, signal: AbortSignal | undefined): Promise<TransactionReceipt> {
   for (;;) {
-    const receipt = await minedReceipt(chain, hash, options.signal);
-    if (receipt.status === 'reverted' || options.confirmations <= 0) return receipt;
-    await waitForBlock(chain, receipt.blockNumber + BigInt(options.confirmations), { signal: options.signal });
+    const receipt = await minedReceipt(chain, hash, signal);
+    if (receipt.status === 'reverted' || confirmations <= 0) return receipt;
+    await waitForBlock(chain, receipt.blockNumber + BigInt(confirmations), { signal });
     const settled = await findReceipt(chain, hash);
     if (settled?.blockHash === receipt.blockHash) return settled;
     // A reorganization moved or dropped the transaction: wait for it to be mined again.

@@ -1,9 +1,9 @@
-import type { Hex } from 'viem';
+import { createPublicClient, custom, size, type Address, type Hex, type PublicClient } from 'viem';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Chain } from '../evm/chain.js';
 import { runtimeCodeMatches } from '../evm/code-match.js';
 import type { ContractBuild } from '../evm/contract-build.js';
-import { deployCreate2 } from '../evm/create2.js';
+import { deployCreate2, simulateCreate2 } from '../evm/create2.js';
 import { checkProxiable, type ProxyState } from '../evm/proxy-state.js';
 import { simulateUpgraded } from '../evm/smoke.js';
 import { checkUpgrade, layoutDiff } from '../evm/upgrade-safety.js';
@@ -21,9 +21,11 @@ interface Preparation {
 }
 
 /**
- * The deploy step for a proxy: proves the upgrade safe on paper, puts the new
- * implementation on chain (or checks the one already there), and has it answer
- * the smoke calls through the proxy against live state. The proxy is not touched.
+ * The deploy step for a proxy: proves the upgrade safe on paper, has the new
+ * implementation answer the smoke calls through the proxy against live state
+ * (its code simulated at its CREATE2 address, or the code already at its
+ * configured address), and only then deploys it. Nothing is sent when a check
+ * or smoke call fails; the proxy is not touched.
  */
 export async function prepareImplementation({ options, context, chain, proxy, candidate, reference }: Preparation): Promise<PreparedColor> {
   const { logger } = context;
@@ -45,39 +47,79 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
   for (const allowed of options['unsafe-allow']) logger.warn(`router.unsafe-allow: ${allowed} is not checked`);
   checks.push(`storage layout of ${candidate.build.contract} is compatible with ${reference.contract}; no unsafe code`);
 
+  // The candidate's runtime code: on chain at its address, or what CREATE2 will leave (nothing is deployed
+  // until every check and smoke call has passed).
+  const salt = options.implementation.salt as Hex;
+  let code: Hex;
   if (options.implementation.address) {
-    const code = await chain.client.getCode({ address: candidate.address });
-    const matches = runtimeCodeMatches(code ?? '0x', candidate.build);
+    code = (await chain.client.getCode({ address: candidate.address })) ?? '0x';
+    const matches = runtimeCodeMatches(code, candidate.build);
     if (!matches.ok) {
       throw new BadInputError(`router.implementation.address: the code at ${candidate.address} is not ${candidate.build.contract} from ${candidate.build.file} (${matches.reason}). Deploy that build there, or leave address out to let cutover deploy it.`);
     }
     checks.push(`code at ${candidate.address} matches ${candidate.build.contract}`);
   } else {
-    const deployed = await deployCreate2(chain, candidate.build.bytecode, options.implementation.salt as Hex, { confirmations: options.confirmations, signerField: 'router.signer' });
-    if (deployed.hash) {
-      const { blockNumber } = await chain.client.getTransactionReceipt({ hash: deployed.hash });
-      context.journal?.({ action: 'deploy', implementation: deployed.address, tx: deployed.hash, block: Number(blockNumber), initializer: null, data: '0x' });
-      logger.info(`deployed ${candidate.build.contract} at ${deployed.address} in transaction ${deployed.hash}, block ${blockNumber}`);
-    } else {
-      logger.info(`${candidate.build.contract} is already deployed at ${deployed.address}`);
-    }
-    checks.push(`${candidate.build.contract} deployed at ${deployed.address}`);
+    code = await simulateCreate2(chain, candidate.build.bytecode, salt, proxy.block.number);
+    checks.push(`${candidate.build.contract} constructed at its CREATE2 address ${candidate.address} in a simulation (${size(code)} bytes of runtime code)`);
   }
   if (options['proxy-kind'] === 'uups') {
-    await checkProxiable(chain, candidate.address);
+    await checkProxiable(withCodeAt(chain, candidate.address, code), candidate.address);
     checks.push(`${candidate.build.contract} answers proxiableUUID with the implementation slot`);
   }
 
-  const results = await simulateUpgraded(chain, proxy, candidate.address, options.smoke);
+  const results = await simulateUpgraded(chain, proxy, candidate.address, options.smoke, code);
   for (const result of results) logger.info(`smoke ${result.ok ? 'ok  ' : 'FAIL'} ${result.call}: ${result.error ?? result.actual}${result.expected !== null ? ` (expected ${result.expected})` : ''}`);
   const failed = results.filter(result => !result.ok);
   if (failed.length) {
     throw new ReleaseError(
-      `${failed.length} of ${results.length} smoke calls failed through ${proxy.proxy} as if upgraded to ${candidate.address}; no upgrade was sent:\n${failed
+      `${failed.length} of ${results.length} smoke calls failed through ${proxy.proxy} as if upgraded to ${candidate.address}; nothing was sent:\n${failed
         .map(r => `  ${r.call}: ${r.error ?? `got ${r.actual}, expected ${r.expected}`}`)
         .join('\n')}`
     );
   }
   if (results.length) checks.push(`${results.length} smoke call(s) answered as expected through the proxy at block ${proxy.block.number}`);
+  if (!options.implementation.address) checks.push(await deploy(chain, context, candidate, salt, options.confirmations, code));
   return { endpoint: candidate.address, version: candidate.build.name, checks, diff: layoutDiff(reference, candidate.build) };
+}
+
+/**
+ * Sends the CREATE2 deployment (nothing when the code is already there), then
+ * checks the chain holds the very code the checks and smoke calls ran against:
+ * a constructor that reads the block or the sender could leave other code.
+ */
+async function deploy(chain: Chain, context: RouterContext, candidate: Candidate, salt: Hex, confirmations: number, simulated: Hex): Promise<string> {
+  const { logger } = context;
+  const { contract } = candidate.build;
+  const deployed = await deployCreate2(chain, candidate.build.bytecode, salt, { confirmations, signerField: 'router.signer' });
+  if (deployed.hash) {
+    const { blockNumber } = await chain.client.getTransactionReceipt({ hash: deployed.hash });
+    context.journal?.({ action: 'deploy', implementation: deployed.address, tx: deployed.hash, block: Number(blockNumber), initializer: null, data: '0x' });
+    logger.info(`deployed ${contract} at ${deployed.address} in transaction ${deployed.hash}, block ${blockNumber}`);
+  } else {
+    logger.info(`${contract} is already deployed at ${deployed.address}`);
+  }
+  const onChain = (await chain.client.getCode({ address: deployed.address })) ?? '0x';
+  if (onChain.toLowerCase() !== simulated.toLowerCase()) {
+    throw new ReleaseError(
+      `the code at ${deployed.address} (${size(onChain)} bytes) is not the code the checks and smoke calls ran against (${size(simulated)} bytes): ${contract}'s constructor depends on the block or the sender. The proxy was not upgraded. Run deploy again to check the code now on chain (it deploys nothing more), or make the constructor deterministic.`
+    );
+  }
+  return `${contract} deployed at ${deployed.address}, with the code the smoke calls ran against`;
+}
+
+/**
+ * The chain as every eth_call sees it with `code` at `address`, so that checks
+ * written for a deployed implementation (checkProxiable) answer from one not deployed yet.
+ */
+function withCodeAt(chain: Chain, address: Address, code: Hex): Chain {
+  const request = chain.client.request as (args: { method: string; params?: unknown }) => Promise<unknown>;
+  const transport = custom({
+    request: ({ method, params }: { method: string; params?: unknown }) => {
+      if (method !== 'eth_call' || !Array.isArray(params)) return request({ method, params });
+      const [call, block = 'latest', overrides = {}] = params as [unknown, unknown?, object?];
+      return request({ method, params: [call, block, { ...overrides, [address]: { code } }] });
+    }
+  });
+  const { chain: definition, pollingInterval } = chain.client;
+  return { ...chain, client: createPublicClient({ chain: definition, transport, pollingInterval }) as PublicClient };
 }

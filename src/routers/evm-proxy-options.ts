@@ -59,12 +59,22 @@ export const evmProxyOptionsSchema = z
     confirmations: z.number().int().min(0).max(64).default(1),
     /** Wait for this block height before sending the upgrade (a fork or checkpoint to line up with). */
     'at-block': z.number().int().positive().optional(),
-    /** How often the node is polled for receipts and blocks. */
-    'poll-interval': durationSchema.default(1000)
+    /** How long a sent transaction (deploy or upgrade) may take to be mined and confirmed before the step fails. */
+    timeout: durationSchema.default(600_000),
+    /** How often the node is polled for receipts and blocks; by default 50ms on a loopback node, 1s elsewhere. */
+    'poll-interval': durationSchema.optional()
   })
   .superRefine((options, ctx) => {
     if (options.mode === 'send' && !options.signer) {
       ctx.addIssue({ code: 'custom', path: ['signer'], message: 'send mode signs the upgrade and needs signer: env:NAME (a private key from a secret); or set mode: propose' });
+    }
+    // Refused here rather than at promote, after a snapshot and a deploy.
+    if (options['proxy-kind'] === 'beacon' && options.initializer) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['initializer'],
+        message: 'a beacon upgrade (UpgradeableBeacon.upgradeTo) cannot run an initializer with it; remove router.initializer and call the initializer through the proxy in a separate transaction after promote'
+      });
     }
   });
 

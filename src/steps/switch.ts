@@ -47,7 +47,9 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       const executed = record.history.at(-1)?.step === step && record.history.at(-1)?.outcome === 'proposed';
       const reason = executed ? `the proposal was executed: ${decision.reason}` : decision.reason;
       logger.info(reason);
-      await recordStep(context, record, step, executed ? 'done' : 'already-done', reason, PHASE_AFTER[step]);
+      // A rollback with nothing to undo leaves the phase alone: calling it rolled back would let promote skip deploy.
+      const phase = step === 'rollback' && record.phase !== 'promoted' ? record.phase : PHASE_AFTER[step];
+      await recordStep(context, record, step, executed ? 'done' : 'already-done', reason, phase);
       return outputs();
     }
     const { target } = decision;

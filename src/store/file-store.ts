@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalJson } from '../core/canonical.js';
+import { z } from 'zod';
 import { BadInputError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/files.js';
 import { parseSnapshot, snapshotDigestMatches, type SealedSnapshot } from '../core/snapshot.js';
@@ -83,8 +84,45 @@ async function readRecord(file: string): Promise<ReleaseRecord | null> {
     history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [],
     ...(Number.isSafeInteger(deployment) ? { deployment: deployment as number } : {}),
     ...arrayField(raw, 'traffic'),
-    ...arrayField(raw, 'analysis')
+    ...arrayField(raw, 'analysis'),
+    ...journalOf(raw, file),
+    ...preparedOf(raw)
   };
+}
+
+const journalSchema = z.array(
+  z.object({
+    step: z.string(),
+    at: z.string(),
+    action: z.enum(['deploy', 'upgrade', 'propose']),
+    implementation: z.string(),
+    tx: z.string().nullable(),
+    block: z.number().int().nullable(),
+    initializer: z.string().nullable(),
+    data: z.string()
+  })
+);
+
+/** What the router did (transactions sent): a decision rests on it (an initializer never goes twice), so a damaged one is refused. */
+function journalOf(raw: object, file: string): Partial<ReleaseRecord> {
+  const value = (raw as Record<string, unknown>).journal;
+  if (value === undefined) return {};
+  const parsed = journalSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BadInputError(
+      `${file}: journal${issue?.path.map(p => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? ''} is damaged (${issue?.message}). It records the transactions this release sent; restore the file, or take a new snapshot.`
+    );
+  }
+  return { journal: parsed.data };
+}
+
+const preparedSchema = z.object({ endpoint: z.string(), version: z.string(), checks: z.array(z.string()), diff: z.array(z.string()) });
+
+/** The deploy step's checks, for the summary only; anything malformed is dropped. */
+function preparedOf(raw: object): Partial<ReleaseRecord> {
+  const parsed = preparedSchema.safeParse((raw as Record<string, unknown>).prepared);
+  return parsed.success ? { prepared: parsed.data } : {};
 }
 
 /** A list the record keeps for the summary only, so no decision rests on it; anything but a list is dropped. */

@@ -1,0 +1,128 @@
+import { access } from 'node:fs/promises';
+import { toFunctionSelector, type Address } from 'viem';
+import type { ProxyKind } from '../../src/core/eip1967.js';
+import { contractOf, deployImplementation, deployProxy, upgradeDirectly, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { create2Address } from '../../src/evm/create2.js';
+import type { CliRun } from '../support/cli.js';
+import {
+  describeWithAnvil,
+  evmRelease,
+  expectSignerHidden,
+  FAMILY,
+  hasCode,
+  implementationBehind,
+  nonceOf,
+  PROXY_KINDS,
+  succeeded,
+  useEvmBench,
+  type EvmRelease
+} from '../support/evm.js';
+
+const VERSION = 'function version() view returns (string)';
+/** Each kind's layout-breaking V2s, and what the refusal must say: the variable, its slot and offset. */
+const UNSAFE: Record<ProxyKind, [string, RegExp][]> = {
+  uups: [
+    ['VaultV2Inserted', /inserted `inserted` \(uint256\) at slot 0, offset 0/],
+    ['VaultV2Retyped', /retyped `value` from uint256 to uint128 at slot 0, offset 0/]
+  ],
+  transparent: [['CounterV2Retyped', /retyped `count` from uint256 to uint128 at slot 0, offset 0/]],
+  beacon: [['CounterV2Retyped', /retyped `count` from uint256 to uint128 at slot 0, offset 0/]]
+};
+
+describe.each(PROXY_KINDS)('refusals for a %s proxy through the CLI', kind => {
+  const family = FAMILY[kind];
+
+  describeWithAnvil('on anvil', () => {
+    const bench = useEvmBench();
+    const signer = () => bench.chain.account as Address;
+
+    /**
+     * Runs deploy after a snapshot, and checks that it failed having sent
+     * nothing: the signer's nonce is unchanged, the candidate's CREATE2 address
+     * holds no code, and the proxy still runs its implementation.
+     */
+    const refusedDeploy = async (fixture: ProxyFixture, release: EvmRelease, contract: string): Promise<CliRun> => {
+      await succeeded(release.step('snapshot'));
+      const candidate = (await release.record()).snapshot.snapshot.router.state.endpoints.green as Address;
+      expect(candidate).toBe(create2Address(contractOf(bench.build, contract).bytecode, release.salt));
+      const nonce = await nonceOf(bench.chain, signer());
+      const deploy = await release.step('deploy');
+      expect(deploy.code).toBe(1);
+      expect(await nonceOf(bench.chain, signer())).toBe(nonce);
+      expect(await hasCode(bench.chain, candidate)).toBe(false);
+      expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
+      expectSignerHidden(deploy.out, deploy.err);
+      return deploy;
+    };
+
+    it.each(UNSAFE[kind])('refuses %s, an unsafe storage layout, naming the variable, its slot and offset', async (contract, names) => {
+      const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+      const release = await evmRelease(bench, fixture, { implementation: { contract } });
+      const deploy = await refusedDeploy(fixture, release, contract);
+      expect(deploy.err).toMatch(new RegExp(`upgrade from \\S*${family}V1 to \\S*${contract} is not safe; nothing was sent`));
+      expect(deploy.err).toMatch(names);
+    });
+
+    it('refuses a smoke call that answers other than expected, before any transaction', async () => {
+      const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+      const release = await evmRelease(bench, fixture, { smoke: [{ call: VERSION, expect: '3' }] });
+      const deploy = await refusedDeploy(fixture, release, `${family}V2`);
+      expect(deploy.err).toMatch(/1 of 1 smoke calls failed through 0x[0-9a-fA-F]{40} as if upgraded to 0x[0-9a-fA-F]{40}/);
+      expect(deploy.err).toContain(`${VERSION}: got 2, expected 3`);
+    });
+
+    it('refuses an implementation whose smoke call reverts, before any transaction', async () => {
+      const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+      const contract = `${family}V2Reverting`;
+      const release = await evmRelease(bench, fixture, { implementation: { contract }, smoke: [{ call: VERSION, expect: '2' }] });
+      const deploy = await refusedDeploy(fixture, release, contract);
+      expect(deploy.err).toMatch(/1 of 1 smoke calls failed/);
+      expect(deploy.err).toContain(`${VERSION}: custom error ${toFunctionSelector('error VersionUnavailable()')}`);
+    });
+
+    it('refuses promote and rollback after someone else upgraded the proxy, sending nothing', async () => {
+      const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+      const release = await evmRelease(bench, fixture);
+      await succeeded(release.step('snapshot'));
+      await succeeded(release.step('deploy'));
+      const elsewhere = await deployImplementation(bench.anvil.url, bench.build, `${family}V2`);
+      await upgradeDirectly(bench.anvil.url, fixture, elsewhere);
+      const nonce = await nonceOf(bench.chain, signer());
+      for (const step of ['promote', 'rollback']) {
+        const run = await release.step(step);
+        expect(run.code).toBe(1);
+        expect(run.err).toContain(`${step}: the router changed since the snapshot, so this release will not touch it.`);
+        expect(run.err).toContain(`at ${elsewhere}`);
+        expectSignerHidden(run.out, run.err);
+      }
+      expect(await nonceOf(bench.chain, signer())).toBe(nonce);
+      expect(await implementationBehind(bench.chain, fixture)).toBe(elsewhere);
+      expect((await release.record()).phase).toBe('deployed');
+    });
+
+    if (kind === 'beacon') {
+      it('refuses an initializer for a beacon at snapshot, not at promote after a deploy', async () => {
+        const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+        const release = await evmRelease(bench, fixture, { initializer: { call: 'function initializeV2(uint256 initialStep)', args: [1] } });
+        const snapshot = await release.step('snapshot');
+        expect(snapshot.code).toBe(2);
+        expect(snapshot.err).toMatch(/router\.initializer.*a beacon upgrade \(UpgradeableBeacon\.upgradeTo\) cannot run an initializer/);
+        await expect(access(release.recordFile)).rejects.toThrow(/ENOENT/);
+      });
+    }
+
+    it('refuses a node on another chain than router.chain-id, writing no record', async () => {
+      const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+      const configured = bench.anvil.chainId + 1;
+      const release = await evmRelease(bench, fixture, { 'chain-id': configured });
+      const snapshot = await release.step('snapshot');
+      // Bad input: the config or the RPC URL must change, and nothing was touched.
+      expect(snapshot.code).toBe(2);
+      expect(snapshot.err).toContain(
+        `router.chain-id: expected chain ${configured}, but the RPC endpoint of router.rpc serves chain ${bench.anvil.chainId}. Point router.rpc at chain ${configured}, or set router.chain-id to ${bench.anvil.chainId} if that is the chain you mean.`
+      );
+      expect(snapshot.err).not.toContain(bench.anvil.url);
+      await expect(access(release.recordFile)).rejects.toThrow(/ENOENT/);
+    });
+  });
+});
