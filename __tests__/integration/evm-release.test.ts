@@ -6,7 +6,8 @@ import type { ProxyKind } from '../../src/core/eip1967.js';
 import { contractOf, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { create2Address, DETERMINISTIC_DEPLOYER } from '../../src/evm/create2.js';
 import { pause } from '../../src/io/pause.js';
-import type { CliRun } from '../support/cli.js';
+import { cli, type CliRun } from '../support/cli.js';
+import type { ReleaseRecord } from '../../src/store/release-store.js';
 import {
   describeWithAnvil,
   evmRelease,
@@ -176,6 +177,27 @@ describe.each(PROXY_KINDS)('a release of a %s proxy through the CLI', kind => {
       expect(initialized.map(log => log.args.version)).toEqual(initializer ? [1n, 2n] : [1n]);
       expectSignerHidden(...runs.flatMap(run => [run.out, run.err]), await readFile(release.recordFile, 'utf8'));
     });
+
+    if (initializer) {
+      it('sends no second initializer from a job that has only the snapshot: the chain shows the release already upgraded', async () => {
+        const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+        const release = await evmRelease(bench, fixture, initializerSetting);
+        const { snapshot } = await succeeded(release.step('snapshot', '--json'));
+        for (const name of ['deploy', 'promote', 'rollback']) await succeeded(release.step(name));
+
+        const elsewhere = path.join(release.dir, 'another-job.json');
+        const run = await cli(['promote', '--config', release.config, '--snapshot', snapshot as string, '--snapshot-file', elsewhere, '--json'], release.env);
+        expect({ code: run.code, err: run.code === 0 ? '' : run.err }).toEqual({ code: 0, err: '' });
+        expect(run.err).toMatch(/the initializer \(function initializeV2\(uint256 \w+\)\) ran with this release's first upgrade to 0x[0-9a-fA-F]{40} \(transaction 0x[0-9a-f]{64}, block \d+\); a roll-forward sends none/);
+        const upgrade = (JSON.parse(await readFile(elsewhere, 'utf8')) as ReleaseRecord).journal?.at(-1);
+        expect(upgrade).toMatchObject({ action: 'upgrade', initializer: null, data: '0x' });
+        const sent = decodeFunctionData({ abi: ABI, data: (await bench.chain.client.getTransaction({ hash: upgrade?.tx as Hex })).input });
+        expect(sent.args?.at(-1)).toBe('0x');
+        const initialized = await bench.chain.client.getLogs({ address: fixture.proxy, event: INITIALIZED_EVENT, fromBlock: 0n });
+        expect(initialized.map(log => log.args.version)).toEqual([1n, 2n]);
+        expect(await read(fixture, V2_ONLY[family])).toBe(INITIALIZED);
+      });
+    }
 
     it('waits for router.at-block before sending the upgrade', async () => {
       const fixture = await deployProxy(bench.anvil.url, bench.build, kind);

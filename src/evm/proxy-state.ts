@@ -65,8 +65,10 @@ export async function readProxy(chain: Chain, proxy: Address, kind: ProxyKind, f
  * Refuses a UUPS implementation that does not answer proxiableUUID() with the
  * implementation slot: without UUPS upgrade code, the proxy could never be upgraded again.
  */
-export async function checkProxiable(chain: Chain, implementation: Address): Promise<void> {
-  const uuid = await answerOrNull(chain.client.readContract({ address: implementation, abi: ABI, functionName: 'proxiableUUID' }));
+export async function checkProxiable(chain: Chain, implementation: Address, code?: Hex): Promise<void> {
+  // With `code`, the implementation answers from that code, deployed or not (a CREATE2 deploy still to come).
+  const override = code ? { stateOverride: [{ address: implementation, code }] } : {};
+  const uuid = await answerOrNull(chain.client.readContract({ address: implementation, abi: ABI, functionName: 'proxiableUUID', ...override }));
   if (uuid?.toLowerCase() === EIP1967_SLOTS.implementation) return;
   const found = uuid ? `answers ${uuid}` : 'does not answer (it reverts, or has no such function)';
   throw new ReleaseError(

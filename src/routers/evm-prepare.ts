@@ -1,6 +1,7 @@
-import { createPublicClient, custom, size, type Address, type Hex, type PublicClient } from 'viem';
+import { size, type Hex } from 'viem';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Chain } from '../evm/chain.js';
+import type { SendOptions } from '../evm/transactions.js';
 import { runtimeCodeMatches } from '../evm/code-match.js';
 import type { ContractBuild } from '../evm/contract-build.js';
 import { deployCreate2, simulateCreate2 } from '../evm/create2.js';
@@ -63,7 +64,7 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
     checks.push(`${candidate.build.contract} constructed at its CREATE2 address ${candidate.address} in a simulation (${size(code)} bytes of runtime code)`);
   }
   if (options['proxy-kind'] === 'uups') {
-    await checkProxiable(withCodeAt(chain, candidate.address, code), candidate.address);
+    await checkProxiable(chain, candidate.address, code);
     checks.push(`${candidate.build.contract} answers proxiableUUID with the implementation slot`);
   }
 
@@ -78,7 +79,7 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
     );
   }
   if (results.length) checks.push(`${results.length} smoke call(s) answered as expected through the proxy at block ${proxy.block.number}`);
-  if (!options.implementation.address) checks.push(await deploy(chain, context, candidate, salt, options.confirmations, code));
+  if (!options.implementation.address) checks.push(await deploy(chain, context, candidate, salt, { confirmations: options.confirmations, timeoutMs: options.timeout, signerField: 'router.signer' }, code));
   return { endpoint: candidate.address, version: candidate.build.name, checks, diff: layoutDiff(reference, candidate.build) };
 }
 
@@ -87,10 +88,10 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
  * checks the chain holds the very code the checks and smoke calls ran against:
  * a constructor that reads the block or the sender could leave other code.
  */
-async function deploy(chain: Chain, context: RouterContext, candidate: Candidate, salt: Hex, confirmations: number, simulated: Hex): Promise<string> {
+async function deploy(chain: Chain, context: RouterContext, candidate: Candidate, salt: Hex, send: SendOptions, simulated: Hex): Promise<string> {
   const { logger } = context;
   const { contract } = candidate.build;
-  const deployed = await deployCreate2(chain, candidate.build.bytecode, salt, { confirmations, signerField: 'router.signer' });
+  const deployed = await deployCreate2(chain, candidate.build.bytecode, salt, send);
   if (deployed.hash) {
     const { blockNumber } = await chain.client.getTransactionReceipt({ hash: deployed.hash });
     context.journal?.({ action: 'deploy', implementation: deployed.address, tx: deployed.hash, block: Number(blockNumber), initializer: null, data: '0x' });
@@ -105,21 +106,4 @@ async function deploy(chain: Chain, context: RouterContext, candidate: Candidate
     );
   }
   return `${contract} deployed at ${deployed.address}, with the code the smoke calls ran against`;
-}
-
-/**
- * The chain as every eth_call sees it with `code` at `address`, so that checks
- * written for a deployed implementation (checkProxiable) answer from one not deployed yet.
- */
-function withCodeAt(chain: Chain, address: Address, code: Hex): Chain {
-  const request = chain.client.request as (args: { method: string; params?: unknown }) => Promise<unknown>;
-  const transport = custom({
-    request: ({ method, params }: { method: string; params?: unknown }) => {
-      if (method !== 'eth_call' || !Array.isArray(params)) return request({ method, params });
-      const [call, block = 'latest', overrides = {}] = params as [unknown, unknown?, object?];
-      return request({ method, params: [call, block, { ...overrides, [address]: { code } }] });
-    }
-  });
-  const { chain: definition, pollingInterval } = chain.client;
-  return { ...chain, client: createPublicClient({ chain: definition, transport, pollingInterval }) as PublicClient };
 }

@@ -11,6 +11,7 @@ import { readProxy, type ProxyState } from '../evm/proxy-state.js';
 import { safeProposal } from '../evm/safe-proposal.js';
 import { sendCall, waitForBlock } from '../evm/transactions.js';
 import { upgradeCall } from '../evm/upgrade-call.js';
+import { firstUpgradeTo } from '../evm/upgrade-history.js';
 import { checkRollback } from '../evm/upgrade-safety.js';
 import { create2Address } from '../evm/create2.js';
 import type { EvmProxyOptions } from './evm-proxy-options.js';
@@ -61,13 +62,28 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       settings: { chain_id: options['chain-id'], proxy: proxy.proxy, proxy_kind: kind, admin: proxy.admin, beacon: proxy.beacon }
     });
 
-  /** Call data for a move to `to`: the initializer goes with the first upgrade to the candidate only. */
-  const callData = async (to: Address): Promise<{ data: Hex; initializer: string | null }> => {
+  /**
+   * Where this release already upgraded the proxy to the candidate, which is when its initializer ran: the
+   * release's journal, else the chain's Upgraded events since the snapshot's block (a job without the record
+   * file, or a proposal a Safe executed).
+   */
+  const earlierUpgrade = async (proxy: ProxyState, candidate: Address): Promise<string | null> => {
+    const recorded = await context.recorded?.();
+    const logged = recorded?.journal.find(entry => entry.action === 'upgrade' && entry.implementation.toLowerCase() === candidate.toLowerCase());
+    if (logged) return `transaction ${logged.tx}, block ${logged.block}`;
+    const snapshotBlock = recorded?.observed.block_number;
+    if (typeof snapshotBlock !== 'number') return null;
+    const onChain = await firstUpgradeTo(await connect(), proxy.beacon ?? proxy.proxy, candidate, BigInt(snapshotBlock) + 1n);
+    return onChain ? `transaction ${onChain.tx}, block ${onChain.block}` : null;
+  };
+
+  /** Call data for a move to `to`: the initializer goes with the release's first upgrade to the candidate only. */
+  const callData = async (proxy: ProxyState, to: Address): Promise<{ data: Hex; initializer: string | null }> => {
     const { address } = await newImplementation();
     if (!options.initializer || to.toLowerCase() !== address.toLowerCase()) return { data: '0x', initializer: null };
-    const journal = (await context.recorded?.())?.journal ?? [];
-    if (journal.some(entry => entry.action === 'upgrade' && entry.initializer && entry.implementation.toLowerCase() === address.toLowerCase())) {
-      context.logger.info(`the initializer ran with this implementation's first upgrade (${options.initializer.call}); a roll-forward sends none`);
+    const earlier = await earlierUpgrade(proxy, address);
+    if (earlier) {
+      context.logger.info(`the initializer (${options.initializer.call}) ran with this release's first upgrade to ${address} (${earlier}); a roll-forward sends none`);
       return { data: '0x', initializer: null };
     }
     return { data: initializerData(options.initializer), initializer: options.initializer.call };
@@ -114,7 +130,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
           throw new DriftError(`the proxy ${options.proxy} was upgraded by someone else while waiting for block ${height}; nothing was sent. Take a new snapshot.`);
         }
       }
-      const { data, initializer } = await callData(to);
+      const { data, initializer } = await callData(proxy, to);
       const call = upgradeCall(proxy, to, data);
       if (options.mode === 'propose') {
         const where = file(options.proposal);
