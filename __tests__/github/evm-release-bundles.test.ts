@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Address, Hex } from 'viem';
+import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { runBundle } from '../support/action-bundle.js';
+import { describeWithAnvil, evmRelease, implementationBehind, nonceOf, SIGNER_KEY, useEvmBench, type EvmRelease } from '../support/evm.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+
+const TOKEN = 'ghs_fakeTokenThatMustNeverLeak0123456789';
+const SHA = 'b'.repeat(40);
+const INITIALIZER = { call: 'function initializeV2(uint256 initialFee)', args: [25] };
+
+describeWithAnvil('a contract proxy released by the step bundles, with GitHub deployments, approvals and summaries', () => {
+  const bench = useEvmBench();
+  let github: FakeGitHub;
+  let fixture: ProxyFixture;
+  let release: EvmRelease;
+
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+    github.setEnvironment('test', { reviewers: [{ type: 'User', login: 'reviewer' }] });
+    github.setRun(7, { head_sha: SHA, actor: 'octocat', triggering_actor: 'octocat', run_attempt: 1 });
+    fixture = await deployProxy(bench.anvil.url, bench.build, 'uups');
+    release = await evmRelease(bench, fixture, { initializer: INITIALIZER, smoke: [{ call: 'function version() view returns (string)', expect: '2' }] });
+  });
+  afterEach(async () => {
+    await github.stop();
+    expect(github.violations).toEqual([]);
+  });
+
+  const env = () => ({
+    ...release.env,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.example.test',
+    GITHUB_RUN_ID: '7',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: SHA,
+    GITHUB_ACTOR: 'octocat',
+    'INPUT_GITHUB-TOKEN': TOKEN
+  });
+  const job = (name: string) => path.join(release.dir, `job-${name}`);
+  const summaryOf = (name: string) => readFile(path.join(job(name), 'summary.md'), 'utf8');
+  const hashes = (text: string) => [...new Set(text.match(/0x[0-9a-f]{64}/g) ?? [])];
+
+  it('deploys, gates the upgrade on an approval in another job, and shows addresses, layout diff and transactions', async () => {
+    const snapshot = await runBundle('snapshot', { config: release.config }, job('prepare'), env());
+    expect(snapshot.code).toBe(0);
+    const id = Number(snapshot.outputs['deployment-id']);
+    const candidate = JSON.parse(snapshot.outputs.snapshot as string).snapshot.router.state.endpoints.green as Address;
+    expect((await runBundle('deploy', { config: release.config }, job('prepare'), env())).code).toBe(0);
+
+    // What reviewers read before they approve: both addresses, the layout diff, the checks and the deploy transaction.
+    const prepared = await summaryOf('prepare');
+    expect(prepared).toContain('### Router evm-proxy');
+    expect(prepared).toContain(`| blue | live | \`${fixture.implementation}\` |`);
+    expect(prepared).toContain(`| green | idle | \`${candidate}\` |`);
+    expect(prepared).toMatch(/```diff\n\+ fee uint256 slot \d+\n```/);
+    expect(prepared).toMatch(/smoke call\(s\) answered as expected/);
+    const [deployTx] = hashes(prepared.slice(prepared.indexOf('| Step')));
+    expect((await bench.chain.client.getTransactionReceipt({ hash: deployTx as Hex })).status).toBe('success');
+
+    // The promote job has only the digest.
+    const inputs = { config: release.config, digest: snapshot.outputs.digest as string };
+    const unapproved = await runBundle('promote', inputs, job('promote'), env());
+    expect(unapproved.code).toBe(1);
+    expect(unapproved.stdout).toMatch(/::error::No reviewer approved the promotion to test/);
+    expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
+
+    github.addApproval(7, { environment: 'test', state: 'approved', user: 'reviewer', comment: 'layout diff checked' });
+    const promote = await runBundle('promote', inputs, job('promote'), env());
+    expect(promote.code).toBe(0);
+    expect(promote.outputs['live-color']).toBe('green');
+    expect(await implementationBehind(bench.chain, fixture)).toBe(candidate);
+    const promoted = await summaryOf('promote');
+    const upgradeRow = promoted.split('\n').find(line => line.startsWith('| promote | upgrade |')) ?? '';
+    expect(upgradeRow).toContain(`\`${candidate}\``);
+    expect(upgradeRow).toContain('with function initializeV2(uint256 initialFee)');
+    const [upgradeTx] = hashes(upgradeRow);
+    const upgrade = await bench.chain.client.getTransaction({ hash: upgradeTx as Hex });
+    expect(upgrade.to?.toLowerCase()).toBe(fixture.proxy.toLowerCase());
+
+    const rollback = await runBundle('rollback', inputs, job('rollback'), env());
+    expect(rollback.code).toBe(0);
+    expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
+    expect(github.statuses(id).map(s => `${s.state} ${s.description}`)).toEqual(
+      expect.arrayContaining(['in_progress cutover deploy: done', 'success cutover promote: done; approved by reviewer', 'inactive cutover rollback: done; rolled back'])
+    );
+
+    const written = [...(await Promise.all(['prepare', 'promote', 'rollback'].map(summaryOf))), ...[snapshot, unapproved, promote, rollback].map(run => run.stdout.replace(/::add-mask::.*\n/g, ''))];
+    for (const text of written) {
+      expect(text).not.toContain(TOKEN);
+      expect(text.toLowerCase()).not.toContain(SIGNER_KEY.slice(2).toLowerCase());
+      expect(text).not.toContain(bench.anvil.url);
+    }
+  });
+
+  it('leaves the deployment pending while a proposal waits for the Safe, and sends nothing', async () => {
+    const v2 = await deployImplementation(bench.anvil.url, bench.build, 'VaultV2');
+    await release.configure({ initializer: INITIALIZER, mode: 'propose', signer: undefined, implementation: { build: bench.buildInfo, contract: 'VaultV2', address: v2 } });
+    const snapshot = await runBundle('snapshot', { config: release.config }, job('prepare'), env());
+    expect(snapshot.code).toBe(0);
+    const id = Number(snapshot.outputs['deployment-id']);
+    expect((await runBundle('deploy', { config: release.config }, job('prepare'), env())).code).toBe(0);
+    github.addApproval(7, { environment: 'test', state: 'approved', user: 'reviewer', comment: '' });
+    const nonce = await nonceOf(bench.chain, fixture.owner);
+
+    const promote = await runBundle('promote', { config: release.config, digest: snapshot.outputs.digest as string }, job('promote'), env());
+    expect({ code: promote.code, out: promote.code === 0 ? '' : promote.stdout }).toEqual({ code: 0, out: '' });
+    expect(promote.outputs.proposal).toBe(path.join(release.dir, 'cutover-proposal.json'));
+    expect(promote.outputs['live-color']).toBe('blue');
+    const batch = JSON.parse(await readFile(promote.outputs.proposal as string, 'utf8')) as { chainId: string; transactions: { to: string }[] };
+    expect(batch.transactions.map(t => t.to.toLowerCase())).toEqual([fixture.proxy.toLowerCase()]);
+    expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
+    expect(await nonceOf(bench.chain, fixture.owner)).toBe(nonce);
+    expect(github.statuses(id).at(-1)).toMatchObject({ state: 'pending', description: 'cutover promote: proposed; written to cutover-proposal.json; run promote again once the Safe executed it' });
+    expect(await summaryOf('promote')).toMatch(/^## cutover promote: .* — 📝 proposed, waiting for its signers; nothing changed yet$/m);
+    expect(await summaryOf('promote')).toMatch(/\| promote \| propose \| `0x[0-9a-fA-F]{40}` \| not sent \| — \| with function initializeV2\(uint256 initialFee\) \|/);
+  });
+});
