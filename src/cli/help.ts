@@ -54,6 +54,12 @@ export function commandHelp(command: string): string {
       'rollback while sending steady requests, and prints phase timings and failed requests.',
       '--router auto uses nginx when it is installed, otherwise an in-process proxy (for demos and tests only).',
       '',
+      'cutover demo evm [--kind uups|transparent|beacon]',
+      '',
+      'Releases a contract behind an upgradeable proxy (default uups) on a local anvil chain: snapshot, deploy',
+      '(CREATE2), promote, rollback and promote again, each printed with its block and transaction hashes.',
+      'Needs anvil and, to compile the contracts, solc and OpenZeppelin: run it from a checkout after npm ci.',
+      '',
       ...common,
       ''
     ].join('\n');

@@ -3,11 +3,13 @@ import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { Secrets } from '../config/secrets.js';
 import { isColor } from '../core/color.js';
+import { PROXY_KINDS, type ProxyKind } from '../core/eip1967.js';
 import { BadInputError, describeError } from '../core/errors.js';
 import { terminalLogger } from '../logging/logger.js';
 import { dbToolCommand } from './db.js';
 import { parseFlags } from './flags.js';
 import { runDemo } from '../demo/run-demo.js';
+import { runEvmDemo } from '../demo/evm-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
 import { optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
@@ -126,6 +128,7 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
 }
 
 async function demoCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  if (args[0] === 'evm') return evmDemoCommand(args.slice(1), terminal);
   const values = parse('demo', args, {
     ...COMMON,
     router: { type: 'string' },
@@ -149,6 +152,19 @@ async function demoCommand(args: readonly string[], terminal: Terminal): Promise
   terminal.out(report.text);
   if (values.json) terminal.out(JSON.stringify(report.figures, null, 2) + '\n');
   return report.figures.failed === 0 ? 0 : 1;
+}
+
+/** `cutover demo evm`: a contract release on a local anvil chain, one line per step with its block and transactions. */
+async function evmDemoCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  const values = parse('demo evm', args, { ...COMMON, kind: { type: 'string' } });
+  const kind = values.kind ?? 'uups';
+  if (!(PROXY_KINDS as readonly string[]).includes(kind)) {
+    throw new BadInputError(`--kind: expected ${PROXY_KINDS.join(', ')}, got ${JSON.stringify(kind)}.`);
+  }
+  const report = await runEvmDemo({ kind: kind as ProxyKind, write: terminal.err, frontEnd: frontEnd(terminal, values.verbose === true) });
+  terminal.out(report.text);
+  if (values.json) terminal.out(JSON.stringify(report.figures, null, 2) + '\n');
+  return 0;
 }
 
 /** The demo's sample app: `start` launches it in the background (the demo's deploy command); without it, it serves until SIGTERM. */
