@@ -4,7 +4,7 @@ import type { Address, Hex } from 'viem';
 import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { runBundle } from '../support/action-bundle.js';
 import { describeWithAnvil, evmRelease, implementationBehind, nonceOf, SIGNER_KEY, useEvmBench, type EvmRelease } from '../support/evm.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { runnerEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
 const TOKEN = 'ghs_fakeTokenThatMustNeverLeak0123456789';
 const SHA = 'b'.repeat(40);
@@ -28,18 +28,7 @@ describeWithAnvil('a contract proxy released by the step bundles, with GitHub de
     expect(github.violations).toEqual([]);
   });
 
-  const env = () => ({
-    ...release.env,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.example.test',
-    GITHUB_RUN_ID: '7',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SHA: SHA,
-    GITHUB_ACTOR: 'octocat',
-    'INPUT_GITHUB-TOKEN': TOKEN
-  });
+  const env = () => ({ ...release.env, ...runnerEnv(github, TOKEN, SHA) });
   const job = (name: string) => path.join(release.dir, `job-${name}`);
   const summaryOf = (name: string) => readFile(path.join(job(name), 'summary.md'), 'utf8');
   const hashes = (text: string) => [...new Set(text.match(/0x[0-9a-f]{64}/g) ?? [])];

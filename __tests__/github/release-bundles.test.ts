@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runBundle } from '../support/action-bundle.js';
 import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { runnerEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { colorsServed } from '../support/traffic.js';
 
@@ -24,17 +24,7 @@ describe('the step bundles against GitHub (a fake that checks every call against
     expect(github.violations).toEqual([]);
   });
 
-  const env = () => ({
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.example.test',
-    GITHUB_RUN_ID: '7',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SHA: SHA,
-    GITHUB_ACTOR: 'octocat',
-    'INPUT_GITHUB-TOKEN': TOKEN
-  });
+  const env = () => runnerEnv(github, TOKEN, SHA);
   const job = (name: string) => path.join(setup.dir, `job-${name}`);
 
   it('records the release as a deployment, finds it in a later job by digest alone, gates promote on a fresh approval, and leaks no token', async () => {
