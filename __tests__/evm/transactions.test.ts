@@ -108,7 +108,8 @@ describeWithAnvil('transactions', () => {
         }) as PublicClient
       };
       let done = false;
-      const sending = sendCall(watched, await upgradeTo('VaultV2'), { confirmations: 2 }).finally(() => (done = true));
+      const heard: string[] = [];
+      const sending = sendCall(watched, await upgradeTo('VaultV2'), { confirmations: 2, onWait: line => heard.push(line) }).finally(() => (done = true));
       await until(() => calls.filter(method => method === 'eth_blockNumber').length >= 2);
       expect(done).toBe(false);
       await anvil.rpc('anvil_mine', ['0x2']);
@@ -116,6 +117,9 @@ describeWithAnvil('transactions', () => {
       expect(await height()).toBe(sent.blockNumber + 2n);
       expect((await owner.client.getBlock({ blockNumber: sent.blockNumber })).hash).toBe(sent.blockHash);
       expect(sent.gasUsed).toBeGreaterThan(21000n);
+      // The log says what the step waits for.
+      expect(heard[0]).toBe(`transaction ${sent.hash} is in block ${sent.blockNumber}; waiting for block ${sent.blockNumber + 2n} (2 confirmation(s))`);
+      expect(heard[1]).toBe(`  block ${sent.blockNumber}, waiting for ${sent.blockNumber + 2n}`);
       expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('2');
     });
 

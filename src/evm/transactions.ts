@@ -13,6 +13,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** The config field that holds the signer's key, named when there is none. */
   signerField?: string;
+  /** Hears what the wait is for, once mined and at each new block while confirmations are due. */
+  onWait?: (message: string) => void;
 }
 
 export interface Sent {
@@ -67,10 +69,10 @@ export async function waitForBlock(chain: Chain, height: bigint, options: { sign
 
 /** The confirmed receipt, or a ReleaseError naming the transaction once `timeoutMs` is over: a node that stopped mining would otherwise hold the step forever. */
 async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: SendOptions): Promise<TransactionReceipt> {
-  if (options.timeoutMs === undefined) return confirmedReceipt(chain, hash, options.confirmations, options.signal);
+  if (options.timeoutMs === undefined) return confirmedReceipt(chain, hash, options);
   const deadline = AbortSignal.timeout(options.timeoutMs);
   try {
-    return await confirmedReceipt(chain, hash, options.confirmations, options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    return await confirmedReceipt(chain, hash, { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline });
   } catch (error) {
     if (!deadline.aborted || options.signal?.aborted) throw error;
     const waitedFor = options.confirmations > 0 ? `mined and confirmed by ${options.confirmations} more block(s)` : 'mined';
@@ -80,11 +82,13 @@ async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: Sen
   }
 }
 
-async function confirmedReceipt(chain: Chain, hash: Hex, confirmations: number, signal: AbortSignal | undefined): Promise<TransactionReceipt> {
+async function confirmedReceipt(chain: Chain, hash: Hex, { confirmations, signal, onWait }: SendOptions): Promise<TransactionReceipt> {
   for (;;) {
     const receipt = await minedReceipt(chain, hash, signal);
     if (receipt.status === 'reverted' || confirmations <= 0) return receipt;
-    await waitForBlock(chain, receipt.blockNumber + BigInt(confirmations), { signal });
+    const height = receipt.blockNumber + BigInt(confirmations);
+    onWait?.(`transaction ${hash} is in block ${receipt.blockNumber}; waiting for block ${height} (${confirmations} confirmation(s))`);
+    await waitForBlock(chain, height, { signal, onWait: now => onWait?.(`  block ${now}, waiting for ${height}`) });
     const settled = await findReceipt(chain, hash);
     if (settled?.blockHash === receipt.blockHash) return settled;
     // A reorganization moved or dropped the transaction: wait for it to be mined again.

@@ -9,7 +9,7 @@ import { checkProxiable, type ProxyState } from '../evm/proxy-state.js';
 import { simulateUpgraded } from '../evm/smoke.js';
 import { checkUpgrade, layoutDiff } from '../evm/upgrade-safety.js';
 import type { Candidate } from './evm-proxy.js';
-import type { EvmProxyOptions } from './evm-proxy-options.js';
+import { sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
 import type { PreparedColor, RouterContext } from './router.js';
 
 interface Preparation {
@@ -79,7 +79,7 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
     );
   }
   if (results.length) checks.push(`${results.length} smoke call(s) answered as expected through the proxy at block ${proxy.block.number}`);
-  if (!options.implementation.address) checks.push(await deploy(chain, context, candidate, salt, { confirmations: options.confirmations, timeoutMs: options.timeout, signerField: 'router.signer' }, code));
+  if (!options.implementation.address) checks.push(await deploy(chain, context, candidate, salt, sendOptionsOf(options, logger), code));
   return { endpoint: candidate.address, version: candidate.build.name, checks, diff: layoutDiff(reference, candidate.build) };
 }
 

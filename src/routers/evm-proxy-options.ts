@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
 import { PROXY_KINDS } from '../core/eip1967.js';
+import type { SendOptions } from '../evm/transactions.js';
+import type { Logger } from '../logging/logger.js';
 
 const addressSchema = z
   .string({ error: 'expected a 0x-prefixed 20-byte address' })
@@ -79,3 +81,8 @@ export const evmProxyOptionsSchema = z
   });
 
 export type EvmProxyOptions = z.output<typeof evmProxyOptionsSchema>;
+
+/** How the router's transactions are sent and waited for, from its settings; the wait is logged. */
+export function sendOptionsOf(options: EvmProxyOptions, logger: Logger): SendOptions {
+  return { confirmations: options.confirmations, timeoutMs: options.timeout, signerField: 'router.signer', onWait: line => logger.info(line) };
+}

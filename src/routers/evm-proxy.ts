@@ -14,7 +14,7 @@ import { upgradeCall } from '../evm/upgrade-call.js';
 import { firstUpgradeTo } from '../evm/upgrade-history.js';
 import { checkRollback } from '../evm/upgrade-safety.js';
 import { create2Address } from '../evm/create2.js';
-import type { EvmProxyOptions } from './evm-proxy-options.js';
+import { sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
 import { prepareImplementation } from './evm-prepare.js';
 import { ProposalWritten, type Router, type RouterContext } from './router.js';
 
@@ -145,7 +145,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         context.journal?.({ action: 'propose', implementation: to, tx: null, block: null, initializer, data });
         throw new ProposalWritten(where, `wrote the upgrade to ${to} (${call.to}, ${data === '0x' ? 'no call data' : `calling ${initializer}`}) to ${where} for the Safe's owners to sign; nothing was sent. Run this step again once it is executed.`);
       }
-      const sent = await sendCall(connected, call, { confirmations: options.confirmations, timeoutMs: options.timeout, signerField: 'router.signer' });
+      const sent = await sendCall(connected, call, sendOptionsOf(options, context.logger));
       context.journal?.({ action: 'upgrade', implementation: to, tx: sent.hash, block: Number(sent.blockNumber), initializer, data });
       context.logger.info(`upgraded ${options.proxy} to ${to} in transaction ${sent.hash}, block ${sent.blockNumber}`);
       const after = await proxyState();
