@@ -66,7 +66,13 @@ contract Plain is Initializable {
 }`,
   'contracts/NsV1.sol': namespaced('NsV1', 'uint256 value; address operator;'),
   'contracts/NsV2.sol': namespaced('NsV2', 'bool paused; uint256 value; address operator;'),
-  'contracts/NsV3.sol': namespaced('NsV3', 'uint256 value; address operator; uint256 fee;')
+  'contracts/NsV3.sol': namespaced('NsV3', 'uint256 value; address operator; uint256 fee;'),
+  // Releases the layout check accepts whose rollback is a different question.
+  'contracts/BoxV2Renamed.sol': box('BoxV2Renamed', '  /// @custom:oz-renamed-from value\n  uint256 public amount;\n  address public operator;', `  function initialize(uint256 v) public initializer { __Ownable_init(msg.sender); amount = v; }`),
+  'contracts/GapV1.sol': box('GapV1', '  uint256 public value;\n  uint256[49] private __gap;', `  function initialize(uint256 v) public initializer { __Ownable_init(msg.sender); value = v; }`),
+  'contracts/GapV2.sol': box('GapV2', '  uint256 public value;\n  uint256 public fee;\n  uint256[48] private __gap;', `  function initialize(uint256 v) public initializer { __Ownable_init(msg.sender); value = v; }`),
+  'contracts/ModeV1.sol': box('ModeV1', '  enum Mode { Open, Closed }\n  Mode public mode;', `  function initialize(uint256) public initializer { __Ownable_init(msg.sender); }`),
+  'contracts/ModeV2.sol': box('ModeV2', '  enum Mode { Open, Closed, Paused }\n  Mode public mode;', `  function initialize(uint256) public initializer { __Ownable_init(msg.sender); }`)
 };
 
 describe('upgrade safety checks (upgrades-core)', () => {
@@ -78,7 +84,7 @@ describe('upgrade safety checks (upgrades-core)', () => {
     dir = await mkdtemp(join(tmpdir(), 'cutover-safety-'));
     const file = join(dir, 'build-info.json');
     await writeFile(file, JSON.stringify(await compileSolidity(SOURCES)));
-    for (const name of ['BoxV1', 'BoxV2', 'BoxV2Inserted', 'BoxV2Retyped', 'BoxV2NoInit', 'BoxV2Unsafe', 'Plain', 'NsV1', 'NsV2', 'NsV3']) {
+    for (const name of ['BoxV1', 'BoxV2', 'BoxV2Inserted', 'BoxV2Retyped', 'BoxV2NoInit', 'BoxV2Unsafe', 'Plain', 'NsV1', 'NsV2', 'NsV3', 'BoxV2Renamed', 'GapV1', 'GapV2', 'ModeV1', 'ModeV2']) {
       builds[name] = await loadContractBuild(file, name, `contracts.${name}`);
     }
   });
@@ -212,5 +218,22 @@ describe('upgrade safety checks (upgrades-core)', () => {
       type: 'bool',
       message: 'inserted `paused` (bool) at an unknown slot in namespace erc7201:cutover.box (laying out namespaces needs solc-js 0.8.99 installed): new members go at the end of the struct'
     });
+  });
+
+  it('allows rolling back a rename and a variable taken from a storage gap, which the old code reads alike or never', async () => {
+    for (const [previous, next] of [
+      ['BoxV1', 'BoxV2Renamed'],
+      ['GapV1', 'GapV2']
+    ] as const) {
+      expect((await checkUpgrade(load(previous), load(next), 'uups')).ok).toBe(true);
+      expect(await checkRollback(load(next), load(previous))).toEqual({ ok: true, layout: [], code: [], explanation: '' });
+    }
+  });
+
+  it('refuses rolling back an enum that gained a member: the old code cannot read the new value', async () => {
+    expect((await checkUpgrade(load('ModeV1'), load('ModeV2'), 'uups')).ok).toBe(true);
+    const back = await checkRollback(load('ModeV2'), load('ModeV1'));
+    expect(back.ok).toBe(false);
+    expect(back.layout).toEqual([expect.objectContaining({ kind: 'typechange', variable: 'mode', slot: '0', offset: 0, message: expect.stringContaining('(enum members)') })]);
   });
 });

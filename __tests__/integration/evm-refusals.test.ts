@@ -100,6 +100,24 @@ describe.each(PROXY_KINDS)('refusals for a %s proxy through the CLI', kind => {
       expect((await release.record()).phase).toBe('deployed');
     });
 
+    if (kind === 'uups') {
+      it('refuses to roll back to code that cannot read what the new version may have written, sending nothing', async () => {
+        const fixture = await deployProxy(bench.anvil.url, bench.build, kind, { implementation: 'ModalVaultV1' });
+        const release = await evmRelease(bench, fixture, { implementation: { contract: 'ModalVaultV2' }, reference: { build: bench.buildInfo, contract: 'ModalVaultV1' } });
+        for (const step of ['snapshot', 'deploy', 'promote']) await succeeded(release.step(step));
+        const upgraded = await implementationBehind(bench.chain, fixture);
+        const nonce = await nonceOf(bench.chain, signer());
+
+        const rollback = await release.step('rollback');
+        expect(rollback.code).toBe(1);
+        expect(rollback.err).toMatch(/rollback refused: \S*ModalVaultV2 changed storage in a way \S*ModalVaultV1 cannot read:\n {2}retyped `mode` from enum \S+ to enum \S+ at slot 2, offset 0: incompatible \(enum members\)/);
+        expect(rollback.err).toContain('Rolling back restores code, not state. Fix forward with a new implementation instead.');
+        expect(await nonceOf(bench.chain, signer())).toBe(nonce);
+        expect(await implementationBehind(bench.chain, fixture)).toBe(upgraded);
+        expect((await release.record()).phase).toBe('promoted');
+      });
+    }
+
     if (kind === 'beacon') {
       it('refuses an initializer for a beacon at snapshot, not at promote after a deploy', async () => {
         const fixture = await deployProxy(bench.anvil.url, bench.build, kind);

@@ -142,6 +142,22 @@ contract VaultV2NotUUPS is Initializable, OwnableUpgradeable {
         return "2";
     }
 }
+
+/// A vault with a mode, for a release that is safe to make and unsafe to undo once used.
+contract ModalVaultV1 is VaultV1 {
+    enum Mode { Open, Closed }
+    Mode public mode;
+}
+
+/// Adds a mode: a safe upgrade, but a vault V2 put in Paused has a mode V1 cannot read (an enum out of range).
+contract ModalVaultV2 is VaultV1 {
+    enum Mode { Open, Closed, Paused }
+    Mode public mode;
+
+    function version() external pure override returns (string memory) {
+        return "2";
+    }
+}
 `;
 
 /** A plain initializable counter for transparent and beacon proxies, where the upgrade logic lives outside the implementation. */

@@ -17,6 +17,7 @@ import {
 } from '@openzeppelin/upgrades-core';
 // Not re-exported by the package index: the report class (to explain a filtered rollback report) and the list of check names.
 import { LayoutCompatibilityReport } from '@openzeppelin/upgrades-core/dist/storage/report.js';
+import { isGap } from '@openzeppelin/upgrades-core/dist/storage/gap.js';
 import { errorKinds } from '@openzeppelin/upgrades-core/dist/validate/run.js';
 import { encodeAbiParameters, keccak256, toHex } from 'viem';
 import type { ProxyKind } from '../core/eip1967.js';
@@ -89,14 +90,13 @@ export async function checkUpgrade(live: ContractBuild, next: ContractBuild, kin
 /**
  * Whether the proxy may go back from `next` to `previous`: can the old code
  * read what the new one may have written? The layout check run in reverse,
- * except that variables (or whole namespaces) `next` added after everything
- * `previous` has are fine: the old code never reads them.
+ * minus what upgrades-core, which has no rollback mode, flags although the old
+ * code never reads it or reads it alike (see `unreadOrSame`).
  */
 export async function checkRollback(next: ContractBuild, previous: ContractBuild): Promise<SafetyReport> {
   const [from, to] = await Promise.all([validated(next), validated(previous)]);
   const reverse = quietly(() => getStorageUpgradeReport(from.layout, to.layout, withValidationDefaults({}))).value;
-  // Read backwards, what next appended shows up as deletions; upgrades-core has no rollback mode, so those are dropped here.
-  const ops = reverse.ops.filter(op => !(op.kind === 'delete-namespace' || (op.kind === 'delete' && appendedBy(op.original, from.layout, to.layout))));
+  const ops = reverse.ops.filter(op => !unreadOrSame(op, from.layout, to.layout));
   const report = new LayoutCompatibilityReport(ops);
   return { ok: report.ok, layout: ops.map(op => describeOp(op, from, to)), code: [], explanation: report.explain(false) };
 }
@@ -234,6 +234,44 @@ function locate(field: Field, side: Validated): { slot?: string; offset?: number
 function erc7201Slot(id: string): bigint {
   const inner = BigInt(keccak256(toHex(id))) - 1n;
   return BigInt(keccak256(encodeAbiParameters([{ type: 'uint256' }], [inner]))) & ~0xffn;
+}
+
+/**
+ * A change read backwards that leaves the old code reading what it always
+ * read: variables or namespaces `next` appended, or put into what is a storage
+ * gap for `previous` (the old code never reads a gap), a gap resized, and a
+ * variable only renamed (same slot, offset and type).
+ */
+function unreadOrSame(op: StorageOp, next: StorageLayout, previous: StorageLayout): boolean {
+  switch (op.kind) {
+    case 'delete-namespace':
+    case 'rename':
+      return true;
+    case 'delete':
+      return appendedBy(op.original, next, previous) || insideGapOf(op.original, previous);
+    case 'typechange':
+      return isGap(op.original) && isGap(op.updated);
+    default:
+      return false;
+  }
+}
+
+/** Whether all of `item`'s slots lie in a storage gap (a `__gap` array, as upgrades-core names them) of `layout`'s main storage. */
+function insideGapOf(item: Field, layout: StorageLayout): boolean {
+  const range = slotsOf(item.slot, item.offset, item.type.item.numberOfBytes);
+  if (!range) return false;
+  return layout.storage.some(gap => {
+    if (!/^__gap(_|$)/.test(gap.label) || !gap.type.startsWith('t_array')) return false;
+    const covered = slotsOf(gap.slot, gap.offset, layout.types[gap.type]?.numberOfBytes);
+    return covered !== null && covered.first <= range.first && range.last <= covered.last;
+  });
+}
+
+/** The first and last slot of a main-storage variable; null without slot or size. */
+function slotsOf(slot: string | undefined, offset: number | undefined, bytes: string | undefined): { first: bigint; last: bigint } | null {
+  if (slot === undefined || bytes === undefined) return null;
+  const first = BigInt(slot);
+  return { first, last: first + (BigInt(offset ?? 0) + BigInt(bytes) - 1n) / 32n };
 }
 
 /** Whether `item` of next's layout sits past the end of its list (main storage or namespace) in previous's layout. */
