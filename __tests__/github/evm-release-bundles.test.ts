@@ -42,6 +42,7 @@ describeWithAnvil('a contract proxy released by the step bundles, with GitHub de
 
     // What reviewers read before they approve: both addresses, the layout diff, the checks and the deploy transaction.
     const prepared = await summaryOf('prepare');
+    expect(prepared).toContain('| blue | live | `VaultV1` | 100% | unknown |');
     expect(prepared).toContain('### Router evm-proxy');
     expect(prepared).toContain(`| blue | live | \`${fixture.implementation}\` |`);
     expect(prepared).toContain(`| green | idle | \`${candidate}\` |`);

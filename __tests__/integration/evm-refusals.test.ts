@@ -41,13 +41,13 @@ describe.each(PROXY_KINDS)('refusals for a %s proxy through the CLI', kind => {
      * nothing: the signer's nonce is unchanged, the candidate's CREATE2 address
      * holds no code, and the proxy still runs its implementation.
      */
-    const refusedDeploy = async (fixture: ProxyFixture, release: EvmRelease, contract: string): Promise<CliRun> => {
+    const refusedDeploy = async (fixture: ProxyFixture, release: EvmRelease, contract: string, exitCode = 1): Promise<CliRun> => {
       await succeeded(release.step('snapshot'));
       const candidate = (await release.record()).snapshot.snapshot.router.state.endpoints.green as Address;
       expect(candidate).toBe(create2Address(contractOf(bench.build, contract).bytecode, release.salt));
       const nonce = await nonceOf(bench.chain, signer());
       const deploy = await release.step('deploy');
-      expect(deploy.code).toBe(1);
+      expect(deploy.code).toBe(exitCode);
       expect(await nonceOf(bench.chain, signer())).toBe(nonce);
       expect(await hasCode(bench.chain, candidate)).toBe(false);
       expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
@@ -61,6 +61,15 @@ describe.each(PROXY_KINDS)('refusals for a %s proxy through the CLI', kind => {
       const deploy = await refusedDeploy(fixture, release, contract);
       expect(deploy.err).toMatch(new RegExp(`upgrade from \\S*${family}V1 to \\S*${contract} is not safe; nothing was sent`));
       expect(deploy.err).toMatch(names);
+    });
+
+    it('refuses a reference build that is not the code live behind the proxy, before any transaction', async () => {
+      const fixture = await deployProxy(bench.anvil.url, bench.build, kind);
+      const release = await evmRelease(bench, fixture, { reference: { build: bench.buildInfo, contract: `${family}V2Reverting` } });
+      // Bad input (exit 2): the config must change.
+      const deploy = await refusedDeploy(fixture, release, `${family}V2`, 2);
+      expect((await release.record()).snapshot.snapshot.versions).toEqual({ blue: null, green: `${family}V2` });
+      expect(deploy.err).toMatch(new RegExp(`router\\.reference: \\S*${family}V2Reverting from \\S+ is not the code live at ${fixture.implementation} \\(.+\\)\\. Point router\\.reference at the build of the implementation the proxy uses now\\.`));
     });
 
     it('refuses a smoke call that answers other than expected, before any transaction', async () => {

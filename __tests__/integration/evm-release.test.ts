@@ -117,6 +117,8 @@ describe.each(PROXY_KINDS)('a release of a %s proxy through the CLI', kind => {
       };
 
       expect(await step('snapshot')).toMatchObject({ 'live-color': 'blue', 'idle-color': 'green' });
+      // The live implementation is named because its code is the reference build's.
+      expect((await release.record()).snapshot.snapshot.versions).toEqual({ blue: `${family}V1`, green: `${family}V2` });
       const { endpoints } = (await release.record()).snapshot.snapshot.router.state;
       const candidate = endpoints.green as Address;
       expect(endpoints.blue).toBe(fixture.implementation);

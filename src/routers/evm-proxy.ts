@@ -14,6 +14,8 @@ import { upgradeCall } from '../evm/upgrade-call.js';
 import { firstUpgradeTo } from '../evm/upgrade-history.js';
 import { checkRollback } from '../evm/upgrade-safety.js';
 import { create2Address } from '../evm/create2.js';
+import { runtimeCodeMatches } from '../evm/code-match.js';
+import { otherColor, type Color } from '../core/color.js';
 import { sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
 import { prepareImplementation } from './evm-prepare.js';
 import { ProposalWritten, type Router, type RouterContext } from './router.js';
@@ -93,6 +95,15 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
     kind: 'evm-proxy',
     async read() {
       return stateOf(await proxyState());
+    },
+    // The live implementation is named only when its code is the reference build's; deploy refuses otherwise.
+    async versions() {
+      const proxy = await proxyState();
+      const [state, reference, { build }] = await Promise.all([stateOf(proxy), referenceBuild(), newImplementation()]);
+      const live = liveColorOf(state.weights);
+      const code = await (await connect()).client.getCode({ address: proxy.implementation, blockNumber: proxy.block.number });
+      const versions = { [live]: runtimeCodeMatches(code ?? '0x', reference).ok ? reference.name : null, [otherColor(live)]: build.name };
+      return versions as Record<Color, string | null>;
     },
     async observe() {
       const proxy = await proxyState();

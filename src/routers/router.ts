@@ -43,6 +43,8 @@ export interface Router {
    * chain's block number and hash, say): sealed into the snapshot, never compared for drift.
    */
   observe?(): Promise<Record<string, Json>>;
+  /** Each color's version, where the router itself knows it (kinds without `colors`: a contract's name); null when unknown. */
+  versions?(): Promise<Record<Color, string | null>>;
   /**
    * Makes the idle color ready where the router itself holds it (a contract
    * proxy's new implementation: deployed, checked, and its calls simulated),

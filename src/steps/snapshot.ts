@@ -11,10 +11,10 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
   const { config, logger } = context;
   return logger.group('Snapshot', async () => {
     const state = await context.router.read();
-    const versions = {} as Record<Color, string | null>;
+    const versions = (await context.router.versions?.()) ?? ({ blue: null, green: null } as Record<Color, string | null>);
     for (const color of COLORS) {
       const url = config.colors?.[color].version;
-      versions[color] = url ? await readVersion(url, config.health['request-timeout']) : null;
+      if (url) versions[color] = await readVersion(url, config.health['request-timeout']);
     }
     const observed = await context.router.observe?.();
     const database = config.database ? await withDatabase(context, 'snapshot', databaseSnapshot) : null;
