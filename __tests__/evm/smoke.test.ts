@@ -38,9 +38,9 @@ describeWithAnvil('smoke calls against a candidate that is not deployed yet', ()
     const { address, code } = await candidate(CANDIDATE[kind]);
     expect(await chain.client.getCode({ address })).toBeUndefined();
     const current = await state(kind);
-    expect(await simulateUpgraded(chain, current, address, [{ call: VERSION, expect: '2' }], code)).toEqual([{ call: VERSION, ok: true, actual: '2', expected: '2' }]);
+    expect(await simulateUpgraded(chain, current, { address, code }, [{ call: VERSION, expect: '2' }])).toEqual([{ call: VERSION, ok: true, actual: '2', expected: '2' }]);
     // Without the code, the proxy would delegate to an empty address: nothing to answer with.
-    const [bare] = await simulateUpgraded(chain, current, address, [{ call: VERSION, expect: '2' }]);
+    const [bare] = await simulateUpgraded(chain, current, { address }, [{ call: VERSION, expect: '2' }]);
     expect(bare?.ok).toBe(false);
     const version = parseAbi([VERSION]);
     expect(await chain.client.readContract({ address: proxies[kind].proxy, abi: version, functionName: 'version' })).toBe('1');
@@ -50,9 +50,9 @@ describeWithAnvil('smoke calls against a candidate that is not deployed yet', ()
     const { address, code } = await candidate('VaultV2');
     const current = await state('uups');
     const upgrade = { call: 'function upgradeToAndCall(address newImplementation, bytes data) payable', args: [address, '0x'], from: proxies.uups.owner };
-    expect(await simulateUpgraded(chain, current, address, [upgrade], code)).toEqual([{ call: upgrade.call, ok: true, actual: null, expected: null }]);
+    expect(await simulateUpgraded(chain, current, { address, code }, [upgrade])).toEqual([{ call: upgrade.call, ok: true, actual: null, expected: null }]);
     // The build's code has zeros where the constructor writes address(this): UUPSUpgradeable refuses to be called that way.
-    const [unconstructed] = await simulateUpgraded(chain, current, address, [upgrade], contractOf(build, 'VaultV2').deployedBytecode);
+    const [unconstructed] = await simulateUpgraded(chain, current, { address, code: contractOf(build, 'VaultV2').deployedBytecode }, [upgrade]);
     expect(unconstructed).toMatchObject({ ok: false, error: 'UUPSUnauthorizedCallContext()' });
     expect((await state('uups')).implementation).toBe(current.implementation);
   });

@@ -1,5 +1,5 @@
-import { createPublicClient, http, keccak256, pad, parseAbi, toHex, type Hex, type PublicClient } from 'viem';
-import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { createPublicClient, encodeFunctionData, http, keccak256, pad, parseAbi, toFunctionSelector, toHex, type Hex, type PublicClient } from 'viem';
+import { contractOf, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { BadInputError, ReleaseError } from '../../src/core/errors.js';
 import { pause } from '../../src/io/pause.js';
 import { connectChain, type Chain } from '../../src/evm/chain.js';
@@ -77,6 +77,15 @@ describeWithAnvil('transactions', () => {
       expect(error).toBeInstanceOf(ReleaseError);
       expect(error.message).toBe(`the call 0x4f1ef286 to ${vault.proxy} was not sent: OwnableUnauthorizedAccount(${stranger.account})`);
       expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('1');
+    });
+
+    it("names a custom error from the ABI it is given, and gives the selector of one it does not know", async () => {
+      const reverting = await deployImplementation(anvil.url, bench.build, 'VaultV2Reverting');
+      const call = { to: reverting, data: encodeFunctionData({ abi: VERSION, functionName: 'version' }), value: 0n };
+      const unknown = await sendCall(owner, call, { confirmations: 0 }).catch(e => e);
+      expect(unknown.message).toBe(`the call ${toFunctionSelector('function version()')} to ${reverting} was not sent: custom error ${toFunctionSelector('error VersionUnavailable()')} (not one cutover knows; look the selector up in the contract's ABI)`);
+      const named = await sendCall(owner, call, { confirmations: 0, errors: contractOf(bench.build, 'VaultV2Reverting').abi }).catch(e => e);
+      expect(named.message).toBe(`the call ${toFunctionSelector('function version()')} to ${reverting} was not sent: VersionUnavailable()`);
     });
 
     it('reports a transaction that reverts on chain, with the reason from a replay', async () => {

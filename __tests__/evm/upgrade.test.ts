@@ -1,5 +1,5 @@
 import { encodeFunctionData, parseAbi, toFunctionSelector, type Address } from 'viem';
-import { deployImplementation, deployProxy, VAULT_INITIAL_VALUE, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { contractOf, deployImplementation, deployProxy, VAULT_INITIAL_VALUE, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { EIP1967_SLOTS, type ProxyKind } from '../../src/core/eip1967.js';
 import { BadInputError } from '../../src/core/errors.js';
 import type { Chain } from '../../src/evm/chain.js';
@@ -34,7 +34,7 @@ describeWithAnvil('upgrades: simulate, then send', () => {
 
   it.each(PROXY_KINDS)('simulates a %s proxy on the new implementation while the chain still runs the old one', async kind => {
     const v2 = await deployImplementation(anvil.url, build, `${FAMILY[kind]}V2`);
-    const results = await simulateUpgraded(chain, await state(kind), v2, [{ call: VERSION, expect: '2' }, { call: VERSION }]);
+    const results = await simulateUpgraded(chain, await state(kind), { address: v2 }, [{ call: VERSION, expect: '2' }, { call: VERSION }]);
     expect(results).toEqual([
       { call: VERSION, ok: true, actual: '2', expected: '2' },
       { call: VERSION, ok: true, actual: '2', expected: null }
@@ -45,14 +45,17 @@ describeWithAnvil('upgrades: simulate, then send', () => {
 
   it.each(PROXY_KINDS)('reports the revert of a %s proxy on a reverting implementation', async kind => {
     const reverting = await deployImplementation(anvil.url, build, `${FAMILY[kind]}V2Reverting`);
-    const [result] = await simulateUpgraded(chain, await state(kind), reverting, [{ call: VERSION, expect: '2' }]);
+    const [result] = await simulateUpgraded(chain, await state(kind), { address: reverting }, [{ call: VERSION, expect: '2' }]);
     expect(result).toEqual({ call: VERSION, ok: false, actual: null, expected: '2', error: expect.stringContaining(`custom error ${toFunctionSelector('error VersionUnavailable()')}`) });
+    // With the implementation's ABI, its own errors have names.
+    const [named] = await simulateUpgraded(chain, await state(kind), { address: reverting, abi: contractOf(build, `${FAMILY[kind]}V2Reverting`).abi }, [{ call: VERSION }]);
+    expect(named?.error).toBe('VersionUnavailable()');
   });
 
   it('compares values in a normalized form and keeps the proxy storage', async () => {
     const v2 = await deployImplementation(anvil.url, build, 'VaultV2');
     const owner = proxies.uups.owner;
-    const results = await simulateUpgraded(chain, await state('uups'), v2, [
+    const results = await simulateUpgraded(chain, await state('uups'), { address: v2 }, [
       { call: 'function value() view returns (uint256)', expect: Number(VAULT_INITIAL_VALUE) },
       { call: 'function owner() view returns (address)', expect: owner.toLowerCase() },
       { call: 'function balances(address) view returns (uint256)', args: [owner], expect: 0n },
@@ -72,9 +75,9 @@ describeWithAnvil('upgrades: simulate, then send', () => {
 
   it('refuses a smoke call that is not a function signature, or args that do not fit', async () => {
     const current = await state('uups');
-    await expect(simulateUpgraded(chain, current, current.implementation, [{ call: 'version()' }])).rejects.toThrow(BadInputError);
-    await expect(simulateUpgraded(chain, current, current.implementation, [{ call: 'event Upgraded(address)' }])).rejects.toThrow(/an ABI event, not a function/);
-    await expect(simulateUpgraded(chain, current, current.implementation, [{ call: 'function balances(address) view returns (uint256)', args: [] }])).rejects.toThrow(/do not fit the function/);
+    await expect(simulateUpgraded(chain, current, { address: current.implementation }, [{ call: 'version()' }])).rejects.toThrow(BadInputError);
+    await expect(simulateUpgraded(chain, current, { address: current.implementation }, [{ call: 'event Upgraded(address)' }])).rejects.toThrow(/an ABI event, not a function/);
+    await expect(simulateUpgraded(chain, current, { address: current.implementation }, [{ call: 'function balances(address) view returns (uint256)', args: [] }])).rejects.toThrow(/do not fit the function/);
   });
 
   it.each(PROXY_KINDS)('upgrades a %s proxy with one sent call', async kind => {

@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { toFunctionSelector, type Address } from 'viem';
+import type { Address } from 'viem';
 import type { ProxyKind } from '../../src/core/eip1967.js';
 import { contractOf, deployImplementation, deployProxy, upgradeDirectly, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { create2Address } from '../../src/evm/create2.js';
@@ -86,7 +86,7 @@ describe.each(PROXY_KINDS)('refusals for a %s proxy through the CLI', kind => {
       const release = await evmRelease(bench, fixture, { implementation: { contract }, smoke: [{ call: VERSION, expect: '2' }] });
       const deploy = await refusedDeploy(fixture, release, contract);
       expect(deploy.err).toMatch(/1 of 1 smoke calls failed/);
-      expect(deploy.err).toContain(`${VERSION}: custom error ${toFunctionSelector('error VersionUnavailable()')}`);
+      expect(deploy.err).toContain(`${VERSION}: VersionUnavailable()`);
     });
 
     it('refuses promote and rollback after someone else upgraded the proxy, sending nothing', async () => {

@@ -1,4 +1,4 @@
-import { concat, decodeFunctionResult, encodeFunctionData, pad, parseAbiItem, type AbiFunction, type Address, type Hex, type StateOverride } from 'viem';
+import { concat, decodeFunctionResult, encodeFunctionData, pad, parseAbiItem, type Abi, type AbiFunction, type Address, type Hex, type StateOverride } from 'viem';
 import { EIP1967_SLOTS } from '../core/eip1967.js';
 import { BadInputError } from '../core/errors.js';
 import type { Chain } from './chain.js';
@@ -22,16 +22,23 @@ export interface SmokeResult {
   error?: string;
 }
 
+/** The implementation the smoke calls run on. */
+export interface SmokeTarget {
+  address: Address;
+  /** Its runtime code (from simulateCreate2), put at `address` for the calls: it need not be deployed yet. */
+  code?: Hex;
+  /** Its ABI, whose custom errors then name a revert. */
+  abi?: Abi;
+}
+
 /**
  * Runs `calls` through the proxy at the state's block as if the proxy already
- * pointed at `implementation`, with an eth_call state override: nothing is
- * sent, and the proxy's own storage answers, as it would after the upgrade.
- * With `code` (the implementation's runtime code, from simulateCreate2), the
- * same override puts it at `implementation`, which need not be deployed yet.
+ * pointed at the target, with an eth_call state override: nothing is sent,
+ * and the proxy's own storage answers, as it would after the upgrade.
  */
-export async function simulateUpgraded(chain: Chain, state: ProxyState, implementation: Address, calls: SmokeCall[], code?: Hex): Promise<SmokeResult[]> {
-  const stateOverride: StateOverride = [...pointedAt(state, implementation), ...(code === undefined ? [] : [{ address: implementation, code }])];
-  return Promise.all(calls.map(call => smoke(chain, state, stateOverride, call)));
+export async function simulateUpgraded(chain: Chain, state: ProxyState, target: SmokeTarget, calls: SmokeCall[]): Promise<SmokeResult[]> {
+  const stateOverride: StateOverride = [...pointedAt(state, target.address), ...(target.code === undefined ? [] : [{ address: target.address, code: target.code }])];
+  return Promise.all(calls.map(call => smoke(chain, state, stateOverride, call, target.abi)));
 }
 
 function pointedAt(state: ProxyState, implementation: Address): StateOverride {
@@ -49,7 +56,7 @@ function pointedAt(state: ProxyState, implementation: Address): StateOverride {
   return [{ address: state.beacon, code: concat(['0x73', implementation, '0x60005260206000f3']) }];
 }
 
-async function smoke(chain: Chain, state: ProxyState, stateOverride: StateOverride, smokeCall: SmokeCall): Promise<SmokeResult> {
+async function smoke(chain: Chain, state: ProxyState, stateOverride: StateOverride, smokeCall: SmokeCall, abi: Abi | undefined): Promise<SmokeResult> {
   const fn = functionOf(smokeCall.call);
   let data: Hex;
   try {
@@ -63,7 +70,7 @@ async function smoke(chain: Chain, state: ProxyState, stateOverride: StateOverri
   try {
     ({ data: returned } = await chain.client.call({ account: smokeCall.from, to: state.proxy, data, blockNumber: state.block.number, stateOverride }));
   } catch (error) {
-    const reason = revertReason(error);
+    const reason = revertReason(error, abi);
     if (reason === null) throw error;
     return { ...result, ok: false, actual: null, error: reason };
   }

@@ -1,4 +1,4 @@
-import { BaseError, decodeErrorResult, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { BaseError, decodeErrorResult, type Abi, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { formatDuration } from '../config/duration.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { pause } from '../io/pause.js';
@@ -15,6 +15,8 @@ export interface SendOptions {
   signerField?: string;
   /** Hears what the wait is for, once mined and at each new block while confirmations are due. */
   onWait?: (message: string) => void;
+  /** An ABI whose custom errors name a revert (the new implementation's, whose initializer an upgrade runs). */
+  errors?: Abi;
 }
 
 export interface Sent {
@@ -42,11 +44,11 @@ export async function sendCall(chain: Chain, call: Call, options: SendOptions): 
   try {
     hash = await chain.wallet.sendTransaction({ account, chain: chain.wallet.chain, to: call.to, data: call.data, value: call.value });
   } catch (error) {
-    throw new ReleaseError(`${describeCall(call)} was not sent: ${revertReason(error) ?? shortMessage(error)}`);
+    throw new ReleaseError(`${describeCall(call)} was not sent: ${revertReason(error, options.errors) ?? shortMessage(error)}`);
   }
   const receipt = await confirmedWithin(chain, hash, call, options);
   if (receipt.status === 'reverted') {
-    throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, account.address, receipt)}`);
+    throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, account.address, receipt, options.errors)}`);
   }
   return { hash, blockNumber: receipt.blockNumber, blockHash: receipt.blockHash, gasUsed: receipt.gasUsed };
 }
@@ -117,11 +119,11 @@ async function findReceipt(chain: Chain, hash: Hex): Promise<TransactionReceipt 
  * A receipt says only that the transaction reverted: run the call again at
  * the end of its block, which holds whatever state change beat it, for the reason.
  */
-async function replayReason(chain: Chain, call: Call, from: Address, receipt: TransactionReceipt): Promise<string> {
+async function replayReason(chain: Chain, call: Call, from: Address, receipt: TransactionReceipt, errors: Abi | undefined): Promise<string> {
   try {
     await chain.client.call({ account: from, to: call.to, data: call.data, value: call.value, blockNumber: receipt.blockNumber });
   } catch (error) {
-    return revertReason(error) ?? shortMessage(error);
+    return revertReason(error, errors) ?? shortMessage(error);
   }
   return `no reason: the call succeeds when replayed at block ${receipt.blockNumber}, so it likely ran out of gas (it used ${receipt.gasUsed})`;
 }
@@ -147,10 +149,10 @@ const KNOWN_ERRORS = parseAbi([
 
 /**
  * Why a call reverted, decoded from the revert data viem carries in the error's
- * cause chain: `Error(string)` as its text, a known error as `Name(args)`, any
- * other as its selector. Null when the error is not a revert.
+ * cause chain: `Error(string)` as its text, an error OpenZeppelin's contracts or
+ * `abi` declare as `Name(args)`, any other as its selector. Null when the error is not a revert.
  */
-export function revertReason(error: unknown): string | null {
+export function revertReason(error: unknown, abi: Abi = []): string | null {
   if (!(error instanceof BaseError)) return null;
   const carrier = error.walk(e => isHex((e as { data?: unknown }).data)) as { data: Hex } | null;
   if (!carrier) return error.walk(e => e instanceof ExecutionRevertedError) ? 'reverted without a reason' : null;
@@ -158,7 +160,7 @@ export function revertReason(error: unknown): string | null {
   if (size(data) < 4) return 'reverted without a reason';
   try {
     // viem adds Error(string) and Panic(uint256) to the ABI it decodes with, but not to the result's type.
-    const decoded = decodeErrorResult({ abi: KNOWN_ERRORS, data }) as { errorName: string; args?: readonly unknown[] };
+    const decoded = decodeErrorResult({ abi: [...KNOWN_ERRORS, ...abi.filter(item => item.type === 'error')], data }) as { errorName: string; args?: readonly unknown[] };
     if (decoded.errorName === 'Error') return String(decoded.args?.[0]);
     return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(', ')})`;
   } catch {

@@ -68,7 +68,7 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
     checks.push(`${candidate.build.contract} answers proxiableUUID with the implementation slot`);
   }
 
-  const results = await simulateUpgraded(chain, proxy, candidate.address, options.smoke, code);
+  const results = await simulateUpgraded(chain, proxy, { address: candidate.address, code, abi: candidate.build.abi }, options.smoke);
   for (const result of results) logger.info(`smoke ${result.ok ? 'ok  ' : 'FAIL'} ${result.call}: ${result.error ?? result.actual}${result.expected !== null ? ` (expected ${result.expected})` : ''}`);
   const failed = results.filter(result => !result.ok);
   if (failed.length) {

@@ -156,7 +156,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         context.journal?.({ action: 'propose', implementation: to, tx: null, block: null, initializer, data });
         throw new ProposalWritten(where, `wrote the upgrade to ${to} (${call.to}, ${data === '0x' ? 'no call data' : `calling ${initializer}`}) to ${where} for the Safe's owners to sign; nothing was sent. Run this step again once it is executed.`);
       }
-      const sent = await sendCall(connected, call, sendOptionsOf(options, context.logger));
+      const sent = await sendCall(connected, call, { ...sendOptionsOf(options, context.logger), errors: build.abi });
       context.journal?.({ action: 'upgrade', implementation: to, tx: sent.hash, block: Number(sent.blockNumber), initializer, data });
       context.logger.info(`upgraded ${options.proxy} to ${to} in transaction ${sent.hash}, block ${sent.blockNumber}`);
       const after = await proxyState();
