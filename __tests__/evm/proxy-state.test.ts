@@ -1,10 +1,10 @@
 import { createPublicClient, http, toHex, type PublicClient } from 'viem';
-import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
 import type { ProxyKind } from '../../src/core/eip1967.js';
 import { BadInputError, ReleaseError } from '../../src/core/errors.js';
 import { connectChain, type Chain } from '../../src/evm/chain.js';
 import { checkProxiable, readProxy } from '../../src/evm/proxy-state.js';
-import { ANVIL_KEYS, describeWithAnvil, PROXY_KINDS, useEvmBench, type BuildInfo, type LocalAnvil } from '../support/evm.js';
+import { ANVIL_KEYS, describeWithAnvil, PROXY_KINDS, useEvmBench, useProxyOfEachKind, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const FIELD = 'router.proxy';
 
@@ -13,12 +13,9 @@ describeWithAnvil('readProxy and checkProxiable', () => {
   let anvil: LocalAnvil;
   let build: BuildInfo;
   let chain: Chain;
-  const proxies = {} as Record<ProxyKind, ProxyFixture>;
+  const proxies = useProxyOfEachKind(bench);
 
-  beforeAll(async () => {
-    ({ anvil, build, chain } = bench);
-    for (const kind of PROXY_KINDS) proxies[kind] = await deployProxy(anvil.url, build, kind);
-  });
+  beforeAll(() => ({ anvil, build, chain } = bench));
 
   const refusal = async (proxy: `0x${string}`, kind: ProxyKind): Promise<string> => {
     const error = await readProxy(chain, proxy, kind, FIELD).catch(e => e);

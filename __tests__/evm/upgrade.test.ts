@@ -1,5 +1,5 @@
 import { encodeFunctionData, parseAbi, toFunctionSelector, type Address } from 'viem';
-import { contractOf, deployImplementation, deployProxy, VAULT_INITIAL_VALUE, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { contractOf, deployImplementation, VAULT_INITIAL_VALUE } from '../../src/demo/evm-fixtures.js';
 import { EIP1967_SLOTS, type ProxyKind } from '../../src/core/eip1967.js';
 import { BadInputError } from '../../src/core/errors.js';
 import type { Chain } from '../../src/evm/chain.js';
@@ -7,7 +7,7 @@ import { readProxy } from '../../src/evm/proxy-state.js';
 import { simulateUpgraded } from '../../src/evm/smoke.js';
 import { sendCall } from '../../src/evm/transactions.js';
 import { upgradeCall } from '../../src/evm/upgrade-call.js';
-import { describeWithAnvil, FAMILY, PROXY_KINDS, useEvmBench, type BuildInfo, type LocalAnvil } from '../support/evm.js';
+import { describeWithAnvil, FAMILY, PROXY_KINDS, useEvmBench, useProxyOfEachKind, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const ABI = parseAbi([
   'function version() view returns (string)',
@@ -22,12 +22,9 @@ describeWithAnvil('upgrades: simulate, then send', () => {
   let anvil: LocalAnvil;
   let build: BuildInfo;
   let chain: Chain;
-  const proxies = {} as Record<ProxyKind, ProxyFixture>;
+  const proxies = useProxyOfEachKind(bench);
 
-  beforeAll(async () => {
-    ({ anvil, build, chain } = bench);
-    for (const kind of PROXY_KINDS) proxies[kind] = await deployProxy(anvil.url, build, kind);
-  });
+  beforeAll(() => ({ anvil, build, chain } = bench));
 
   const version = (address: Address) => chain.client.readContract({ address, abi: ABI, functionName: 'version' });
   const state = (kind: ProxyKind) => readProxy(chain, proxies[kind].proxy, kind, 'router.proxy');

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAbi, type Address, type Hex } from 'viem';
-import { addressInSlot, EIP1967_SLOTS, type ProxyKind } from '../../src/core/eip1967.js';
+import { addressInSlot, EIP1967_SLOTS, PROXY_KINDS, type ProxyKind } from '../../src/core/eip1967.js';
 import { ANVIL_INSTALL, ANVIL_KEYS, findAnvil, startAnvil, type LocalAnvil } from '../../src/demo/anvil-server.js';
-import { compileEvmFixtures, writeBuildInfo, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { compileEvmFixtures, deployProxy, writeBuildInfo, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import type { BuildInfo } from '../../src/demo/solidity.js';
 import { connectChain, type Chain } from '../../src/evm/chain.js';
 import type { ReleaseRecord } from '../../src/store/release-store.js';
@@ -59,6 +59,15 @@ export function useEvmBench(options: { chainId?: number } = {}): EvmBench {
     await removeDir?.();
   });
   return bench;
+}
+
+/** One proxy of every kind, deployed on the bench in beforeAll (after the bench's own); read it inside tests only. */
+export function useProxyOfEachKind(bench: EvmBench): Record<ProxyKind, ProxyFixture> {
+  const proxies = {} as Record<ProxyKind, ProxyFixture>;
+  beforeAll(async () => {
+    for (const kind of PROXY_KINDS) proxies[kind] = await deployProxy(bench.anvil.url, bench.build, kind);
+  });
+  return proxies;
 }
 
 /** The signer a release uses in send mode: the fixtures' owner, so that its upgrades are authorized. */
