@@ -22,8 +22,13 @@ const ROWS = 1_000_000;
 const WRITER_BASELINE_MS = 8000;
 const WRITER_PACE_MS = 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
+  console.error(`BENCH_ROUNDS=${process.env.BENCH_ROUNDS} is not a whole number of rounds; give 1 or more (default 3).`);
+  process.exit(2);
+}
 
-const p99 = xs => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const p99 = xs => quantile(xs, 0.99);
 
 // The writer runs in its own process, so its latencies are the database's, not this event loop's.
 if (process.argv[2] === '--writer') {
@@ -146,7 +151,7 @@ try {
     writer_ops_alone: alone.length,
     writer_ops_during: during.length
   };
-  const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))].toFixed(2);
+  const pct = (xs, q) => quantile(xs, q).toFixed(2);
   for (const [name, xs] of [['alone', alone], ['during', during]]) console.log(`writer ${name}: n=${xs.length} p50 ${pct(xs, 0.5)} p90 ${pct(xs, 0.9)} p99 ${pct(xs, 0.99)} max ${pct(xs, 1)} ms`);
   console.log(`${ROUNDS} rounds pooled: UPDATE ${Math.round(updateRate)} rows/s, backfill ${Math.round(backfillRate)} rows/s in ${held.length} batches`);
   console.log(`backfill_vs_update ${figures.backfill_vs_update} (goal >= 0.5)`);
