@@ -33,9 +33,21 @@ export interface LocalHaproxy {
   routerSettings: Record<string, unknown>;
   /** The worker serving the runtime API now. */
   workerPid(): Promise<number>;
-  /** Reloads through the master and returns once a new worker serves. */
+  /** Reloads through the master and returns once a new worker serves and the master CLI answers again. */
   reloadAndWait(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** True once something accepts connections on `socket`; HAProxy's master CLI keeps a connection open after answering. */
+function accepting(socket: string): Promise<true | undefined> {
+  return new Promise(resolve => {
+    const client = net.connect(socket);
+    client.once('connect', () => {
+      client.destroy();
+      resolve(true);
+    });
+    client.once('error', () => resolve(undefined));
+  });
 }
 
 /** One command on a runtime API socket, as an operator would send it with socat. */
@@ -125,7 +137,18 @@ frontend web
     if ('code' in outcome) throw new Error(`haproxy exited with code ${outcome.code}: ${stderr.trim()}`);
     return outcome.value;
   };
-  await running('haproxy answering on its stats socket', workerPid);
+  // The master binds its CLI on its own schedule, apart from the worker's sockets, and again after re-executing on a reload.
+  const masterAnswering = async () => {
+    await running('the haproxy master CLI accepting connections', () => accepting(masterSocket));
+  };
+  try {
+    await running('haproxy answering on its stats socket', workerPid);
+    await masterAnswering();
+  } catch (error) {
+    child.kill('SIGTERM');
+    await exited;
+    throw error;
+  }
   return {
     pid,
     url: `http://127.0.0.1:${port}/`,
@@ -151,6 +174,7 @@ frontend web
       const before = await workerPid();
       process.kill(pid, 'SIGUSR2');
       await running('a new haproxy worker after the reload', async () => ((await workerPid()) !== before ? true : undefined));
+      await masterAnswering();
     },
     async stop() {
       if (child.exitCode === null) {
