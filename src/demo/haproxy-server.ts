@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort } from '../io/ports.js';
+import { localHost } from '../routers/host.js';
 
 /** The haproxy binary on PATH or in the usual sbin folders; null when HAProxy is not installed. */
 export function findHaproxy(): string | null {
@@ -36,18 +37,6 @@ export interface LocalHaproxy {
   /** Reloads through the master and returns once a new worker serves and the master CLI answers again. */
   reloadAndWait(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** True once something accepts connections on `socket`; HAProxy's master CLI keeps a connection open after answering. */
-function accepting(socket: string): Promise<true | undefined> {
-  return new Promise(resolve => {
-    const client = net.connect(socket);
-    client.once('connect', () => {
-      client.destroy();
-      resolve(true);
-    });
-    client.once('error', () => resolve(undefined));
-  });
 }
 
 /** One command on a runtime API socket, as an operator would send it with socat. */
@@ -137,9 +126,15 @@ frontend web
     if ('code' in outcome) throw new Error(`haproxy exited with code ${outcome.code}: ${stderr.trim()}`);
     return outcome.value;
   };
-  // The master binds its CLI on its own schedule, apart from the worker's sockets, and again after re-executing on a reload.
+  // The master binds its CLI on its own schedule, apart from the worker's sockets, and again after re-executing on a
+  // reload. A connection is the test: the master CLI keeps one open after answering a command.
   const masterAnswering = async () => {
-    await running('the haproxy master CLI accepting connections', () => accepting(masterSocket));
+    await running('the haproxy master CLI accepting connections', () =>
+      localHost.connect({ path: masterSocket }, 1000).then(
+        stream => (stream.destroy(), true),
+        () => undefined
+      )
+    );
   };
   try {
     await running('haproxy answering on its stats socket', workerPid);
