@@ -5,10 +5,18 @@ import { optionsOf, type OptionValues, type StepName, type StepOption } from '..
 import { runStep } from '../steps/run.js';
 import { actionsLogger } from './logger.js';
 
-function readInputs(options: readonly StepOption[]): OptionValues {
+/**
+ * The runner passes every input its action.yml declares, defaults included. The root action
+ * declares every step's inputs, so another step's input still at its declared default was
+ * not given; anything else the step does not take is left for the step to refuse.
+ */
+function readInputs(step: StepName, options: readonly StepOption[]): OptionValues {
+  const takes = new Set(optionsOf(step).map(option => option.name));
   const values: OptionValues = {};
   for (const option of options) {
-    values[option.name] = option.kind === 'list' ? core.getMultilineInput(option.name) : core.getInput(option.name);
+    const value = option.kind === 'list' ? core.getMultilineInput(option.name) : core.getInput(option.name);
+    if (!takes.has(option.name) && option.default !== undefined && value === option.default) continue;
+    values[option.name] = value;
   }
   return values;
 }
@@ -21,7 +29,7 @@ function readInputs(options: readonly StepOption[]): OptionValues {
 export async function runAction(step: StepName, inputs: readonly StepOption[] = optionsOf(step)): Promise<void> {
   const cancelled = onCancel();
   try {
-    const outputs = await runStep(step, readInputs(inputs), {
+    const outputs = await runStep(step, readInputs(step, inputs), {
       env: process.env,
       onSecret: value => core.setSecret(value),
       logger: () => actionsLogger,
