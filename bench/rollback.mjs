@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLoad } from './lib/load.js';
+import { startLoad } from './lib/load.mjs';
 import { stringify } from 'yaml';
 import { main } from '../lib/cli/main.js';
 import { parseDuration } from '../lib/config/duration.js';

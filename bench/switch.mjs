@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLoad } from './lib/load.js';
+import { startLoad } from './lib/load.mjs';
 import { Secrets } from '../lib/config/secrets.js';
 import { findHaproxy, startHaproxy } from '../lib/demo/haproxy-server.js';
 import { findLuaModules, findNginx, startNginx } from '../lib/demo/nginx-server.js';
