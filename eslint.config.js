@@ -1,10 +1,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import resolvableImports from './scripts/eslint/resolvable-imports.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'bench-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Relative imports must resolve, .mjs included: see scripts/eslint/resolvable-imports.mjs.
+    files: ['**/*.{ts,mjs,js,cjs}'],
+    plugins: { local: { rules: { 'resolvable-imports': resolvableImports } } },
+    rules: { 'local/resolvable-imports': 'error' }
+  },
   {
     files: ['**/*.ts'],
     rules: {
