@@ -5,7 +5,8 @@
 //   writer_p99_ratio:   p99 latency of a paced writer (another process, single-row updates and inserts)
 //                       during the backfill, over its p99 with no backfill.
 // Each figure pools BENCH_ROUNDS rounds (3 by default) of: plain UPDATE, writer alone, backfill under the writer.
-// BENCH_BATCH='{"targetMs":20,"pauseMs":20}' tries other batch settings than the defaults.
+// BENCH_BATCH='{"targetMs":20,"pauseMs":20}' tries other batch settings than the defaults. BENCH_QUICK=1
+// (npm run bench -- --quick): one round on 20,000 rows with a short writer baseline; the figures mean little.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,11 @@ import { openPostgres } from '../lib/database/postgres.js';
 import { preparePhase, runPhase } from '../lib/database/phases.js';
 import { findPostgresBin, startPostgres } from '../lib/demo/postgres-server.js';
 
-const ROWS = 1_000_000;
-const WRITER_BASELINE_MS = 8000;
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROWS = QUICK ? 20_000 : 1_000_000;
+const WRITER_BASELINE_MS = QUICK ? 500 : 8000;
 const WRITER_PACE_MS = 2;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   console.error(`BENCH_ROUNDS=${process.env.BENCH_ROUNDS} is not a whole number of rounds; give 1 or more (default 3).`);
   process.exit(2);

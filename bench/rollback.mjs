@@ -5,7 +5,8 @@
 //   restore_intervals: time from the first failed answer to the last answer from the new color (traffic
 //                      fully back on the old one), in analysis intervals; goal <= 2 intervals + 1 s;
 //   failed_share:      failed answers of all answers in that window.
-// Median and worst of the ten runs. BENCH_INTERVAL=2s sets the analysis interval.
+// Median and worst of the ten runs. BENCH_INTERVAL=2s sets the analysis interval. BENCH_QUICK=1
+// (npm run bench -- --quick): one run with a 500ms interval and light load; it still has to roll back.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,10 +19,11 @@ import { serveSampleApp, stopGracefully } from '../lib/demo/sample-app.js';
 import { httpRequest } from '../lib/io/http.js';
 import { freePort } from '../lib/io/ports.js';
 
-const RUNS = 10;
-const CONCURRENCY = 16;
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 1 : 10;
+const CONCURRENCY = QUICK ? 4 : 16;
 const FAIL_RATE = 0.2;
-const INTERVAL_MS = parseDuration(process.env.BENCH_INTERVAL ?? '2s');
+const INTERVAL_MS = parseDuration(process.env.BENCH_INTERVAL ?? (QUICK ? '500ms' : '2s'));
 const GOAL_MS = 2 * INTERVAL_MS + 1000;
 
 const sorted = xs => [...xs].sort((a, b) => a - b);

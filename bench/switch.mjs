@@ -5,7 +5,9 @@
 //   switch_latency_vs_rtt: median time from the switch call to the first answer from the new color at 100%,
 //                          over the median loopback HTTP round trip to an upstream;
 //   p99_ratio:             p99 latency while switching over p99 of the same load with no switch.
-// BENCH_SETUPS=haproxy,nginx-lua runs some setups only.
+// BENCH_SETUPS=haproxy,nginx-lua runs some setups only. BENCH_QUICK=1 (npm run bench -- --quick): 2 switches
+// (there and back) per keep-alive mode, light load and short baselines, every setup; the figures mean little.
+// A setup whose server is not installed is skipped, unless CUTOVER_REQUIRE_INTEGRATION=1 (CI), where it fails.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,11 +21,13 @@ import { httpGet } from '../lib/io/http.js';
 import { freePort } from '../lib/io/ports.js';
 import { createRouter, ROUTER_KINDS } from '../lib/routers/registry.js';
 
-const SWITCHES = 20;
-const CONCURRENCY = 16;
-const BASELINE_MS = 3000;
+const QUICK = process.env.BENCH_QUICK === '1';
+const SWITCHES = QUICK ? 2 : 20;
+const CONCURRENCY = QUICK ? 4 : 16;
+const BASELINE_MS = QUICK ? 300 : 3000;
 /** How long each state serves before the next switch, so every setup is measured over a similar stretch of load. */
-const DWELL_MS = 250;
+const DWELL_MS = QUICK ? 100 : 250;
+const RTT_SAMPLES = QUICK ? 20 : 200;
 const quiet = { info() {}, warn: m => console.warn(m), debug() {}, group: (_n, work) => work() };
 
 const sorted = xs => [...xs].sort((a, b) => a - b);
@@ -34,7 +38,7 @@ const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function roundTrip(url) {
   const samples = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < RTT_SAMPLES; i++) {
     const started = performance.now();
     await httpGet(url, { timeoutMs: 5000 });
     samples.push(performance.now() - started);
@@ -175,6 +179,10 @@ for (const name of wanted) {
   if (!setup) throw new Error(`no setup named ${name}; there are: ${Object.keys(SETUPS).join(', ')}`);
   const missing = setup.missing();
   if (missing) {
+    if (process.env.CUTOVER_REQUIRE_INTEGRATION === '1') {
+      console.error(`${name}: CUTOVER_REQUIRE_INTEGRATION=1 but a server is missing (${missing})`);
+      process.exit(1);
+    }
     console.log(`${name}: skipped, a server is missing (${missing})`);
     continue;
   }
