@@ -1,7 +1,7 @@
 import { createPublicClient, encodeFunctionData, http, keccak256, pad, parseAbi, toFunctionSelector, toHex, type Hex, type PublicClient } from 'viem';
 import { contractOf, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { pause } from '../../src/io/pause.js';
+import { sleep } from '../../src/io/wait.js';
 import { connectChain, type Chain } from '../../src/evm/chain.js';
 import { readProxy } from '../../src/evm/proxy-state.js';
 import { sendCall, waitForBlock } from '../../src/evm/transactions.js';
@@ -14,7 +14,7 @@ const OWNABLE_SLOT = toHex((BigInt(keccak256(pad(toHex(BigInt(keccak256(toHex('o
 
 /** Polls `condition` until it holds; the test's timeout bounds it. */
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await condition())) await pause(10);
+  while (!(await condition())) await sleep(10);
 }
 
 describeWithAnvil('transactions', () => {

@@ -5,7 +5,7 @@ import { main } from '../../src/cli/main.js';
 import type { ProxyKind } from '../../src/core/eip1967.js';
 import { contractOf, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { create2Address, DETERMINISTIC_DEPLOYER } from '../../src/evm/create2.js';
-import { pause } from '../../src/io/pause.js';
+import { sleep } from '../../src/io/wait.js';
 import { cli, type CliRun } from '../support/cli.js';
 import type { ReleaseRecord } from '../../src/store/release-store.js';
 import {
@@ -45,7 +45,7 @@ const STATE = { Vault: 'value', Counter: 'count' } as const;
 
 /** Polls `condition` until it holds; the test's timeout bounds it. */
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await condition())) await pause(10);
+  while (!(await condition())) await sleep(10);
 }
 
 /** A step started and not awaited, whose log can be watched while it runs. */

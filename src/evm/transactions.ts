@@ -1,7 +1,7 @@
 import { BaseError, decodeErrorResult, type Abi, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { formatDuration } from '../config/duration.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
-import { pause } from '../io/pause.js';
+import { sleep } from '../io/wait.js';
 import type { Chain } from './chain.js';
 import type { Call } from './upgrade-call.js';
 
@@ -64,8 +64,7 @@ export async function waitForBlock(chain: Chain, height: bigint, options: { sign
     if (current >= height) return current;
     if (current !== reported) options.onWait?.(current);
     reported = current;
-    await pause(chain.client.pollingInterval, options.signal);
-    options.signal?.throwIfAborted();
+    await sleep(chain.client.pollingInterval, options.signal);
   }
 }
 
@@ -101,8 +100,7 @@ async function minedReceipt(chain: Chain, hash: Hex, signal: AbortSignal | undef
   for (;;) {
     const receipt = await findReceipt(chain, hash);
     if (receipt) return receipt;
-    await pause(chain.client.pollingInterval, signal);
-    signal?.throwIfAborted();
+    await sleep(chain.client.pollingInterval, signal);
   }
 }
 

@@ -4,7 +4,7 @@ import type { ColorMeasurement, Role } from '../core/measurement.js';
 import { durationSchema, formatDuration } from '../config/duration.js';
 import { runCommand } from '../io/command.js';
 import { colorUrl } from './http-probe.js';
-import { pause } from '../io/pause.js';
+import { sleepUnlessAborted } from '../io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 /** Longest a check may run, whatever the window: a hung check must not hold a release for long. */
@@ -94,7 +94,7 @@ export function createCommandSource(options: CommandSourceOptions, context: Sour
       };
       let measured: ColorMeasurement | undefined;
       const checked = check(env, options.timeout ?? Math.min(window.durationMs, MAX_TIMEOUT_MS)).then(m => (measured = m));
-      const windowOver = pause(window.durationMs, signal);
+      const windowOver = sleepUnlessAborted(window.durationMs, signal);
       let stop = () => {};
       const aborted = new Promise<void>(resolve => (stop = resolve));
       signal.addEventListener('abort', stop, { once: true });

@@ -9,7 +9,7 @@ import type { ColorMeasurement, Role } from '../core/measurement.js';
 import { durationSchema, formatDuration } from '../config/duration.js';
 import type { ColorSettings } from '../config/schema.js';
 import { type Secrets, secretableSchema } from '../config/secrets.js';
-import { pause } from '../io/pause.js';
+import { sleepUnlessAborted } from '../io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 /** Probes are a sample, not a load test: at most this many per second per color. */
@@ -214,12 +214,12 @@ export function createHttpSource(options: HttpSourceOptions, context: SourceCont
       const colors = { new: probes('new'), old: probes('old') };
       try {
         for (let n = 0; start + n * intervalMs < end; n++) {
-          await pause(start + n * intervalMs - performance.now(), cut.signal);
+          await sleepUnlessAborted(start + n * intervalMs - performance.now(), cut.signal);
           if (cut.signal.aborted) break;
           colors.new.send(cut.signal);
           colors.old.send(cut.signal);
         }
-        await Promise.all([colors.new.settled(), colors.old.settled(), pause(end - performance.now(), cut.signal)]);
+        await Promise.all([colors.new.settled(), colors.old.settled(), sleepUnlessAborted(end - performance.now(), cut.signal)]);
       } finally {
         window.signal.removeEventListener('abort', stop);
       }

@@ -5,7 +5,7 @@ import type { ColorMeasurement, ColorTraffic, NoData, Role } from '../core/measu
 import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
 import { httpGet } from '../io/http.js';
-import { pause } from '../io/pause.js';
+import { sleepUnlessAborted } from '../io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 const PLACEHOLDERS = ['color', 'interval', 'upstream'] as const;
@@ -145,11 +145,11 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
     async measure(window: MeasureWindow): Promise<Record<Role, ColorMeasurement>> {
       const startMs = Date.now();
       let endMs = startMs + window.durationMs;
-      await pause(window.durationMs, window.signal);
+      await sleepUnlessAborted(window.durationMs, window.signal);
       if (window.signal.aborted) {
         endMs = Math.min(endMs, Date.now());
       } else {
-        await pause(options.lag, window.signal);
+        await sleepUnlessAborted(options.lag, window.signal);
       }
       const intervalMs = Math.max(1, endMs - startMs);
       const [fresh, old] = await Promise.all([measureColor(window.roles.new, endMs, intervalMs), measureColor(window.roles.old, endMs, intervalMs)]);

@@ -4,7 +4,7 @@ import type { Color } from '../core/color.js';
 import { BadInputError, describeError } from '../core/errors.js';
 import type { ColorMeasurement, Role } from '../core/measurement.js';
 import type { RouterCounters } from '../routers/router.js';
-import { pause } from '../io/pause.js';
+import { sleepUnlessAborted } from '../io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 /** `kind: router`: the requests users really sent, as the router counted them per color. */
@@ -46,7 +46,7 @@ export function createRouterSource(_options: RouterSourceOptions, context: Sourc
     async measure(window: MeasureWindow): Promise<Record<Role, ColorMeasurement>> {
       const started = performance.now();
       const before = await read();
-      await pause(window.durationMs - (performance.now() - started), window.signal);
+      await sleepUnlessAborted(window.durationMs - (performance.now() - started), window.signal);
       const after = await read();
       const measure = (role: Role) => served(window.roles[role], before, after);
       return { new: measure('new'), old: measure('old') };

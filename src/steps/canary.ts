@@ -9,7 +9,7 @@ import type { TrafficPoint } from '../core/timeline.js';
 import { weightsAtStep } from '../core/traffic-steps.js';
 import { formatWeights, type Weights } from '../core/weights.js';
 import { formatDuration } from '../config/duration.js';
-import { pause } from '../io/pause.js';
+import { sleepUnlessAborted } from '../io/wait.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import { Analysis, type MeasuredInterval } from './analysis.js';
 import type { StepContext } from './context.js';
@@ -72,8 +72,7 @@ export async function promoteInSteps(context: StepContext, record: ReleaseRecord
       if (checks.length === 0 && !forced) {
         if (last) break;
         logger.info(`no analysis configured for this step: waiting the pause, ${formatDuration(config.traffic.pause)}`);
-        await pause(config.traffic.pause, signal);
-        if (signal.aborted) await rollBack(context, record, current, `the job was cancelled during step ${i + 1} (${percent}%)`);
+        if (!(await sleepUnlessAborted(config.traffic.pause, signal))) await rollBack(context, record, current, `the job was cancelled during step ${i + 1} (${percent}%)`);
         continue;
       }
       const verdict = await watchStep(context, record, { index: i, percent, weights, analysis, checks, forced, signal, roles: { new: idle, old: live } });
