@@ -4,6 +4,7 @@ import type { HealthSettings } from '../config/schema.js';
 import type { Secrets } from '../config/secrets.js';
 import { formatDuration } from '../config/duration.js';
 import { httpGet } from '../io/http.js';
+import { poll } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface HealthTarget {
@@ -17,6 +18,8 @@ export interface HealthWait {
   logger: Logger;
   /** Overrides settings.timeout, e.g. for a short check right before a switch. */
   timeoutMs?: number;
+  /** The step's: a cancelled job stops waiting at once. */
+  signal?: AbortSignal;
 }
 
 /** One probe: the status that came back, or why nothing did. */
@@ -36,26 +39,28 @@ export async function probeHealth(target: HealthTarget, wait: HealthWait): Promi
 
 /**
  * Polls a color's health URL until it answers with an expected status, backing
- * off from `interval` up to `max-interval`, and fails after `timeout`.
+ * off from `interval` up to `max-interval`, and fails after `timeout`. A
+ * cancelled job (`signal`) ends the wait at once with an AbortedError.
  */
 export async function waitHealthy(target: HealthTarget, wait: HealthWait): Promise<{ attempts: number; elapsedMs: number }> {
   const timeoutMs = wait.timeoutMs ?? wait.settings.timeout;
-  const started = Date.now();
-  let delay = wait.settings.interval;
-  for (let attempt = 1; ; attempt++) {
+  const probe = async () => {
     const result = await probeHealth(target, wait);
-    const elapsedMs = Date.now() - started;
-    if (result.ok) {
-      wait.logger.info(`${target.color} is healthy at ${target.url} (${result.detail}, attempt ${attempt}, ${formatDuration(elapsedMs)})`);
-      return { attempts: attempt, elapsedMs };
-    }
-    wait.logger.debug(`${target.color} not healthy yet: ${result.detail}`);
-    if (elapsedMs + delay > timeoutMs) {
-      throw new ReleaseError(
-        `${target.color} did not become healthy at ${target.url} within ${formatDuration(timeoutMs)} (${attempt} attempts; last: ${result.detail}; expected HTTP ${wait.settings['expect-status'].join(' or ')}).`
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, wait.settings['max-interval']);
-  }
+    if (!result.ok) wait.logger.debug(`${target.color} not healthy yet: ${result.detail}`);
+    return result;
+  };
+  const { result, attempts, elapsedMs } = await poll(probe, {
+    what: `${target.color} to become healthy at ${target.url}`,
+    done: answer => answer.ok,
+    timeoutMs,
+    intervalMs: wait.settings.interval,
+    backoff: { maxIntervalMs: wait.settings['max-interval'] },
+    signal: wait.signal,
+    timeoutError: (last, polled) =>
+      new ReleaseError(
+        `${target.color} did not become healthy at ${target.url} within ${formatDuration(timeoutMs)} (${polled.attempts} attempts; last: ${last.detail}; expected HTTP ${wait.settings['expect-status'].join(' or ')}).`
+      )
+  });
+  wait.logger.info(`${target.color} is healthy at ${target.url} (${result.detail}, attempt ${attempts}, ${formatDuration(elapsedMs)})`);
+  return { attempts, elapsedMs };
 }

@@ -2,6 +2,7 @@ import { COLORS, isColor, otherColor, type Color } from '../core/color.js';
 import { ReleaseError } from '../core/errors.js';
 import type { RouterState } from '../core/router-state.js';
 import { headerValue, httpGet } from '../io/http.js';
+import { poll } from '../io/wait.js';
 import { COLOR_HEADER } from './confirm.js';
 
 /** RFC 6265 cookie-name: an RFC 2616 token, printable ASCII without separators. */
@@ -28,6 +29,8 @@ export interface AffinityCheck {
   intervalMs: number;
   /** What the user must change when clients are not kept on their color. */
   fix: string;
+  /** The step's: a cancelled job stops waiting at once. */
+  signal?: AbortSignal;
 }
 
 interface Landing {
@@ -67,13 +70,13 @@ async function mismatch(state: RouterState, cookie: string, options: AffinityChe
  * and one naming a color at 0% moves its client, with a new cookie.
  */
 export async function confirmAffinity(state: RouterState, cookie: string, options: AffinityCheck): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const problem = await mismatch(state, cookie, options).catch((error: Error) => error.message);
-    if (problem === null) return;
-    if (Date.now() > deadline) {
-      throw new ReleaseError(`the router does not keep clients on their color (traffic.affinity) at ${options.url} within ${options.timeoutMs}ms: ${problem}. ${options.fix}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, options.intervalMs));
-  }
+  await poll(() => mismatch(state, cookie, options).catch((error: Error) => error.message), {
+    what: `the router to keep clients on their color (traffic.affinity) at ${options.url}`,
+    done: problem => problem === null,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs,
+    signal: options.signal,
+    timeoutError: problem =>
+      new ReleaseError(`the router does not keep clients on their color (traffic.affinity) at ${options.url} within ${options.timeoutMs}ms: ${problem}. ${options.fix}`)
+  });
 }

@@ -76,7 +76,7 @@ const asJson = (weights: Weights) => JSON.stringify({ weights: { blue: weights.b
 export function createCommandRouter(options: CommandOptions, context: RouterContext, host: Host = localHost): Router {
   const { logger, secrets } = context;
   const lockPath = options.lock ? path.resolve(context.baseDir, options.lock) : path.join(tmpdir(), `cutover-${context.service}-balancer`);
-  const settings = drainSettings(options.drain);
+  const settings = drainSettings(options.drain, context.signal);
 
   const stateOf = (weights: Weights): RouterState => ({
     kind: 'command',
@@ -177,7 +177,8 @@ export function createCommandRouter(options: CommandOptions, context: RouterCont
       responses: options.confirm.responses,
       timeoutMs,
       intervalMs: options.confirm.interval,
-      generation: null
+      generation: null,
+      signal: context.signal
     });
 
   /** Switch, read back, confirm by answers where there is a probe. `seen` keeps the read-back for an undo. */

@@ -1,7 +1,8 @@
 import { ReleaseError } from '../core/errors.js';
 import { shortDigest } from '../core/canonical.js';
 import { routerDigest, type RouterState } from '../core/router-state.js';
-import { headerValue, httpGet } from '../io/http.js';
+import { headerValue, httpGet, type HttpResponse } from '../io/http.js';
+import { poll } from '../io/wait.js';
 
 export const COLOR_HEADER = 'X-Cutover-Color';
 export const GENERATION_HEADER = 'X-Cutover-Generation';
@@ -18,6 +19,8 @@ export interface ConfirmOptions {
    * router's own read-back proves the weights.
    */
   generation?: string | null;
+  /** The step's: a cancelled job stops waiting at once. */
+  signal?: AbortSignal;
 }
 
 /** The tag a router puts on responses served under `state`, so clients can tell which state answered. */
@@ -32,36 +35,40 @@ export function generationOf(state: RouterState): string {
  */
 export async function confirmServing(state: RouterState, options: ConfirmOptions): Promise<void> {
   const generation = options.generation === undefined ? generationOf(state) : options.generation;
-  const deadline = Date.now() + options.timeoutMs;
-  let streak = 0;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    try {
-      const response = await httpGet(options.url, { timeoutMs: Math.min(5000, options.timeoutMs) });
+  /** One attempt: answers in a row until one is not from `state`; null when `responses` were. */
+  const streak = async (): Promise<string | null> => {
+    for (let answered = 0; answered < options.responses; answered++) {
+      if (options.signal?.aborted) return 'cancelled';
+      let response: HttpResponse;
+      try {
+        response = await httpGet(options.url, { timeoutMs: Math.min(5000, options.timeoutMs) });
+      } catch (error) {
+        return (error as Error).message;
+      }
       const seen = headerValue(response.headers, GENERATION_HEADER);
       const color = headerValue(response.headers, COLOR_HEADER);
       const weighted = color === 'blue' || color === 'green' ? state.weights[color] > 0 : false;
-      if ((generation === null || seen === generation) && weighted) {
-        streak++;
-        if (streak >= options.responses) return;
-        continue;
-      }
-      last =
-        generation === null
-          ? `HTTP ${response.status} ${color === undefined ? `without a ${COLOR_HEADER} header` : `from ${color}`}`
-          : seen === undefined
-            ? `HTTP ${response.status} without a ${GENERATION_HEADER} header`
-            : `HTTP ${response.status} from ${color ?? 'an unknown color'} under generation ${seen}`;
-    } catch (error) {
-      last = (error as Error).message;
+      if ((generation === null || seen === generation) && weighted) continue;
+      return generation === null
+        ? `HTTP ${response.status} ${color === undefined ? `without a ${COLOR_HEADER} header` : `from ${color}`}`
+        : seen === undefined
+          ? `HTTP ${response.status} without a ${GENERATION_HEADER} header`
+          : `HTTP ${response.status} from ${color ?? 'an unknown color'} under generation ${seen}`;
     }
-    streak = 0;
-    await new Promise(resolve => setTimeout(resolve, options.intervalMs));
-  }
-  throw new ReleaseError(
-    `the router did not serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
-      (generation === null
-        ? `If the answer has no ${COLOR_HEADER} header, no color answered it through the router: check that router.probe is served through the router.`
-        : `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`)
-  );
+    return null;
+  };
+  await poll(streak, {
+    what: `the router to serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url}`,
+    done: last => last === null,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs,
+    signal: options.signal,
+    timeoutError: last =>
+      new ReleaseError(
+        `the router did not serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
+          (generation === null
+            ? `If the answer has no ${COLOR_HEADER} header, no color answered it through the router: check that router.probe is served through the router.`
+            : `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`)
+      )
+  });
 }

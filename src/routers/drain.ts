@@ -1,6 +1,7 @@
 import type { Color } from '../core/color.js';
 import { formatDuration } from '../config/duration.js';
 import { ReleaseError } from '../core/errors.js';
+import { poll, sleep } from '../io/wait.js';
 
 export interface DrainSettings {
   /** How long to wait for in-flight requests to finish before giving up. */
@@ -11,6 +12,8 @@ export interface DrainSettings {
   closeAfterMs?: number;
   /** How often the counters are read. */
   intervalMs: number;
+  /** The step's: a cancelled job stops waiting at once. */
+  signal?: AbortSignal;
 }
 
 export interface DrainReport {
@@ -33,8 +36,6 @@ export interface DrainCounter {
   describe: string;
 }
 
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
 /**
  * Polls `counter` until nothing is in flight. After `closeAfterMs` it closes
  * what is left, where the router can; after `timeoutMs` it fails, naming what
@@ -45,28 +46,31 @@ export async function waitDrained(color: Color, counter: DrainCounter, settings:
   const started = Date.now();
   let closed = 0;
   let closing = settings.closeAfterMs !== undefined && counter.closeRemaining !== undefined;
-  for (;;) {
-    const remaining = await counter.inFlight();
-    const waitedMs = Date.now() - started;
-    if (remaining === 0) return { color, method: 'counter', waitedMs, remaining, closed };
-    if (closing && waitedMs >= (settings.closeAfterMs as number)) {
-      closed += await (counter.closeRemaining as () => Promise<number>)();
-      closing = false;
-      continue;
-    }
-    if (waitedMs >= settings.timeoutMs) {
-      throw new ReleaseError(
-        `${color} still has ${remaining} in flight (${counter.describe}) ${formatDuration(waitedMs)} after it stopped getting new traffic. ` +
+  const remaining = async (): Promise<number> => {
+    const open = await counter.inFlight();
+    if (open === 0 || !closing || Date.now() - started < (settings.closeAfterMs as number)) return open;
+    closed += await (counter.closeRemaining as () => Promise<number>)();
+    closing = false;
+    return counter.inFlight();
+  };
+  const drained = await poll(remaining, {
+    what: `${color} to drain (${counter.describe})`,
+    done: open => open === 0,
+    timeoutMs: settings.timeoutMs,
+    intervalMs: settings.intervalMs,
+    signal: settings.signal,
+    timeoutError: (open, polled) =>
+      new ReleaseError(
+        `${color} still has ${open} in flight (${counter.describe}) ${formatDuration(polled.elapsedMs)} after it stopped getting new traffic. ` +
           'Traffic already moved; what is left are long requests or open connections (websockets, streams). ' +
           'Wait and re-run the step, raise router.drain.timeout, or set router.drain.close-after to close them after a grace period.'
-      );
-    }
-    await pause(settings.intervalMs);
-  }
+      )
+  });
+  return { color, method: 'counter', waitedMs: drained.elapsedMs, remaining: 0, closed };
 }
 
 /** For routers with no per-color counter: the configured drain time, and no more. */
 export async function waitDrainTime(color: Color, settings: DrainSettings): Promise<DrainReport> {
-  await pause(settings.timeMs);
+  await sleep(settings.timeMs, settings.signal);
   return { color, method: 'time', waitedMs: settings.timeMs, remaining: null, closed: 0 };
 }

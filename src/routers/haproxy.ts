@@ -6,6 +6,7 @@ import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { formatWeights, type Weights } from '../core/weights.js';
 import { runChecked } from '../io/command.js';
+import { poll } from '../io/wait.js';
 import { confirmAffinity } from './affinity.js';
 import { confirmServing } from './confirm.js';
 import { waitDrained } from './drain.js';
@@ -62,15 +63,13 @@ function stateOf(backend: string, servers: RuntimeServer[], where: string, file:
   return { kind: 'haproxy', endpoints, weights, settings: { backend, ...(maintenance.length ? { maintenance } : {}) } };
 }
 
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
 export function createHaproxyRouter(options: HaproxyOptions, context: RouterContext, host: Host = localHost): Router {
   const file = path.resolve(context.baseDir, options.file);
   const stateFile = path.resolve(context.baseDir, options['state-file']);
   const backend = options.backend ?? generatedNameFor(context.service);
   const test = options.test ?? ['haproxy', '-c', '-q', '-f', '/etc/haproxy/haproxy.cfg', '-f', file];
   const api = runtimeApi(host, socketTarget(options.socket, context.baseDir), options.timeout);
-  const { logger, affinity } = context;
+  const { logger, affinity, signal } = context;
   const problem = affinity ? haproxyCookieProblem(affinity.cookie) : null;
   if (problem !== null) throw new BadInputError(problem);
   const cookie = affinity?.cookie ?? null;
@@ -82,7 +81,7 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
 
   /** Waits for answers from `state` and, with affinity, for clients kept on their color. */
   async function confirm(state: RouterState): Promise<void> {
-    const check = { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: options.confirm.interval };
+    const check = { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: options.confirm.interval, signal };
     // HAProxy's weights live at runtime, with no generation to tag answers with: the color tells, and the read-back proves the weights.
     await confirmServing(state, { ...check, generation: null });
     if (cookie) await confirmAffinity(state, cookie, { ...check, fix: affinityFix });
@@ -206,22 +205,26 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
 
   /** After a reload: polls until a worker answers with the backend as written, affinity cookie and all (the old one may answer for a moment). */
   async function waitForBackend(): Promise<RouterState> {
-    const deadline = Date.now() + options.confirm.timeout;
-    for (;;) {
-      let problem: string;
+    const loaded = async (): Promise<RouterState | string> => {
       try {
         const state = await runtimeState();
         const running = await api.cookie(backend);
         if (running === cookie) return state;
-        problem = `it runs backend ${backend} with ${describeAffinity(running)}, and ${file} has ${describeAffinity(cookie)}`;
+        return `it runs backend ${backend} with ${describeAffinity(running)}, and ${file} has ${describeAffinity(cookie)}`;
       } catch (error) {
-        problem = (error as Error).message;
+        return (error as Error).message;
       }
-      if (Date.now() >= deadline) {
-        throw new ReleaseError(`HAProxy did not load backend ${backend} within ${formatDuration(options.confirm.timeout)} of router.reload (${options.reload.join(' ')}): ${problem}`);
-      }
-      await pause(options.confirm.interval);
-    }
+    };
+    const { result } = await poll(loaded, {
+      what: `HAProxy to load backend ${backend}`,
+      done: answer => typeof answer !== 'string',
+      timeoutMs: options.confirm.timeout,
+      intervalMs: options.confirm.interval,
+      signal,
+      timeoutError: problem =>
+        new ReleaseError(`HAProxy did not load backend ${backend} within ${formatDuration(options.confirm.timeout)} of router.reload (${options.reload.join(' ')}): ${problem}`)
+    });
+    return result as RouterState;
   }
 
   /** Checks the config with the file just written and reloads HAProxy; `undo` takes the file back when either fails. */
@@ -281,7 +284,7 @@ export function createHaproxyRouter(options: HaproxyOptions, context: RouterCont
             return open;
           }
         },
-        drainSettings(options.drain)
+        drainSettings(options.drain, signal)
       ),
     close: () => host.close()
   };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { runChecked } from '../io/command.js';
+import { poll } from '../io/wait.js';
 import { confirmServing, generationOf } from './confirm.js';
 import { localHost, withLock, type Host } from './host.js';
 import type { Affinity, Router, RouterContext } from './router.js';
@@ -87,7 +88,7 @@ export function createNginxRouter(
   host: Host = localHost
 ): Router {
   const file = path.resolve(context.baseDir, options.file);
-  const { logger } = context;
+  const { logger, signal } = context;
   const upstream = options.upstream ?? generatedNameFor(context.service);
   const { affinity } = context;
   const problem = affinity ? affinityProblem(options.mode, affinity) : null;
@@ -96,7 +97,7 @@ export function createNginxRouter(
     ...(options.mode === 'lua' ? { mode: 'lua', admin: options.admin as string } : { mode: 'reload' }),
     ...(affinity ? { affinity } : {})
   };
-  const settings = drainSettings(options.drain);
+  const settings = drainSettings(options.drain, signal);
   const affinityFix =
     options.mode === 'reload'
       ? `With router.mode reload, the location must proxy_pass http://$${upstream}_route and keep cutover's add_header lines (docs/routers/nginx.md, "Session affinity").`
@@ -104,7 +105,7 @@ export function createNginxRouter(
 
   /** Waits for answers from `state` and, when the file served has affinity, for clients kept on their color. */
   async function confirm(state: RouterState, served: NginxLayout, timeoutMs = options.confirm.timeout): Promise<void> {
-    const check = { url: options.probe, responses: options.confirm.responses, timeoutMs, intervalMs: options.confirm.interval };
+    const check = { url: options.probe, responses: options.confirm.responses, timeoutMs, intervalMs: options.confirm.interval, signal };
     await confirmServing(state, check);
     if (served.affinity) await confirmAffinity(state, served.affinity.cookie, { ...check, fix: affinityFix });
   }
@@ -220,18 +221,16 @@ export function createNginxRouter(
 
   /** Polls the admin listener until it answers from a file holding `line`: the reload took effect. */
   async function loadedBy(admin: NginxAdmin, line: string, timeoutMs: number): Promise<AdminView> {
-    const deadline = Date.now() + timeoutMs;
-    let last = 'no answer yet';
-    for (;;) {
-      const view = await admin.read().catch((error: Error) => {
-        last = error.message;
-        return null;
-      });
-      if (view?.file === line) return view;
-      if (view) last = `it serves a file with the state "${view.file}"`;
-      if (Date.now() > deadline) throw new ReleaseError(`nginx did not load the new file within ${timeoutMs}ms: ${last}`);
-      await new Promise(resolve => setTimeout(resolve, options.confirm.interval));
-    }
+    const read = (): Promise<AdminView | string> => admin.read().catch((error: Error) => error.message);
+    const { result } = await poll(read, {
+      what: 'nginx to load the new file',
+      done: view => typeof view !== 'string' && view.file === line,
+      timeoutMs,
+      intervalMs: options.confirm.interval,
+      signal,
+      timeoutError: last => new ReleaseError(`nginx did not load the new file within ${timeoutMs}ms: ${typeof last === 'string' ? last : `it serves a file with the state "${last.file}"`}`)
+    });
+    return result as AdminView;
   }
 
   /** Switches by writing the file and reloading nginx: mode reload, or a file that must change layout first. */

@@ -41,8 +41,8 @@ export const drainSchema = z
   })
   .default(DRAIN_DEFAULTS);
 
-export function drainSettings(options: z.output<typeof drainSchema>): DrainSettings {
-  return { timeoutMs: options.timeout, timeMs: options.time, closeAfterMs: options['close-after'], intervalMs: options.interval };
+export function drainSettings(options: z.output<typeof drainSchema>, signal?: AbortSignal): DrainSettings {
+  return { timeoutMs: options.timeout, timeMs: options.time, closeAfterMs: options['close-after'], intervalMs: options.interval, signal };
 }
 
 export function confirmSchema(defaults: { responses: number; timeout: number; interval: number }) {

@@ -27,8 +27,10 @@ async function call(url: string, method: 'GET' | 'PUT', json?: unknown): Promise
   }
 }
 
-export function createProxyRouter(options: ProxyOptions, _context: RouterContext): Router {
-  const confirm = (state: RouterState) => confirmServing(state, { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: options.confirm.interval });
+export function createProxyRouter(options: ProxyOptions, context: RouterContext): Router {
+  const { signal } = context;
+  const confirm = (state: RouterState) =>
+    confirmServing(state, { url: options.probe, responses: options.confirm.responses, timeoutMs: options.confirm.timeout, intervalMs: options.confirm.interval, signal });
   const put = async (expected: RouterState | null, target: RouterState) => {
     const answer = await call(options.admin, 'PUT', { expected: expected && routerDigest(expected), target });
     if (answer.status === 409) throw new DriftError(`${(answer.json as { error: string }).error}; nothing was changed.`);
@@ -62,7 +64,7 @@ export function createProxyRouter(options: ProxyOptions, _context: RouterContext
           describe: `requests the proxy at ${options.admin} is serving from ${color}`,
           inFlight: async () => ((await call(new URL('in-flight', options.admin).href, 'GET')).json as Record<string, number>)[color] ?? 0
         },
-        drainSettings(options.drain)
+        drainSettings(options.drain, signal)
       ),
     close: async () => {}
   };

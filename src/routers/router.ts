@@ -134,4 +134,6 @@ export interface RouterContext {
   recorded?: () => Promise<RecordedRelease | null>;
   /** Keeps an entry in the release's journal, saved with the step's record. */
   journal?: (entry: JournalEntry) => void;
+  /** The step's, aborted when the job is cancelled: the router's waits (confirm, drain) then end with an AbortedError. */
+  signal?: AbortSignal;
 }

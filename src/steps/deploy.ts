@@ -50,7 +50,7 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
       reported = prepared.version;
       record.prepared = prepared;
     }
-    if (color) await waitHealthy({ color: idle, url: color.health }, { settings: config.health, secrets: context.secrets, logger });
+    if (color) await waitHealthy({ color: idle, url: color.health }, { settings: config.health, secrets: context.secrets, logger, signal: context.signal });
     if (config.deploy.smoke) {
       await runUserCommand(context, config.deploy.smoke, 'deploy.smoke', env, config.deploy['smoke-timeout']);
     }

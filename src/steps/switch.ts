@@ -61,7 +61,7 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
     for (const color of COLORS.filter(c => config.colors && target.weights[c] > current.weights[c])) {
       await waitHealthy(
         { color, url: serverColors(config)[color].health },
-        { settings: config.health, secrets: context.secrets, logger, timeoutMs: Math.min(PREFLIGHT_MS, config.health.timeout) }
+        { settings: config.health, secrets: context.secrets, logger, timeoutMs: Math.min(PREFLIGHT_MS, config.health.timeout), signal: context.signal }
       );
     }
     logger.info(`from ${describeRouterState(current)}`);
