@@ -1,4 +1,5 @@
 import { ReleaseError } from '../core/errors.js';
+import { poll, sleep } from '../io/wait.js';
 import type { Database } from './connection.js';
 
 // A fixed 64-bit key: every cutover run against this database contends for the same lock.
@@ -26,35 +27,36 @@ async function holders(db: Database): Promise<Holder[]> {
  * Runs `work` holding the session-level advisory lock that keeps two
  * migration runs from interleaving. A session lock, not a row: when a runner
  * is killed its connection closes and PostgreSQL frees the lock. A second run
- * polls for up to `waitMs`, then fails naming who holds the lock.
+ * polls for up to `waitMs` (every 50 ms, backing off to 1 s), then fails
+ * naming who holds the lock.
  */
 export async function withMigrationLock<T>(
   db: Database,
   waitMs: number,
   work: () => Promise<T>,
-  wait: (ms: number) => Promise<void> = ms => new Promise(resolve => setTimeout(resolve, ms)),
+  wait: (ms: number) => Promise<void> = sleep,
   onWaiting: (message: string) => void = () => undefined
 ): Promise<T> {
-  const started = Date.now();
-  let delay = 50;
-  let told = false;
-  for (;;) {
+  const tryLock = async (attempt: number): Promise<boolean> => {
     const { rows } = await db.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [MIGRATION_LOCK_KEY]);
-    if (rows[0]?.ok) break;
-    const waited = Date.now() - started;
-    if (waited >= waitMs) {
+    const ok = rows[0]?.ok === true;
+    if (!ok && attempt === 1 && waitMs > 0) onWaiting(`waiting for another migration run to release the cutover lock (up to ${Math.round(waitMs / 1000)}s)`);
+    return ok;
+  };
+  await poll(tryLock, {
+    what: 'the cutover migration lock',
+    done: ok => ok,
+    timeoutMs: waitMs,
+    intervalMs: 50,
+    backoff: { maxIntervalMs: 1000 },
+    clock: { now: () => Date.now(), sleep: ms => wait(ms) },
+    timeoutError: async (_ok, polled) => {
       const who = (await holders(db)).map(h => `pid ${h.pid} (${h.application_name || 'no application_name'}, ${h.state ?? 'unknown state'}, connected ${h.since})`);
-      throw new ReleaseError(
-        `database ${db.label}: another migration run holds the cutover lock${who.length ? `: ${who.join('; ')}` : ''}. Waited ${Math.round(waited / 1000)}s (database.lock-wait). Let that run finish, or stop it; its lock ends with its connection.`
+      return new ReleaseError(
+        `database ${db.label}: another migration run holds the cutover lock${who.length ? `: ${who.join('; ')}` : ''}. Waited ${Math.round(polled.elapsedMs / 1000)}s (database.lock-wait). Let that run finish, or stop it; its lock ends with its connection.`
       );
     }
-    if (!told) {
-      onWaiting(`waiting for another migration run to release the cutover lock (up to ${Math.round(waitMs / 1000)}s)`);
-      told = true;
-    }
-    await wait(Math.min(delay, waitMs - waited));
-    delay = Math.min(delay * 2, 1000);
-  }
+  });
   try {
     return await work();
   } finally {

@@ -12,6 +12,7 @@ import { loadMigrations, type Migration } from '../database/migrations.js';
 import { openDatabase } from '../database/open.js';
 import type { PhaseOptions } from '../database/phases.js';
 import { schemaStateOf } from '../database/status.js';
+import { sleep } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 import type { StepContext } from './context.js';
 
@@ -70,7 +71,8 @@ export function batchOf(settings: DatabaseSettings): BatchSettings {
   };
 }
 
-export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: RunIdentity, forced: string | null = null): PhaseOptions {
+/** `signal` is the step's: a cancelled job stops a backfill after its committed batch, and ends any wait with an AbortedError. */
+export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: RunIdentity, forced: string | null = null, signal?: AbortSignal): PhaseOptions {
   return {
     policy: lockPolicyOf(settings),
     lockWaitMs: settings['lock-wait'],
@@ -80,7 +82,8 @@ export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: Ru
     hooks: {
       log: message => logger.info(message),
       progress: p => logger.progress(describeProgress(p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
-      pause: ms => new Promise(resolve => setTimeout(resolve, ms))
+      pause: ms => sleep(ms, signal),
+      cancelled: () => signal?.aborted === true
     }
   };
 }

@@ -68,7 +68,7 @@ export async function databaseStep(context: StepContext, step: DatabaseStep, opt
     const who = { runId: context.source.run_id, actor: context.source.actor, release: sealed.digest };
     return withDatabase(context, step, async db => {
       refuseOnSchemaDrift(step, sealed.snapshot.database, await readHistory(db), sealed.digest);
-      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null));
+      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null, context.signal));
       for (const allowed of report.allowed) context.logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
       const detail = describeReport(report);
       context.logger.info(detail);
