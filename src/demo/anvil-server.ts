@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { freePort } from '../io/ports.js';
+import { poll } from '../io/wait.js';
 
 const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
 
@@ -100,19 +101,24 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<LocalAnvil
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
+  const answers = async (): Promise<Error | null> => {
     try {
       await rpc('eth_chainId');
-      break;
+      return null;
     } catch (error) {
       if (!running()) throw new Error(`anvil exited before answering: ${log.trim() || (error as Error).message}`, { cause: error });
-      if (Date.now() >= deadline) {
-        await stop();
-        throw new Error(`anvil did not answer eth_chainId within ${READY_TIMEOUT_MS} ms: ${(error as Error).message}`, { cause: error });
-      }
-      await new Promise(resolve => setTimeout(resolve, 25));
+      return error as Error;
     }
-  }
+  };
+  await poll(answers, {
+    what: 'anvil to answer eth_chainId',
+    done: error => error === null,
+    timeoutMs: READY_TIMEOUT_MS,
+    intervalMs: 25,
+    timeoutError: async error => {
+      await stop();
+      return new Error(`anvil did not answer eth_chainId within ${READY_TIMEOUT_MS} ms: ${(error as Error).message}`, { cause: error });
+    }
+  });
   return { url, chainId, pid: child.pid as number, rpc, stop };
 }

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort } from '../io/ports.js';
+import { poll } from '../io/wait.js';
 import { localHost } from '../routers/host.js';
 
 /** The haproxy binary on PATH or in the usual sbin folders; null when HAProxy is not installed. */
@@ -55,18 +56,15 @@ export function askSocket(socket: string, command: string): Promise<string> {
 
 /** Polls `check` until it returns a value, failing after `timeoutMs` with the last error. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'not yet';
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    if (Date.now() >= deadline) throw new Error(`${what} did not happen within ${timeoutMs}ms (${last})`);
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
+  const attempt = () => check().then(value => ({ value, last: 'not yet' }), (error: Error) => ({ value: undefined, last: error.message }));
+  const { result } = await poll(attempt, {
+    what,
+    done: answer => answer.value !== undefined,
+    timeoutMs,
+    intervalMs: 20,
+    timeoutError: answer => new Error(`${what} did not happen within ${timeoutMs}ms (${answer.last})`)
+  });
+  return result.value as T;
 }
 
 /**

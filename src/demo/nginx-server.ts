@@ -3,6 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { httpGet } from '../io/http.js';
+import { poll } from '../io/wait.js';
+
+/** How long a fresh nginx may take to answer at all. */
+const READY_TIMEOUT_MS = 10_000;
 
 export interface LocalNginx {
   pid: number;
@@ -98,11 +102,21 @@ http {
   const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
   const url = `http://127.0.0.1:${port}/`;
   // Ready when it answers at all; before cutover init the answer is a 502.
-  for (;;) {
+  const answers = async () => {
     const outcome = await Promise.race([exited.then(code => ({ code })), httpGet(url, { timeoutMs: 1000 }).then(() => 'up' as const, () => 'down' as const)]);
-    if (outcome === 'up') break;
     if (typeof outcome === 'object') throw new Error(`nginx exited with code ${outcome.code}: ${stderr.trim()}`);
-  }
+    return outcome === 'up';
+  };
+  await poll(answers, {
+    what: `nginx to answer at ${url}`,
+    done: up => up,
+    timeoutMs: READY_TIMEOUT_MS,
+    intervalMs: 10,
+    timeoutError: () => {
+      child.kill('SIGTERM');
+      return new Error(`nginx did not answer at ${url} within ${READY_TIMEOUT_MS}ms: ${stderr.trim()}`);
+    }
+  });
   return {
     pid: child.pid as number,
     url,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Database } from '../database/connection.js';
 import { openPostgres } from '../database/postgres.js';
 import { freePort } from '../io/ports.js';
+import { poll } from '../io/wait.js';
 
 /** The folder holding initdb and postgres: on PATH, or Debian's /usr/lib/postgresql/<version>/bin. */
 export function findPostgresBin(): string | null {
@@ -67,16 +68,17 @@ export async function startPostgres(bin: string, options: PostgresOptions = {}):
   const exited = new Promise<void>(resolve => server.once('exit', () => resolve()));
   const url = (database = 'postgres') => `postgresql://cutover@127.0.0.1:${port}/${database}`;
   // Ready when it accepts a connection: polled like pg_isready does, giving up if the server exits.
-  for (let attempt = 0; ; attempt++) {
+  const notStarted = (error: Error) => new Error(`postgres did not start: ${error.message}\n${log}`, { cause: error });
+  const accepts = async (): Promise<Error | null> => {
     try {
-      const probe = await openPostgres(url(), 'cutover-test');
-      await probe.close();
-      break;
+      await (await openPostgres(url(), 'cutover-test')).close();
+      return null;
     } catch (error) {
-      if (server.exitCode !== null || attempt > 500) throw new Error(`postgres did not start: ${(error as Error).message}\n${log}`, { cause: error });
-      await new Promise(resolve => setTimeout(resolve, 20));
+      if (server.exitCode !== null) throw notStarted(error as Error);
+      return error as Error;
     }
-  }
+  };
+  await poll(accepts, { what: 'postgres to accept connections', done: error => error === null, timeoutMs: 10_000, intervalMs: 20, timeoutError: error => notStarted(error as Error) });
   return {
     port,
     pid: server.pid as number,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseDuration } from '../config/duration.js';
 import { httpGet } from '../io/http.js';
 import { freePort } from '../io/ports.js';
+import { poll } from '../io/wait.js';
 
 /** The prometheus binary on PATH or where Debian puts it; null when Prometheus is not installed. */
 export function findPrometheus(): string | null {
@@ -97,25 +98,23 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Local
   };
 
   /** Polls `check` until it is true, failing early if Prometheus exits. */
-  const poll = async (what: string, timeoutMs: number, check: () => Promise<string | true>) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      let last: string;
-      try {
-        const outcome = await check();
-        if (outcome === true) return;
-        last = outcome;
-      } catch (error) {
-        last = (error as Error).message;
-      }
-      if (!running()) throw new Error(`prometheus exited before ${what}: ${log.trim()}`);
-      if (Date.now() >= deadline) throw new Error(`prometheus: ${what} did not happen within ${timeoutMs}ms (${last})`);
-      await new Promise(resolve => setTimeout(resolve, 50));
-    }
+  const until = async (what: string, timeoutMs: number, check: () => Promise<string | true>) => {
+    const attempt = async () => {
+      const outcome = await check().catch((error: Error) => error.message);
+      if (outcome !== true && !running()) throw new Error(`prometheus exited before ${what}: ${log.trim()}`);
+      return outcome;
+    };
+    await poll(attempt, {
+      what: `prometheus ${what}`,
+      done: outcome => outcome === true,
+      timeoutMs,
+      intervalMs: 50,
+      timeoutError: last => new Error(`prometheus: ${what} did not happen within ${timeoutMs}ms (${last})`)
+    });
   };
 
   try {
-    await poll('answering /-/ready', READY_TIMEOUT_MS, async () => {
+    await until('answering /-/ready', READY_TIMEOUT_MS, async () => {
       const response = await httpGet(`${url}/-/ready`, { timeoutMs: 1000, headers });
       return response.status === 200 || `HTTP ${response.status}`;
     });
@@ -128,7 +127,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Local
     url,
     pid: child.pid as number,
     targetsUp: (timeoutMs = 10_000 + 3 * intervalMs) =>
-      poll('scraping every target', timeoutMs, async () => {
+      until('scraping every target', timeoutMs, async () => {
         const response = await httpGet(`${url}/api/v1/targets?state=active`, { timeoutMs: 1000, headers });
         const targets = (JSON.parse(response.body) as { data: { activeTargets: { scrapeUrl: string; health: string; lastError: string }[] } }).data.activeTargets;
         const down = targets.filter(target => target.health !== 'up');

@@ -11,6 +11,7 @@ import { openPglite } from '../database/pglite.js';
 import { runPhase } from '../database/phases.js';
 import { httpGet } from '../io/http.js';
 import { freePort } from '../io/ports.js';
+import { poll } from '../io/wait.js';
 import { initRouter } from '../steps/init.js';
 import type { OptionValues, StepName } from '../steps/options.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
@@ -207,13 +208,13 @@ async function seedDatabase(dir: string): Promise<number> {
 }
 
 async function waitUp(url: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const up = await httpGet(url, { timeoutMs: 1000 }).then(r => r.status === 200, () => false);
-    if (up) return;
-    if (Date.now() > deadline) throw new Error(`the sample app did not come up at ${url}`);
-    await new Promise(resolve => setTimeout(resolve, 50));
-  }
+  await poll(() => httpGet(url, { timeoutMs: 1000 }).then(r => r.status === 200, () => false), {
+    what: `the sample app at ${url}`,
+    done: up => up,
+    timeoutMs: 15_000,
+    intervalMs: 50,
+    timeoutError: () => new Error(`the sample app did not come up at ${url}`)
+  });
 }
 
 async function stopPids(pidFiles: string[]): Promise<void> {

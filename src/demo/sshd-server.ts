@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../io/ports.js';
+import { poll } from '../io/wait.js';
 import type { SshOptions } from '../routers/options.js';
 
 const SSHD = '/usr/sbin/sshd';
@@ -104,14 +105,16 @@ export async function startSshd(): Promise<Sshd> {
     await rm(home, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + START_DEADLINE_MS;
-  while (!(await banner(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`sshd did not answer on 127.0.0.1:${port} within ${START_DEADLINE_MS}ms:\n${log.trim()}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 50));
-  }
+  const failed = async () => {
+    await stop();
+    return new Error(`sshd did not answer on 127.0.0.1:${port} within ${START_DEADLINE_MS}ms:\n${log.trim()}`);
+  };
+  const answers = async () => {
+    if (await banner(port)) return true;
+    if (child.exitCode !== null) throw await failed();
+    return false;
+  };
+  await poll(answers, { what: `sshd to answer on 127.0.0.1:${port}`, done: up => up, timeoutMs: START_DEADLINE_MS, intervalMs: 50, timeoutError: failed });
 
   const [type, key] = (await readFile(`${hostKey}.pub`, 'utf8')).trim().split(/\s+/);
   const knownHosts = `[127.0.0.1]:${port} ${type} ${key}`;
