@@ -3,6 +3,7 @@ import { loadConfig, type Override } from '../config/load.js';
 import { Secrets } from '../config/secrets.js';
 import type { Config } from '../config/schema.js';
 import { BadInputError } from '../core/errors.js';
+import { sleepUnlessAborted } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 import { createRouter } from '../routers/registry.js';
 import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../routers/router.js';
@@ -86,7 +87,7 @@ function trackerFor(step: StepName, config: Config, baseDir: string, values: Opt
     production: productionFlag(values, frontEnd.label),
     approval,
     logger,
-    pause: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    pause: ms => sleepUnlessAborted(ms, frontEnd.signal).then(() => undefined),
     signal: frontEnd.signal,
     describe: record => describeRelease(config, baseDir, record)
   });
