@@ -134,7 +134,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       if (options['at-block'] !== undefined) {
         const height = BigInt(options['at-block']);
         context.logger.info(`waiting for block ${height} before the upgrade (router.at-block)`);
-        await waitForBlock(connected, height, { onWait: now => context.logger.info(`  block ${now}, waiting for ${height}`) });
+        await waitForBlock(connected, height, { signal: context.signal, onWait: now => context.logger.info(`  block ${now}, waiting for ${height}`) });
         // Someone may have upgraded while we waited.
         proxy = await proxyState();
         if (routerDigest(await stateOf(proxy)) !== routerDigest(expected)) {
