@@ -27,7 +27,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', 'octokit', 'node:fs*', 'node:child_process', 'node:net', 'node:http*', 'fs', 'child_process'], message: 'src/core is pure: move I/O to an adapter.' }
+            { group: ['@actions/*', '@octokit/*', 'node:fs*', 'node:child_process', 'node:net', 'node:http*', 'fs', 'child_process'], message: 'src/core is pure: move I/O to an adapter.' }
           ]
         }
       ]
@@ -38,7 +38,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/actions/**', 'src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/core'], message: 'Only src/actions/ touches @actions/core.' }] }]
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'Only src/actions/ touches the Actions toolkit (@actions/*).' }] }]
     }
   },
   {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Octokit } from 'octokit';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { primaryRateLimit, secondaryRateLimit, serverError, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { FIXTURE, githubOpenApi } from '../support/openapi-validator.js';
 
@@ -9,12 +10,15 @@ import { FIXTURE, githubOpenApi } from '../support/openapi-validator.js';
 const SHA = 'a'.repeat(40);
 
 let fake: FakeGitHub;
-let octokit: Octokit;
+// Bare octokit with pagination: no throttling or retries, so every answer the fake gives is seen as it is.
+const TestOctokit = Octokit.plugin(paginateRest);
+
+let octokit: InstanceType<typeof TestOctokit>;
 let repo: { owner: string; repo: string };
 
 beforeEach(async () => {
   fake = await startFakeGitHub();
-  octokit = new Octokit({ auth: 'test-token', baseUrl: fake.url, throttle: { enabled: false }, retry: { enabled: false } });
+  octokit = new TestOctokit({ auth: 'test-token', baseUrl: fake.url });
   repo = { owner: fake.owner, repo: fake.repo };
 });
 
@@ -204,7 +208,7 @@ describe('what GitHub rejects, the fake rejects and records', () => {
   });
 
   it('answers 401 without a token, and keeps the raw header of requests that had one', async () => {
-    const anonymous = new Octokit({ baseUrl: fake.url, throttle: { enabled: false }, retry: { enabled: false } });
+    const anonymous = new TestOctokit({ baseUrl: fake.url });
     await expect(anonymous.request('GET /repos/{owner}/{repo}/deployments', repo)).rejects.toMatchObject({ status: 401 });
     await octokit.request('GET /repos/{owner}/{repo}/deployments', repo);
     expect(fake.violations).toEqual(['GET /repos/octo-org/app/deployments: no authorization']);

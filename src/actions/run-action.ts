@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describeError } from '../core/errors.js';
 import { optionsOf, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
 import { runStep } from '../steps/run.js';
+import { actionsGitHubClient, actionsRun } from './github.js';
 import { actionsLogger } from './logger.js';
 
 /**
@@ -36,6 +37,8 @@ export async function runAction(step: StepName, inputs: readonly StepOption[] = 
       label: name => `input "${name}"`,
       defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`),
       signal: cancelled,
+      run: actionsRun(),
+      gitHubClient: actionsGitHubClient,
       summary: async markdown => {
         await core.summary.addRaw(markdown, true).write();
       },

@@ -5,6 +5,8 @@ import { Secrets } from '../config/secrets.js';
 import { isColor } from '../core/color.js';
 import { PROXY_KINDS, type ProxyKind } from '../core/eip1967.js';
 import { BadInputError, describeError } from '../core/errors.js';
+import { createGitHubClient } from '../github/client.js';
+import { gitHubRunOf } from '../github/environment.js';
 import { terminalLogger } from '../logging/logger.js';
 import { dbToolCommand } from './db.js';
 import { parseFlags } from './flags.js';
@@ -66,7 +68,10 @@ function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
     onSecret: () => undefined,
     logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose, tty: terminal.tty }),
     label: name => `--${name}`,
-    defaultSnapshotFile: service => path.join('.cutover', `${service}.json`)
+    defaultSnapshotFile: service => path.join('.cutover', `${service}.json`),
+    // `npx cutover` in a workflow job records the release on GitHub as the Action does.
+    run: gitHubRunOf(terminal.env),
+    gitHubClient: createGitHubClient
   };
 }
 

@@ -45,11 +45,6 @@ export interface StepContext {
 /** What a step reports: outputs by name (the Action's outputs, the CLI's --json). */
 export type StepOutputs = Record<string, string>;
 
-/** Where a release came from, from the variables every GitHub runner sets (absent elsewhere). */
-export function sourceFromEnv(env: NodeJS.ProcessEnv): Snapshot['source'] {
-  return { git_sha: env.GITHUB_SHA || null, run_id: env.GITHUB_RUN_ID || null, actor: env.GITHUB_ACTOR || null };
-}
-
 export async function recordStep(
   context: StepContext,
   record: ReleaseRecord,

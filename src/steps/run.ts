@@ -8,7 +8,7 @@ import type { Logger } from '../logging/logger.js';
 import { createRouter } from '../routers/registry.js';
 import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../routers/router.js';
 import { fileStore } from '../store/file-store.js';
-import { saveJournal, sourceFromEnv, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
+import { saveJournal, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
 import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
@@ -19,8 +19,8 @@ import { approvalSettings, productionFlag } from './approval-options.js';
 import { describeRelease } from './release-description.js';
 import { tracked } from './tracking.js';
 import { NEXT_AFTER_FAILURE, reportOf } from './report.js';
-import { createGitHubClient } from '../github/client.js';
-import { gitHubRunOf } from '../github/environment.js';
+import type { GitHubClientFactory } from '../github/client.js';
+import { sourceOf, type GitHubRun } from '../github/environment.js';
 import { GitHubTracker } from '../github/tracker.js';
 
 /** What differs between the Action and the CLI; everything else is shared. */
@@ -35,6 +35,10 @@ export interface FrontEnd {
   defaultSnapshotFile: (service: string) => string;
   /** Aborted when the job is cancelled, so that waits end cleanly (the approval issue is closed). */
   signal?: AbortSignal;
+  /** The GitHub Actions run this step is part of, worked out once by the front end; null outside GitHub Actions. */
+  run: GitHubRun | null;
+  /** Builds the GitHub API client (the Action: `@actions/github`'s getOctokit; the CLI: octokit's core). */
+  gitHubClient: GitHubClientFactory;
   /** Appends to the job summary ($GITHUB_STEP_SUMMARY); absent on the CLI. */
   summary?: (markdown: string) => Promise<void>;
   /** Tells the person reading the run what to do after a failed step (an error annotation). */
@@ -72,14 +76,14 @@ function trackerFor(step: StepName, config: Config, baseDir: string, values: Opt
   const token = text(values, 'github-token');
   if (token) secrets.add(token);
   const approval = approvalSettings(values, frontEnd.label);
-  const run = gitHubRunOf(frontEnd.env, token);
-  if (!run) {
+  const { run } = frontEnd;
+  if (!run || !token) {
     if (step === 'promote' && approval.required && frontEnd.env.GITHUB_ACTIONS === 'true') {
       throw new BadInputError(`${frontEnd.label('github-token')}: promote checks the approval of this run and needs a token; pass github-token, or set require-approval: false.`);
     }
     return null;
   }
-  const client = createGitHubClient(token as string, run.apiUrl, logger);
+  const client = frontEnd.gitHubClient(token, run.apiUrl, logger);
   return new GitHubTracker(client, run, {
     environment: config.environment,
     service: config.service,
@@ -137,7 +141,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     store,
     tracker,
     env: frontEnd.env,
-    source: sourceFromEnv(frontEnd.env),
+    source: sourceOf(frontEnd.run),
     now: () => new Date(),
     signal: frontEnd.signal,
     journal
