@@ -32,9 +32,12 @@ function release(): ReleaseRecord {
 describe('the approval gate against GitHub', () => {
   let github: FakeGitHub;
   let run: GitHubRun;
+  /** How far the fake's clock runs ahead, for comments written minutes apart. */
+  let clockAhead = 0;
   beforeEach(async () => {
     lines.length = 0;
-    github = await startFakeGitHub();
+    clockAhead = 0;
+    github = await startFakeGitHub({ now: () => new Date(Date.now() + clockAhead) });
     github.setEnvironment('production', { reviewers: [{ type: 'User', login: 'reviewer' }] });
     github.setRun(7, { head_sha: SHA, actor: 'octocat', triggering_actor: 'octocat', run_attempt: 1 });
     run = { apiUrl: github.url, owner: github.owner, repo: github.repo, runId: 7, runAttempt: 1, sha: SHA, actor: 'octocat', triggeringActor: 'octocat', runUrl: 'https://github.example.test/run/7' };
@@ -130,6 +133,38 @@ describe('the approval gate against GitHub', () => {
       expect(github.issue(1)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
       await expect(issueTracker({ user: 'octocat', body: '/approve' }, 400).approve(record)).rejects.toThrow(/no answer in time/);
       expect(github.issue(2)).toMatchObject({ state: 'closed' });
+    });
+
+    it('reads every page of comments: an /approve as the 130th counts, and later polls ask only for what changed', async () => {
+      const record = await created();
+      let polls = 0;
+      const chatter = (count: number) => {
+        for (let i = 0; i < count; i++) {
+          clockAhead += 120_000;
+          github.addComment(1, { user: `watcher${i % 7}`, body: i % 10 === 0 ? '/approve (not on the list)' : 'any news?' });
+        }
+      };
+      const gate = tracker({ mode: 'issue', approvers: ['lead'], timeoutMs: 60_000 }, async () => {
+        polls++;
+        if (polls === 1) chatter(128);
+        if (polls === 2) chatter(1);
+        if (polls === 5) {
+          clockAhead += 120_000;
+          github.addComment(1, { user: 'lead', body: '/approve after reading everything' });
+        }
+        await new Promise(resolve => setTimeout(resolve, 5));
+      });
+      expect(await gate.approve(record)).toEqual([{ user: 'lead', comment: 'after reading everything' }]);
+      expect(github.comments(1).findIndex(c => c.body === '/approve after reading everything')).toBe(129);
+
+      const reads = github.requests.filter(r => r.operationId === 'issues/list-comments');
+      const returned = reads.map(r => (r.status === 304 ? 304 : (r.response as unknown[]).length));
+      // The empty issue; all 128 on two pages; from then on only comments updated since a minute before the
+      // newest one seen: the 128th and 129th, the 129th alone, the same again unchanged at no cost (304),
+      // and the 129th with the 130th.
+      expect(returned).toEqual([0, 100, 28, 2, 1, 304, 2]);
+      expect(reads.slice(3).every(r => r.query.since !== undefined)).toBe(true);
+      expect(reads[2]?.path).toMatch(/^\/repositories\/\d+\/issues\/1\/comments$/);
     });
 
     it('counts no answer in time as a denial, polling with ETags so unchanged answers cost nothing', async () => {

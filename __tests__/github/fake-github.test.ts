@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { primaryRateLimit, secondaryRateLimit, serverError, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { repositoryId } from '../support/fake-github-objects.js';
 import { FIXTURE, githubOpenApi } from '../support/openapi-validator.js';
 
 // The fake GitHub is only worth something if it answers like GitHub: it must accept what GitHub accepts,
@@ -152,6 +153,39 @@ describe('valid calls round-trip with no violations', () => {
     const closed = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number, state: 'closed', state_reason: 'not_planned' });
     expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'not_planned', comments: 3 });
     expect(fake.issue(issue_number)?.closed_at).toEqual(expect.any(String));
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('pages as GitHub does: 30 by default, at most 100, and Link URLs on the repository id that keep the query', async () => {
+    const { data: issue } = await octokit.request('POST /repos/{owner}/{repo}/issues', { ...repo, title: 'Approve release 8' });
+    for (let i = 1; i <= 130; i++) fake.addComment(issue.number, { user: 'alice', body: `comment ${i}` });
+    const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments' as const;
+    const comments = `${fake.url}/repositories/${repositoryId(fake)}/issues/${issue.number}/comments`;
+
+    const first = await octokit.request(route, { ...repo, issue_number: issue.number });
+    expect(first.data).toHaveLength(30);
+    expect(first.headers.link).toBe(`<${comments}?page=2>; rel="next", <${comments}?page=5>; rel="last"`);
+
+    const capped = await octokit.request(route, { ...repo, issue_number: issue.number, per_page: 500, since: '2000-01-01T00:00:00Z' });
+    expect(capped.data.map(c => c.body)).toEqual(Array.from({ length: 100 }, (_, i) => `comment ${i + 1}`));
+    expect(capped.headers.link).toBe(
+      `<${comments}?per_page=500&since=2000-01-01T00%3A00%3A00Z&page=2>; rel="next", <${comments}?per_page=500&since=2000-01-01T00%3A00%3A00Z&page=2>; rel="last"`
+    );
+
+    const middle = await octokit.request(route, { ...repo, issue_number: issue.number, per_page: 40, page: 2 });
+    expect(middle.data.map(c => c.body)).toEqual(Array.from({ length: 40 }, (_, i) => `comment ${i + 41}`));
+    expect(middle.headers.link).toBe(
+      [`<${comments}?per_page=40&page=1>; rel="prev"`, `<${comments}?per_page=40&page=3>; rel="next"`, `<${comments}?per_page=40&page=4>; rel="last"`, `<${comments}?per_page=40&page=1>; rel="first"`].join(', ')
+    );
+
+    fake.requests.length = 0;
+    const all = await octokit.paginate(route, { ...repo, issue_number: issue.number, per_page: 100 });
+    expect(all).toHaveLength(130);
+    // octokit follows the Link header, so the second page is asked for on the repository id, as it is from GitHub.
+    expect(fake.requests.map(r => [r.path, r.query.page, r.operationId])).toEqual([
+      [`/repos/${fake.owner}/${fake.repo}/issues/${issue.number}/comments`, undefined, 'issues/list-comments'],
+      [`/repositories/${repositoryId(fake)}/issues/${issue.number}/comments`, '2', 'issues/list-comments']
+    ]);
     expect(fake.violations).toEqual([]);
   });
 

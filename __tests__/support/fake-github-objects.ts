@@ -86,8 +86,13 @@ export function teamMembership(org: string, slug: string, login: string, role: '
   return { url: `${team(org, slug, s).url as string}/memberships/${encodeURIComponent(login)}`, role, state: 'active' };
 }
 
+/** The repository's id, which GitHub's Link headers use in place of owner and name. */
+export function repositoryId(s: Pick<Site, 'owner' | 'repo'>): number {
+  return idOf(`repo:${s.owner}/${s.repo}`);
+}
+
 export function minimalRepository(s: Site): ApiObject {
-  const id = idOf(`repo:${s.owner}/${s.repo}`);
+  const id = repositoryId(s);
   const api = repoApi(s);
   const urls = Object.fromEntries(
     Object.entries({

@@ -23,6 +23,7 @@ export interface FakeGitHubOptions {
 
 export interface RecordedRequest {
   method: string;
+  /** As asked: a Link header's `/repositories/{id}/...` stays in that form. */
   path: string;
   query: Record<string, string>;
   /** Raw, authorization included, so a test can look for leaked tokens. Never print them. */
@@ -223,9 +224,11 @@ export class FakeGitHub {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', this.url);
+    // GitHub's Link headers name the repository by id; such a URL is the same route as /repos/{owner}/{repo}.
+    const asked = new URL(req.url ?? '/', this.url);
+    const url = this.canonical(asked);
     const method = req.method ?? 'GET';
-    const record: RecordedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: undefined, operationId: null, status: 0, response: undefined };
+    const record: RecordedRequest = { method, path: asked.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: undefined, operationId: null, status: 0, response: undefined };
     this.requests.push(record);
     let reply: Reply;
     try {
@@ -257,6 +260,15 @@ export class FakeGitHub {
     };
     res.writeHead(reply.status, headers);
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  /** `/repositories/{id}/...`, as GitHub's Link headers write it, read as `/repos/{owner}/{repo}/...`. */
+  private canonical(url: URL): URL {
+    const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(url.pathname);
+    if (!byId || Number(byId[1]) !== make.repositoryId(this)) return url;
+    const canonical = new URL(url);
+    canonical.pathname = `/repos/${this.owner}/${this.repo}${byId[2] ?? ''}`;
+    return canonical;
   }
 
   /** GitHub's conditional requests: an unchanged answer is 304 without a body, and costs no quota. */
@@ -304,15 +316,21 @@ export class FakeGitHub {
     return reply ?? error(404, 'Not Found', docs);
   }
 
-  /** One page of a list, with GitHub's Link header when there are more. */
+  /**
+   * One page of a list as GitHub pages it: `per_page` 30 unless given, at most 100; `page` from 1;
+   * and, when there is more than one page, a Link header (prev, next, last, first) whose URLs keep
+   * the query as given, with `page` last, on the repository's `/repositories/{id}` path.
+   */
   private page(items: ApiObject[], ctx: Context): Reply {
-    const perPage = Math.min(Number(ctx.url.searchParams.get('per_page') ?? 30) || 30, 100);
-    const page = Math.max(Number(ctx.url.searchParams.get('page') ?? 1) || 1, 1);
+    const asked = Math.floor(Number(ctx.url.searchParams.get('per_page') ?? 30));
+    const perPage = asked >= 1 ? Math.min(asked, 100) : 30;
+    const page = Math.max(Math.floor(Number(ctx.url.searchParams.get('page') ?? 1)) || 1, 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
     const link = (to: number, rel: string): string => {
       const target = new URL(ctx.url);
-      target.searchParams.set('per_page', String(perPage));
-      target.searchParams.set('page', String(to));
+      target.pathname = target.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, `/repositories/${make.repositoryId(this)}`);
+      target.searchParams.delete('page');
+      target.searchParams.append('page', String(to));
       return `<${target.href}>; rel="${rel}"`;
     };
     const links = [...(page > 1 ? [link(page - 1, 'prev')] : []), ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first')] : [])];

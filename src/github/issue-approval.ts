@@ -70,13 +70,12 @@ async function waitForAnswer(gh: GitHubClient, run: GitHubRun, issueNumber: numb
   const deadline = Date.now() + request.timeoutMs;
   const pollMs = Math.max(100, Math.min(MAX_POLL_MS, Math.floor(request.timeoutMs / 20)));
   const members = new TeamMembers(gh, request.approvers);
-  let etag: string | undefined;
+  const reader = new IssueComments(gh, run, issueNumber);
   while (!request.signal?.aborted) {
-    const page = await listComments(gh, run, issueNumber, etag);
-    if (page) {
-      etag = page.etag;
+    const all = await reader.read();
+    if (all) {
       const comments: IssueComment[] = [];
-      for (const comment of page.comments) comments.push({ ...comment, allowed: await members.allowed(comment.user) });
+      for (const comment of all) comments.push({ ...comment, allowed: await members.allowed(comment.user) });
       const answer = judgeIssueComments(comments, { forbidden: request.forbidden });
       if (answer) return answer;
     }
@@ -86,20 +85,70 @@ async function waitForAnswer(gh: GitHubClient, run: GitHubRun, issueNumber: numb
   return null;
 }
 
-/** The comments, or null when unchanged since `etag` (a 304 costs no rate limit). */
-async function listComments(gh: GitHubClient, run: GitHubRun, issueNumber: number, etag: string | undefined) {
-  try {
-    const response = await gh.rest.issues.listComments({
-      owner: run.owner,
-      repo: run.repo,
-      issue_number: issueNumber,
-      per_page: 100,
+/** GitHub's most comments on one page. */
+const PER_PAGE = 100;
+/**
+ * A poll asks again for comments updated this long before the newest one it has: `since`
+ * has whole seconds, and a comment saved around the same time may show up a little late.
+ */
+const SINCE_OVERLAP_MS = 60_000;
+
+type Comment = Omit<IssueComment, 'allowed'>;
+type Etag = { since: string | undefined; value: string };
+
+/**
+ * Every comment of the approval issue, read page by page. The first read takes all
+ * pages; later reads ask only for comments updated `since` shortly before the newest
+ * one seen (an edited comment comes back too), and send the ETag of an answer that
+ * fit on one page, so an unchanged issue costs no rate limit.
+ */
+class IssueComments {
+  private readonly seen = new Map<number, Comment>();
+  private since: string | undefined;
+  /** The ETag of the last answer, when it was one page that was not full, for the same `since`. */
+  private etag: Etag | undefined;
+
+  constructor(
+    private readonly gh: GitHubClient,
+    private readonly run: GitHubRun,
+    private readonly issueNumber: number
+  ) {}
+
+  /** All comments, oldest first; null when nothing changed since the last read. */
+  async read(): Promise<Comment[] | null> {
+    const since = this.since;
+    const etag = this.etag && this.etag.since === since ? this.etag.value : undefined;
+    const parameters = {
+      owner: this.run.owner,
+      repo: this.run.repo,
+      issue_number: this.issueNumber,
+      per_page: PER_PAGE,
+      ...(since ? { since } : {}),
       headers: etag ? { 'if-none-match': etag } : {}
-    });
-    return { etag: response.headers.etag, comments: response.data.map(c => ({ id: c.id, user: c.user?.login ?? '', body: c.body ?? '' })) };
-  } catch (error) {
-    if ((error as { status?: number }).status === 304) return null;
-    throw error;
+    };
+    let pages = 0;
+    let newest = Number.NEGATIVE_INFINITY;
+    let kept: Etag | undefined;
+    try {
+      for await (const page of this.gh.paginate.iterator(this.gh.rest.issues.listComments, parameters)) {
+        // A full first page may gain a second one while it stays the same: only a short single page vouches for all.
+        if (++pages === 1 && !page.headers.link && page.data.length < PER_PAGE && page.headers.etag) kept = { since, value: page.headers.etag };
+        for (const comment of page.data) {
+          this.seen.set(comment.id, { id: comment.id, user: comment.user?.login ?? '', body: comment.body ?? '' });
+          newest = Math.max(newest, Date.parse(comment.updated_at));
+        }
+      }
+    } catch (error) {
+      if ((error as { status?: number }).status !== 304) throw error;
+      return null;
+    }
+    this.etag = kept;
+    if (Number.isFinite(newest)) {
+      const from = new Date(newest - SINCE_OVERLAP_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      // Never backwards: an answer of older comments only (re-read in the overlap) keeps the window.
+      if (!this.since || from > this.since) this.since = from;
+    }
+    return [...this.seen.values()].sort((a, b) => a.id - b.id);
   }
 }
 
