@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { BadInputError, ReleaseError } from '../core/errors.js';
+import { requirePosix } from './platform.js';
 
 export interface CommandOptions {
   /** Names the command in errors, e.g. `deploy.command`. */
@@ -30,6 +31,7 @@ export const KILL_GRACE_MS = 5000;
 export function runCommand(argv: readonly string[], options: CommandOptions): Promise<CommandResult> {
   const [file, ...args] = argv;
   if (!file) throw new BadInputError(`${options.field}: empty command. Give the program and its arguments as a list.`);
+  requirePosix(options.field);
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
