@@ -69,6 +69,17 @@ describe('cutover drill', () => {
     expect(released.analysis?.map(s => [s.percent, s.outcome])).toEqual([[10, 'fail']]);
   });
 
+  it('passes with promotion in one switch too (traffic steps all-at-once, the default)', async () => {
+    const oneSwitch = path.join(dir, 'one-switch.yml');
+    await writeFile(oneSwitch, (await readFile(config, 'utf8')).replace(/traffic:[^\n]*\n(\s+[^\n]*\n)*/, ''));
+    expect(await readFile(oneSwitch, 'utf8')).not.toContain('traffic');
+    const run = await cli(['drill', '--config', oneSwitch, '--snapshot-file', record]);
+    expect(run.err).toMatch(/drill fail: forced failure/);
+    expect(run.err).toMatch(/drill passed/);
+    expect(run.code).toBe(0);
+    expect(await balancer()).toEqual({ blue: 100, green: 0 });
+  });
+
   it('fails when the rollback lands somewhere else than the snapshot', async () => {
     // The balancer rounds the way back to 90/10, as an API with its own idea of weights might.
     await writeFile(path.join(dir, 'switch-to-100-0.sets'), JSON.stringify({ blue: 90, green: 10 }));

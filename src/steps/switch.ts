@@ -65,7 +65,8 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       );
     }
     logger.info(`from ${describeRouterState(current)}`);
-    const stepped = step === 'promote' && inSteps(context);
+    // A drill's forced failure needs a watched step even when promotion is one switch: it fails that step and rolls back.
+    const stepped = step === 'promote' && (inSteps(context) || canary.forceFailure !== undefined);
     logger.info(`to   ${describeRouterState(target)}${stepped ? `, in steps of ${context.config.traffic.steps.join('%, ')}%` : ''}`);
     if (stepped) {
       await promoteInSteps(context, record, current, canary);
