@@ -60,11 +60,24 @@ writeFileSync(
 rmSync('dist/cutover/pagent.exe', { force: true });
 for (const [name, keep] of Object.entries(VENDORED)) vendor(name, keep);
 
-const { STEPS } = await import(path.resolve('lib/steps/options.js'));
+const { ACTION_RUNTIME, POST_STEPS, STEPS } = await import(path.resolve('lib/steps/options.js'));
+// An action entry checks the Node it runs on before loading the bundle, so an older Node gets a clear
+// error instead of whatever the bundle would stumble on first. The CLI runs on any Node the package allows.
+const actionEntry = (name, call) => [
+  `if (Number(process.versions.node.split('.')[0]) < ${ACTION_RUNTIME.major}) {`,
+  `  process.stdout.write(\`::error::cutover ${name} runs on Node ${ACTION_RUNTIME.major} (its action.yml says using: ${ACTION_RUNTIME.using}), but this is Node \${process.version}. Use a runner that supports ${ACTION_RUNTIME.using} actions, or run 'npx cutover' on the Node you have.\\n\`);`,
+  '  process.exit(1);',
+  '}',
+  `const cutover = await import('../cutover/index.js');`,
+  `await cutover.${call};`
+];
 for (const step of STEPS) {
-  entry(`dist/${step}/index.js`, [`import { runAction } from '../cutover/index.js';`, `await runAction('${step}');`]);
+  entry(`dist/${step}/index.js`, actionEntry(step, `runAction('${step}')`));
+  if (POST_STEPS.includes(step)) entry(`dist/${step}/post.js`, actionEntry(`${step} (post)`, `runPost('${step}')`));
 }
-entry('dist/main/index.js', [`import { runRootAction } from '../cutover/index.js';`, 'await runRootAction();']);
+entry('dist/prepare/index.js', actionEntry('prepare', 'runPrepare()'));
+entry('dist/main/index.js', actionEntry('(root action)', 'runRootAction()'));
+entry('dist/main/post.js', actionEntry('(root action, post)', 'runRootPost()'));
 entry('dist/cli/index.js', ['#!/usr/bin/env node', `import { runCli } from '../cutover/index.js';`, 'process.exitCode = await runCli();'], {
   executable: true
 });

@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { describeError } from '../core/errors.js';
-import { optionsOf, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
-import { runStep } from '../steps/run.js';
+import type { JournalEntry } from '../routers/router.js';
+import { optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
+import { recordCutShort, runStep, type FrontEnd } from '../steps/run.js';
 import { actionsGitHubClient, actionsRun } from './github.js';
 import { actionsLogger } from './logger.js';
 
@@ -22,31 +23,66 @@ function readInputs(step: StepName, options: readonly StepOption[]): OptionValue
   return values;
 }
 
+function actionsFrontEnd(signal?: AbortSignal): FrontEnd {
+  return {
+    env: process.env,
+    onSecret: value => core.setSecret(value),
+    logger: () => actionsLogger,
+    label: name => `input "${name}"`,
+    defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`),
+    signal,
+    run: actionsRun(),
+    gitHubClient: actionsGitHubClient,
+    keep: (name, value) => core.saveState(name, value),
+    summary: async markdown => {
+      await core.summary.addRaw(markdown, true).write();
+    },
+    nextAfterFailure: (failed, next) => core.error(next, { title: `cutover ${failed} failed: what to do next` })
+  };
+}
+
 /**
  * One step as a GitHub Action: inputs in, outputs out, any failure reported
  * with its reason. `inputs` are the inputs its action.yml declares; the root
  * action declares all, and an input the step does not take is refused.
  */
 export async function runAction(step: StepName, inputs: readonly StepOption[] = optionsOf(step)): Promise<void> {
-  const cancelled = onCancel();
   try {
-    const outputs = await runStep(step, readInputs(step, inputs), {
-      env: process.env,
-      onSecret: value => core.setSecret(value),
-      logger: () => actionsLogger,
-      label: name => `input "${name}"`,
-      defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`),
-      signal: cancelled,
-      run: actionsRun(),
-      gitHubClient: actionsGitHubClient,
-      summary: async markdown => {
-        await core.summary.addRaw(markdown, true).write();
-      },
-      nextAfterFailure: (failed, next) => core.error(next, { title: `cutover ${failed} failed: what to do next` })
-    });
+    const outputs = await runStep(step, readInputs(step, inputs), actionsFrontEnd(onCancel()));
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   } catch (error) {
     core.setFailed(describeError(error));
+  }
+}
+
+/** The prepare action: its steps in order, each with the inputs it takes, stopping at the first failure. */
+export async function runPrepare(): Promise<void> {
+  const frontEnd = actionsFrontEnd(onCancel());
+  try {
+    const outputs: Record<string, string> = {};
+    for (const part of PREPARE.parts) {
+      const values = readInputs(part.step, prepareOptions().filter(option => option.steps.includes(part.step)));
+      Object.assign(outputs, await runStep(part.step, part.phase ? { ...values, phase: part.phase } : values, frontEnd));
+    }
+    for (const { name } of PREPARE.outputs) core.setOutput(name, outputs[name] ?? '');
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+/**
+ * The post step of promote, rollback and drill (`post-if: cancelled()`): when the job was
+ * cancelled before the step recorded its outcome, records where traffic was left and keeps
+ * what the router did, from the state the step saved as it went.
+ */
+export async function runPost(step: StepName): Promise<void> {
+  if (!core.getState('step')) return core.info(`cutover ${step} never started: nothing to record.`);
+  if (core.getState('recorded') === 'true') return core.info(`cutover ${step} recorded its outcome itself: nothing to add.`);
+  try {
+    const done = JSON.parse(core.getState('journal') || '[]') as JournalEntry[];
+    await recordCutShort(step, readInputs(step, optionsOf(step)), actionsFrontEnd(), done);
+  } catch (error) {
+    core.setFailed(`could not record the cancelled ${step}: ${describeError(error)}`);
   }
 }
 

@@ -7,6 +7,23 @@
 export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'] as const;
 export type StepName = (typeof STEPS)[number];
 
+/** The runtime every action.yml declares; the bundle's entries refuse an older Node with a clear message. */
+export const ACTION_RUNTIME = { using: 'node24', major: 24 } as const;
+
+/** Steps that move traffic: their post step records where a cancelled run left it. */
+export const POST_STEPS: readonly StepName[] = ['promote', 'rollback', 'drill'];
+
+/** What each step does, in one sentence: its action's description and the head of its README table. */
+export const STEP_TITLES: Record<StepName, string> = {
+  snapshot: 'Record what is live (router state, versions) as a sealed snapshot with a sha256 digest.',
+  deploy: 'Deploy to the idle color with your command, wait until it is healthy, run smoke checks. Never moves traffic.',
+  migrate: 'Run a database phase: expand (additive schema both versions can live with) or migrate (batched, resumable backfill).',
+  contract: 'Drop what only the old version used, once promotion succeeded, the old color serves nothing and the soak time passed.',
+  promote: 'Move traffic to the new color, all at once or in canary steps, refusing if the router changed since the snapshot; roll back automatically when a step fails its checks.',
+  rollback: 'Restore exactly the traffic split the snapshot recorded, refusing if someone else changed it.',
+  drill: 'Rehearse an automatic rollback on a non-production environment: promote, fail the first step on purpose, and pass only if traffic is back where the snapshot recorded it.'
+};
+
 export interface StepOption {
   name: string;
   description: string;
@@ -215,4 +232,23 @@ export type OptionValues = Partial<Record<string, string | string[]>>;
 export function optionText(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** One part of the prepare action: a step, with `phase` fixed for migrate. */
+export interface PreparePart {
+  step: StepName;
+  phase?: 'expand' | 'migrate';
+}
+
+/** The prepare action: the steps that start a release, one after another in one process, with one set of inputs. */
+export const PREPARE = {
+  title: 'Start a release in one step: snapshot, deploy to the idle color, expand, migrate. Stops at the first step that fails.',
+  parts: [{ step: 'snapshot' }, { step: 'deploy' }, { step: 'migrate', phase: 'expand' }, { step: 'migrate', phase: 'migrate' }] as readonly PreparePart[],
+  outputs: [...STEP_OUTPUTS.snapshot, ...STEP_OUTPUTS.deploy, ...STEP_OUTPUTS.migrate.filter(o => o.name === 'schema-version')] as readonly StepOutput[]
+};
+
+/** Prepare's inputs: its steps' options, less `phase`, which it sets, and `snapshot` and `digest`, since it starts the release. */
+export function prepareOptions(): StepOption[] {
+  const steps = new Set(PREPARE.parts.map(part => part.step));
+  return STEP_OPTIONS.filter(o => o.steps.some(step => steps.has(step)) && !['phase', 'snapshot', 'digest'].includes(o.name));
 }

@@ -3,12 +3,15 @@ import { loadConfig, type Override } from '../config/load.js';
 import { Secrets } from '../config/secrets.js';
 import type { Config } from '../config/schema.js';
 import { BadInputError } from '../core/errors.js';
+import { routerDigest } from '../core/router-state.js';
+import { formatWeights } from '../core/weights.js';
+import { requirePosix } from '../io/platform.js';
 import { sleepUnlessAborted } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 import { createRouter } from '../routers/registry.js';
 import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../routers/router.js';
 import { fileStore } from '../store/file-store.js';
-import { saveJournal, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
+import { keepJournal, saveJournal, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
 import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
@@ -39,6 +42,8 @@ export interface FrontEnd {
   run: GitHubRun | null;
   /** Builds the GitHub API client (the Action: `@actions/github`'s getOctokit; the CLI: octokit's core). */
   gitHubClient: GitHubClientFactory;
+  /** Saves what a post step needs should this step be cut short (GITHUB_STATE); absent on the CLI. */
+  keep?: (name: string, value: string) => void;
   /** Appends to the job summary ($GITHUB_STEP_SUMMARY); absent on the CLI. */
   summary?: (markdown: string) => Promise<void>;
   /** Tells the person reading the run what to do after a failed step (an error annotation). */
@@ -97,8 +102,16 @@ function trackerFor(step: StepName, config: Config, baseDir: string, values: Opt
   });
 }
 
-/** Builds the step's context from config plus options, and runs it. */
-export async function runStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
+interface PreparedStep {
+  context: StepContext;
+  trackedStep: TrackedStep;
+  /** Everything the router did in this step, kept for a post step in case this one is cut short. */
+  done: JournalEntry[];
+}
+
+/** Builds the step's context from config plus options. */
+async function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<PreparedStep> {
+  requirePosix(`cutover ${step}`);
   const known = new Set(optionsOf(step).map(o => o.name));
   for (const name of Object.keys(values)) {
     if (!known.has(name) && given(values, name)) {
@@ -122,6 +135,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     remote: tracker ? digest => tracker.find(digest) : undefined
   });
   const journal: JournalEntry[] = [];
+  const done: JournalEntry[] = [];
   let recorded: Promise<RecordedRelease | null> | undefined;
   const router = routerFor(config, baseDir, logger, secrets, frontEnd.env, {
     // Read once per step. No release yet (or one that cannot be read) leaves the router to start a new one; the step itself reports a bad record.
@@ -130,7 +144,11 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
         record => ({ state: record.snapshot.snapshot.router.state, observed: record.snapshot.snapshot.router.observed ?? {}, journal: record.journal ?? [] }),
         () => null
       )),
-    journal: entry => journal.push(entry)
+    journal: entry => {
+      journal.push(entry);
+      done.push(entry);
+      frontEnd.keep?.('journal', JSON.stringify(done));
+    }
   });
   const context: StepContext = {
     config,
@@ -147,17 +165,53 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     journal
   };
   const trackedStep: TrackedStep = step === 'migrate' ? migratePhase(text(values, 'phase'), frontEnd.label('phase')) : step;
+  return { context, trackedStep, done };
+}
+
+/** Builds the step's context from config plus options, and runs it. */
+export async function runStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
+  const { context, trackedStep } = await prepareStep(step, values, frontEnd);
+  frontEnd.keep?.('step', trackedStep);
   try {
     const outputs = await tracked(context, trackedStep, () => dispatch(step, context, values, frontEnd));
+    frontEnd.keep?.('recorded', 'true');
     await writeSummary(frontEnd, context, trackedStep, outputs, null);
     return outputs;
   } catch (error) {
     await saveJournal(context, trackedStep);
+    frontEnd.keep?.('recorded', 'true');
     await writeSummary(frontEnd, context, trackedStep, null, error);
     frontEnd.nextAfterFailure?.(trackedStep, NEXT_AFTER_FAILURE[trackedStep]);
     throw error;
   } finally {
-    await router.close();
+    await context.router.close();
+  }
+}
+
+/**
+ * After a step was cut short (a cancelled job whose step did not wind down in time): keeps
+ * what its router did in the record, and records on the release's deployment where traffic
+ * was left, so that the record and GitHub tell the truth. `done` is what the step kept for this.
+ */
+export async function recordCutShort(step: StepName, values: OptionValues, frontEnd: FrontEnd, done: JournalEntry[]): Promise<string> {
+  const { context, trackedStep } = await prepareStep(step, values, frontEnd);
+  try {
+    const record = await context.store.load();
+    const kept = new Set((record.journal ?? []).map(({ step: _step, at: _at, ...entry }) => JSON.stringify(entry)));
+    context.journal.push(...done.filter(entry => !kept.has(JSON.stringify(entry))));
+    keepJournal(context, record, trackedStep);
+    await context.store.save(record);
+    const state = await context.router.read();
+    const where =
+      routerDigest(state) === routerDigest(record.snapshot.snapshot.router.state)
+        ? 'traffic is as the snapshot recorded'
+        : `traffic is left at ${formatWeights(state.weights)}; run rollback to return to the snapshot, or ${step} again to finish`;
+    const outcome = `cancelled before it finished: ${where}`;
+    await context.tracker?.failed(record, trackedStep, outcome);
+    context.logger.warn(`cutover ${trackedStep} ${outcome}.`);
+    return outcome;
+  } finally {
+    await context.router.close();
   }
 }
 
