@@ -1,20 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readHistory } from '../../src/database/history.js';
-import { runBundle } from '../support/action-bundle.js';
+import { describeBundles, runBundle, runnerFor, type Runner } from '../support/action-bundle.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { colorsServed } from '../support/traffic.js';
 
-describeWithPostgres('the migrate and contract action bundles on PostgreSQL', () => {
+const describeBoth = describeBundles === describe ? describeWithPostgres : describe.skip;
+
+// A workflow that keeps no GitHub deployment records: every step gets github-token: '', and promote require-approval: false.
+describeBoth('the migrate and contract action bundles on PostgreSQL, without GitHub records', () => {
   let server: PostgresServer;
   let setup: ProxySetup;
   beforeAll(async () => {
     server = await startPostgres();
   });
   afterAll(() => server.stop());
-  afterEach(() => setup.stop());
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+  });
+  afterEach(async () => {
+    await setup.stop();
+    await github.stop();
+    // Without a token nothing may reach GitHub.
+    expect(github.requests).toEqual([]);
+  });
 
   it('run a whole release across jobs, keep the database URL masked, and refuse rollback after contract', async () => {
     await server.createDatabase('actions');
@@ -23,12 +36,13 @@ describeWithPostgres('the migrate and contract action bundles on PostgreSQL', ()
     const url = server.url('actions').replace('cutover@', `cutover:${password}@`);
     setup = await proxySetup('database:\n  url: env:DATABASE_URL\n  migrations: migrations\n  contract: { soak: 0s }\n');
     await writeMigrations(path.join(setup.dir, 'migrations'), SPLIT_NAME);
-    const env = { DATABASE_URL: url };
+    const runner: Runner = runnerFor(github, { workspace: setup.dir, env: { DATABASE_URL: url } });
+    const noRecords = { config: setup.config, 'github-token': '' };
     const job = (name: string) => path.join(setup.dir, `job-${name}`);
     const db = await server.connect('actions');
 
     try {
-      const snapshot = await runBundle('snapshot', { config: setup.config }, job('prepare'), env);
+      const snapshot = await runBundle('snapshot', noRecords, job('prepare'), runner);
       expect(snapshot.code).toBe(0);
       expect(JSON.parse(snapshot.outputs.snapshot as string).snapshot.database).toEqual({
         engine: 'postgresql',
@@ -36,14 +50,14 @@ describeWithPostgres('the migrate and contract action bundles on PostgreSQL', ()
         applied: { expand: [], migrate: [], contract: [] }
       });
       expect(snapshot.stdout).toContain(`::add-mask::${url}`);
-      const handOver = { config: setup.config, snapshot: snapshot.outputs.snapshot as string, digest: snapshot.outputs.digest as string };
+      const handOver = { ...noRecords, snapshot: snapshot.outputs.snapshot as string, digest: snapshot.outputs.digest as string };
 
-      expect((await runBundle('deploy', handOver, job('prepare'), env)).code).toBe(0);
-      const early = await runBundle('promote', handOver, job('early'), env);
+      expect((await runBundle('deploy', handOver, job('prepare'), runner)).code).toBe(0);
+      const early = await runBundle('promote', { ...handOver, 'require-approval': 'false' }, job('early'), runner);
       expect(early.code).toBe(1);
       expect(early.stdout).toMatch(/::error::promote: the new version expects a schema that is not there yet; not done: 0001_people expand, 0002_full_name expand, 0002_full_name migrate/);
 
-      const expand = await runBundle('migrate', { ...handOver, phase: 'expand' }, job('prepare'), env);
+      const expand = await runBundle('migrate', { ...handOver, phase: 'expand' }, job('prepare'), runner);
       expect(expand.code).toBe(0);
       expect(JSON.parse(expand.outputs.applied as string).map((a: { id: string }) => a.id)).toEqual(['0001', '0002']);
       // The prepare job's summary is the review page: the digest and every statement with its lock.
@@ -56,20 +70,20 @@ describeWithPostgres('the migrate and contract action bundles on PostgreSQL', ()
       await db.query('SET session_replication_role = replica');
       await db.query('UPDATE people SET full_name = NULL');
       await db.query('RESET session_replication_role');
-      const migrate = await runBundle('migrate', { ...handOver, phase: 'migrate' }, job('prepare'), env);
+      const migrate = await runBundle('migrate', { ...handOver, phase: 'migrate' }, job('prepare'), runner);
       expect(migrate.code).toBe(0);
       expect(migrate.outputs['schema-version']).toBe('0002');
 
-      expect((await runBundle('promote', handOver, job('promote'), env)).code).toBe(0);
+      expect((await runBundle('promote', { ...handOver, 'require-approval': 'false' }, job('promote'), runner)).code).toBe(0);
       expect(await colorsServed(setup.proxy.url)).toEqual({ green: 20 });
       // Another job has only the bare snapshot: it cannot know when promotion finished, so contract needs force.
-      const guarded = await runBundle('contract', handOver, job('contract'), env);
+      const guarded = await runBundle('contract', handOver, job('contract'), runner);
       expect(guarded.code).toBe(1);
       expect(guarded.stdout).toContain('the release record has no promotion time');
-      const contract = await runBundle('contract', { ...handOver, force: 'soaked for a day in staging' }, job('contract'), env);
+      const contract = await runBundle('contract', { ...handOver, force: 'soaked for a day in staging' }, job('contract'), runner);
       expect(contract.code).toBe(0);
 
-      const rollback = await runBundle('rollback', handOver, job('rollback'), env);
+      const rollback = await runBundle('rollback', handOver, job('rollback'), runner);
       expect(rollback.code).toBe(1);
       expect(rollback.stdout).toMatch(/::error::rollback: this release already ran contract \(0002_full_name, done\)/);
       expect(await colorsServed(setup.proxy.url)).toEqual({ green: 20 });

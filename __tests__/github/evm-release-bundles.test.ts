@@ -2,15 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Address, Hex } from 'viem';
 import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
-import { runBundle } from '../support/action-bundle.js';
+import { describeBundles, runBundle, runnerFor, TEST_TOKEN as TOKEN } from '../support/action-bundle.js';
 import { describeWithAnvil, evmRelease, implementationBehind, nonceOf, SIGNER_KEY, useEvmBench, type EvmRelease } from '../support/evm.js';
-import { runnerEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
-const TOKEN = 'ghs_fakeTokenThatMustNeverLeak0123456789';
 const SHA = 'b'.repeat(40);
 const INITIALIZER = { call: 'function initializeV2(uint256 initialFee)', args: [25] };
 
-describeWithAnvil('a contract proxy released by the step bundles, with GitHub deployments, approvals and summaries', () => {
+(describeBundles === describe ? describeWithAnvil : describe.skip)('a contract proxy released by the step bundles, with GitHub deployments, approvals and summaries', () => {
   const bench = useEvmBench();
   let github: FakeGitHub;
   let fixture: ProxyFixture;
@@ -28,7 +27,7 @@ describeWithAnvil('a contract proxy released by the step bundles, with GitHub de
     expect(github.violations).toEqual([]);
   });
 
-  const env = () => ({ ...release.env, ...runnerEnv(github, TOKEN, SHA) });
+  const env = () => runnerFor(github, { sha: SHA, workspace: release.dir, env: release.env });
   const job = (name: string) => path.join(release.dir, `job-${name}`);
   const summaryOf = (name: string) => readFile(path.join(job(name), 'summary.md'), 'utf8');
   const hashes = (text: string) => [...new Set(text.match(/0x[0-9a-f]{64}/g) ?? [])];

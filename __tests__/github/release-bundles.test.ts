@@ -1,15 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runBundle } from '../support/action-bundle.js';
+import { describeBundles, runBundle, runnerFor, TEST_TOKEN as TOKEN } from '../support/action-bundle.js';
 import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
-import { runnerEnv, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { colorsServed } from '../support/traffic.js';
 
-const TOKEN = 'ghs_fakeTokenThatMustNeverLeak0123456789';
 const SHA = 'a'.repeat(40);
 
-describe('the step bundles against GitHub (a fake that checks every call against the OpenAPI description)', () => {
+describeBundles('the step bundles against GitHub (a fake that checks every call against the OpenAPI description)', () => {
   let github: FakeGitHub;
   let setup: ProxySetup;
   beforeEach(async () => {
@@ -24,7 +23,7 @@ describe('the step bundles against GitHub (a fake that checks every call against
     expect(github.violations).toEqual([]);
   });
 
-  const env = () => runnerEnv(github, TOKEN, SHA);
+  const env = () => runnerFor(github, { sha: SHA, workspace: setup.dir });
   const job = (name: string) => path.join(setup.dir, `job-${name}`);
 
   it('records the release as a deployment, finds it in a later job by digest alone, gates promote on a fresh approval, and leaks no token', async () => {
