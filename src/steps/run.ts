@@ -61,7 +61,7 @@ export function routerFor(
   logger: Logger,
   secrets: Secrets,
   env: NodeJS.ProcessEnv,
-  release: Pick<RouterContext, 'recorded' | 'journal'> = {}
+  release: Pick<RouterContext, 'recorded' | 'journal' | 'signal'> = {}
 ): Router {
   const context: RouterContext = {
     service: config.service,
@@ -144,6 +144,7 @@ async function prepareStep(step: StepName, values: OptionValues, frontEnd: Front
         record => ({ state: record.snapshot.snapshot.router.state, observed: record.snapshot.snapshot.router.observed ?? {}, journal: record.journal ?? [] }),
         () => null
       )),
+    signal: frontEnd.signal,
     journal: entry => {
       journal.push(entry);
       done.push(entry);
