@@ -9,12 +9,19 @@ import { formatLogLine, parseLogLine, type LogLine, type StatusLine } from './re
 export const DEPLOYMENT_TASK = 'deploy:cutover';
 /** How far back a later job looks for its release: 5 pages of 100 deployments. */
 const SEARCH_PAGES = 5;
+/** How many releases' latest status the search for the live one reads at most. */
+const LIVE_READS = 20;
 
-/** What a deployment carries: the snapshot and the approvals already in the run's log when it was taken. */
+/**
+ * What a deployment carries: the snapshot, the approvals already in the run's log when it was
+ * taken, and the release that was live then (null: none; undefined: not recorded, as by
+ * cutover versions before it was).
+ */
 export interface ReleaseDeployment {
   id: number;
   snapshot: SealedSnapshot;
   approvalsBefore: Approval[];
+  liveBefore?: number | null;
 }
 
 export type StatusState = 'in_progress' | 'pending' | 'success' | 'failure' | 'inactive';
@@ -24,7 +31,7 @@ export interface StatusLinks {
 }
 
 interface Payload {
-  cutover: { snapshot: unknown; approvals_before: Approval[] };
+  cutover: { snapshot: unknown; approvals_before: Approval[]; live_before?: number | null };
 }
 
 export interface NewDeployment {
@@ -34,6 +41,8 @@ export interface NewDeployment {
   ref: string;
   production?: boolean;
   approvalsBefore: Approval[];
+  /** The release live when this one was snapshotted, as live() found it. */
+  liveBefore: number | null | undefined;
 }
 
 /** The deployments of one repository that hold cutover releases. */
@@ -49,7 +58,13 @@ export class DeploymentRecords {
 
   /** A deployment that never merges a branch and never waits on unrelated checks. */
   async create(release: NewDeployment): Promise<ReleaseDeployment> {
-    const payload: Payload = { cutover: { snapshot: JSON.parse(release.serialized), approvals_before: release.approvalsBefore } };
+    const payload: Payload = {
+      cutover: {
+        snapshot: JSON.parse(release.serialized),
+        approvals_before: release.approvalsBefore,
+        ...(release.liveBefore === undefined ? {} : { live_before: release.liveBefore })
+      }
+    };
     const { snapshot } = release.snapshot;
     const response = await this.gh.rest.repos.createDeployment({
       ...this.repo,
@@ -66,7 +81,7 @@ export class DeploymentRecords {
     if (response.status !== 201 || !('id' in response.data)) {
       throw new ReleaseError(`GitHub did not create the deployment for ${release.environment}: ${JSON.stringify(response.data)}`);
     }
-    return { id: response.data.id, snapshot: release.snapshot, approvalsBefore: release.approvalsBefore };
+    return { id: response.data.id, snapshot: release.snapshot, approvalsBefore: release.approvalsBefore, liveBefore: release.liveBefore };
   }
 
   async addStatus(id: number, state: StatusState, line: LogLine, links: StatusLinks = {}): Promise<void> {
@@ -84,7 +99,7 @@ export class DeploymentRecords {
 
   async get(id: number): Promise<ReleaseDeployment | null> {
     const { data } = await this.gh.rest.repos.getDeployment({ ...this.repo, deployment_id: id });
-    return this.releaseOf(data.id, data.payload);
+    return releaseOf(data.id, data.payload);
   }
 
   /** The statuses cutover wrote, oldest first. */
@@ -106,7 +121,7 @@ export class DeploymentRecords {
     let pages = 0;
     for await (const page of this.gh.paginate.iterator(this.gh.rest.repos.listDeployments, { ...this.repo, environment, task: DEPLOYMENT_TASK, per_page: 100 })) {
       for (const deployment of page.data) {
-        const release = this.releaseOf(deployment.id, deployment.payload);
+        const release = releaseOf(deployment.id, deployment.payload);
         if (!release || release.snapshot.snapshot.service !== service) continue;
         if (match.digest ? release.snapshot.digest === match.digest : release.snapshot.snapshot.source.run_id === String(match.runId)) return release;
       }
@@ -115,29 +130,38 @@ export class DeploymentRecords {
     return null;
   }
 
-  /** Other releases of `service` whose latest status says live: the ones this release replaces. */
-  async live(environment: string, service: string, except: number): Promise<number[]> {
-    const { data } = await this.gh.rest.repos.listDeployments({ ...this.repo, environment, task: DEPLOYMENT_TASK, per_page: 100 });
-    const ids: number[] = [];
-    for (const deployment of data) {
-      if (deployment.id === except || this.releaseOf(deployment.id, deployment.payload)?.snapshot.snapshot.service !== service) continue;
-      const { data: statuses } = await this.gh.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: deployment.id, per_page: 1 });
-      if (statuses[0]?.state === 'success') ids.push(deployment.id);
+  /**
+   * The release of `service` that serves the environment (its latest status is `success`), other
+   * than `except`: null when none does, undefined when the search gave up.
+   *
+   * Walking every deployment's statuses would cost a request per deployment. Instead each release
+   * records the one live when it was snapshotted (`live_before`), and the walk starts at the newest
+   * release and follows those links: a release that is not live left live what was live before it
+   * (it failed, was rolled back, or never got that far), so the releases in between need no
+   * reading. A release from before `live_before` was recorded, and `except` (the release being
+   * promoted, never read), send the walk on to the next older release instead.
+   */
+  async live(environment: string, service: string, except?: number): Promise<number | null | undefined> {
+    const listing = new ReleaseListing(this.gh, this.repo, environment, service, id => this.get(id));
+    let release = await listing.olderThan(Number.POSITIVE_INFINITY);
+    for (let reads = 0; release; ) {
+      if (release.id !== except) {
+        if (reads++ >= LIVE_READS) return undefined;
+        if ((await this.latestState(release.id)) === 'success') return release.id;
+      }
+      // The release being promoted is passed over: one promoted since its snapshot would be newer than its link.
+      const link = release.id === except ? undefined : release.liveBefore;
+      if (link === null) return null;
+      const linked = link !== undefined && link < release.id ? await listing.byId(link) : null;
+      release = linked ?? (await listing.olderThan(link !== undefined && link < release.id ? link : release.id));
     }
-    return ids;
+    return listing.complete ? null : undefined;
   }
 
-  /** Reads a deployment's payload; deployments that are not cutover's, or whose snapshot fails its digest, are skipped. */
-  private releaseOf(id: number, payload: unknown): ReleaseDeployment | null {
-    const raw = typeof payload === 'string' ? safeJson(payload) : payload;
-    const cutover = (raw as Partial<Payload> | null)?.cutover;
-    if (!cutover?.snapshot) return null;
-    try {
-      const snapshot = parseSnapshot(JSON.stringify(cutover.snapshot), `deployment ${id}`);
-      return { id, snapshot, approvalsBefore: Array.isArray(cutover.approvals_before) ? cutover.approvals_before : [] };
-    } catch {
-      return null;
-    }
+  /** The latest status of a deployment: one request. */
+  private async latestState(id: number): Promise<string | undefined> {
+    const { data } = await this.gh.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: id, per_page: 1 });
+    return data[0]?.state;
   }
 }
 
@@ -146,5 +170,79 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return null;
+  }
+}
+
+/** Reads a deployment's payload; deployments that are not cutover's, or whose snapshot fails its digest, are skipped. */
+function releaseOf(id: number, payload: unknown): ReleaseDeployment | null {
+  const raw = typeof payload === 'string' ? safeJson(payload) : payload;
+  const cutover = (raw as Partial<Payload> | null)?.cutover;
+  if (!cutover?.snapshot) return null;
+  try {
+    const snapshot = parseSnapshot(JSON.stringify(cutover.snapshot), `deployment ${id}`);
+    const liveBefore = cutover.live_before === null || Number.isSafeInteger(cutover.live_before) ? cutover.live_before : undefined;
+    return { id, snapshot, approvalsBefore: Array.isArray(cutover.approvals_before) ? cutover.approvals_before : [], liveBefore };
+  } catch {
+    return null;
+  }
+}
+
+/** The releases of one service in an environment, newest first, listed a page at a time as the search needs them. */
+class ReleaseListing {
+  private readonly pages: AsyncIterator<{ data: { id: number; payload: unknown }[] }>;
+  /** Listed releases of the service, newest first. */
+  private readonly releases: ReleaseDeployment[] = [];
+  private oldestListed = Number.POSITIVE_INFINITY;
+  private pagesRead = 0;
+  /** Every page was listed. */
+  complete = false;
+
+  constructor(
+    gh: GitHubClient,
+    repo: { owner: string; repo: string },
+    environment: string,
+    private readonly service: string,
+    private readonly read: (id: number) => Promise<ReleaseDeployment | null>
+  ) {
+    this.pages = gh.paginate.iterator(gh.rest.repos.listDeployments, { ...repo, environment, task: DEPLOYMENT_TASK, per_page: 100 })[Symbol.asyncIterator]();
+  }
+
+  /** The newest release older than `id`; null when there is none within the pages a search lists. */
+  async olderThan(id: number): Promise<ReleaseDeployment | null> {
+    for (;;) {
+      const found = this.releases.find(release => release.id < id);
+      if (found) return found;
+      if (!(await this.more())) return null;
+    }
+  }
+
+  /** A release by id: from the pages listed so far, or read by itself. */
+  async byId(id: number): Promise<ReleaseDeployment | null> {
+    const listed = this.releases.find(release => release.id === id);
+    if (listed || id >= this.oldestListed) return listed ?? null;
+    try {
+      const release = await this.read(id);
+      return release?.snapshot.snapshot.service === this.service ? release : null;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
+
+  private async more(): Promise<boolean> {
+    if (this.complete || this.pagesRead >= SEARCH_PAGES) return false;
+    const page = await this.pages.next();
+    this.pagesRead++;
+    if (page.done) {
+      this.complete = true;
+      return false;
+    }
+    for (const deployment of page.value.data) {
+      this.oldestListed = Math.min(this.oldestListed, deployment.id);
+      const release = releaseOf(deployment.id, deployment.payload);
+      if (release?.snapshot.snapshot.service === this.service) this.releases.push(release);
+    }
+    this.releases.sort((a, b) => b.id - a.id);
+    return true;
   }
 }

@@ -67,13 +67,16 @@ export class GitHubTracker implements ReleaseTracker {
     const approvalsBefore = await readApprovals(this.gh, this.run);
     const ref = record.snapshot.snapshot.source.git_sha ?? this.run.sha;
     if (!ref) throw new ReleaseError('the snapshot has no commit to create the GitHub deployment for: GITHUB_SHA is not set.');
+    // Recorded with the release, so that finding the live release later takes a few requests, not one per deployment.
+    const liveBefore = await this.records.live(this.options.environment, this.options.service);
     const release = await this.records.create({
       snapshot: record.snapshot,
       serialized,
       environment: this.options.environment,
       ref,
       production: this.options.production,
-      approvalsBefore
+      approvalsBefore,
+      liveBefore
     });
     await this.status(release.id, 'in_progress', 'snapshot', 'done', `live ${record.snapshot.snapshot.live_color}`);
     return release.id;
@@ -90,7 +93,7 @@ export class GitHubTracker implements ReleaseTracker {
       // Written for a Safe's owners: the deployment waits on them, and the step's re-run records the outcome.
       await this.status(id, 'pending', step, 'proposed', `written to ${path.basename(outputs.proposal)}; run ${step} again once the Safe executed it`);
     } else if (step === 'promote') {
-      const replaced = await this.records.live(this.options.environment, this.options.service, id);
+      const replaced = await this.replaced(id);
       const approvers = JSON.parse(outputs.approvers || '[]') as Approver[];
       const detail = [approvers.length ? `approved by ${approvers.map(a => a.user).join(', ')}` : '', replaced.length ? `replaced ${replaced.map(r => `#${r}`).join(' ')}` : '']
         .filter(Boolean)
@@ -148,6 +151,13 @@ export class GitHubTracker implements ReleaseTracker {
       await this.status(record.deployment, 'in_progress', 'promote', 'started', `approved by ${gate.approvers.map(a => a.user).join(', ')}`);
     }
     return gate.approvers;
+  }
+
+  /** The release a promotion replaces: the one live before it, if it can be found. */
+  private async replaced(id: number): Promise<number[]> {
+    const live = await this.records.live(this.options.environment, this.options.service, id);
+    if (live === undefined) this.options.logger.warn('could not tell which earlier release was live: none is marked inactive on GitHub');
+    return typeof live === 'number' ? [live] : [];
   }
 
   private async baselineOf(id: number) {
