@@ -477,18 +477,3 @@ export class FakeGitHub {
 export function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   return new FakeGitHub(options).start();
 }
-
-/** What a GitHub runner sets for a job of run 7 that talks to `github`, with the token as the step's input. */
-export function runnerEnv(github: FakeGitHub, token: string, sha: string): NodeJS.ProcessEnv {
-  return {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.example.test',
-    GITHUB_RUN_ID: '7',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SHA: sha,
-    GITHUB_ACTOR: 'octocat',
-    'INPUT_GITHUB-TOKEN': token
-  };
-}
