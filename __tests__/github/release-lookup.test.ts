@@ -40,9 +40,9 @@ afterEach(async () => {
   expect(github.violations).toEqual([]);
 });
 
-/** A release of shop, recorded as a deployment (each one a different snapshot). */
-async function snapshot(service = 'shop'): Promise<ReleaseRecord> {
-  const sealed = takeSnapshot({
+/** A snapshot of `service`, a different one each time. */
+function sealed(service = 'shop') {
+  return takeSnapshot({
     service,
     environment: 'production',
     takenAt: new Date(Date.UTC(2026, 10, 23, 10, 0, releases++)),
@@ -51,8 +51,12 @@ async function snapshot(service = 'shop'): Promise<ReleaseRecord> {
     versions: { blue: '1.0.0', green: null },
     database: null
   });
-  const record: ReleaseRecord = { snapshot: sealed, phase: 'snapshotted', history: [] };
-  record.deployment = await tracker.created(record, serializeSnapshot(sealed));
+}
+
+/** A release of shop, recorded as a deployment. */
+async function snapshot(): Promise<ReleaseRecord> {
+  const record: ReleaseRecord = { snapshot: sealed(), phase: 'snapshotted', history: [] };
+  record.deployment = await tracker.created(record, serializeSnapshot(record.snapshot));
   return record;
 }
 
@@ -119,16 +123,8 @@ describe('finding the live release', () => {
   it('reads older deployments, which did not record the live release, one by one as before', async () => {
     const gh = new FastOctokit({ auth: 'test-token', baseUrl: github.url });
     const legacy = async (latest: 'success' | 'inactive' | 'failure', service = 'shop') => {
-      const sealed = takeSnapshot({
-        service,
-        environment: 'production',
-        takenAt: new Date(Date.UTC(2026, 10, 1, 0, 0, releases++)),
-        source: { git_sha: SHA, run_id: '3', actor: 'octocat' },
-        router: { kind: 'proxy', endpoints: { blue: '127.0.0.1:1', green: '127.0.0.1:2' }, weights: { blue: 100, green: 0 }, settings: {} },
-        versions: { blue: '1.0.0', green: null },
-        database: null
-      });
-      const payload = { cutover: { snapshot: JSON.parse(serializeSnapshot(sealed)), approvals_before: [] } };
+      // The payload as cutover wrote it before it recorded live_before.
+      const payload = { cutover: { snapshot: JSON.parse(serializeSnapshot(sealed(service))), approvals_before: [] } };
       const { data } = await gh.rest.repos.createDeployment({ owner: github.owner, repo: github.repo, ref: SHA, task: 'deploy:cutover', environment: 'production', auto_merge: false, required_contexts: [], payload });
       const id = (data as { id: number }).id;
       await gh.rest.repos.createDeploymentStatus({ owner: github.owner, repo: github.repo, deployment_id: id, state: latest, auto_inactive: false });
