@@ -3,7 +3,7 @@ import { ReleaseError } from '../core/errors.js';
 import type { HealthSettings } from '../config/schema.js';
 import type { Secrets } from '../config/secrets.js';
 import { formatDuration } from '../config/duration.js';
-import { httpGet } from '../io/http.js';
+import { httpGet, shownUrl } from '../io/http.js';
 import { poll } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -22,14 +22,16 @@ export interface HealthWait {
   signal?: AbortSignal;
 }
 
-/** One probe: the status that came back, or why nothing did. */
-export async function probeHealth(target: HealthTarget, wait: HealthWait): Promise<{ ok: boolean; detail: string }> {
+type HealthAnswer = { ok: boolean; detail: string };
+
+/** One probe: the status that came back, or why nothing did. It ends within `timeoutMs`, however slowly the color answers. */
+export async function probeHealth(target: HealthTarget, wait: HealthWait, timeoutMs = wait.settings['request-timeout']): Promise<HealthAnswer> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(wait.settings.headers)) {
     headers[name] = wait.secrets.resolve(`health.headers.${name}`, value);
   }
   try {
-    const response = await httpGet(target.url, { timeoutMs: wait.settings['request-timeout'], headers });
+    const response = await httpGet(target.url, { timeoutMs, headers, signal: wait.signal });
     const ok = wait.settings['expect-status'].includes(response.status);
     return { ok, detail: `HTTP ${response.status}` };
   } catch (error) {
@@ -39,18 +41,25 @@ export async function probeHealth(target: HealthTarget, wait: HealthWait): Promi
 
 /**
  * Polls a color's health URL until it answers with an expected status, backing
- * off from `interval` up to `max-interval`, and fails after `timeout`. A
+ * off from `interval` up to `max-interval`, and fails after `timeout`: the
+ * whole wait, so no probe runs past it, whatever `request-timeout` says. A
  * cancelled job (`signal`) ends the wait at once with an AbortedError.
  */
 export async function waitHealthy(target: HealthTarget, wait: HealthWait): Promise<{ attempts: number; elapsedMs: number }> {
   const timeoutMs = wait.timeoutMs ?? wait.settings.timeout;
+  const url = shownUrl(target.url);
+  const deadline = performance.now() + timeoutMs;
+  let last: HealthAnswer | null = null;
   const probe = async () => {
-    const result = await probeHealth(target, wait);
-    if (!result.ok) wait.logger.debug(`${target.color} not healthy yet: ${result.detail}`);
-    return result;
+    const left = deadline - performance.now();
+    // The poll's last attempt falls at the deadline: with no time left to answer in, the answer before it stands.
+    if (left < 1 && last !== null) return last;
+    last = await probeHealth(target, wait, Math.max(1, Math.min(wait.settings['request-timeout'], left)));
+    if (!last.ok) wait.logger.debug(`${target.color} not healthy yet: ${last.detail}`);
+    return last;
   };
   const { result, attempts, elapsedMs } = await poll(probe, {
-    what: `${target.color} to become healthy at ${target.url}`,
+    what: `${target.color} to become healthy at ${url}`,
     done: answer => answer.ok,
     timeoutMs,
     intervalMs: wait.settings.interval,
@@ -58,9 +67,9 @@ export async function waitHealthy(target: HealthTarget, wait: HealthWait): Promi
     signal: wait.signal,
     timeoutError: (last, polled) =>
       new ReleaseError(
-        `${target.color} did not become healthy at ${target.url} within ${formatDuration(timeoutMs)} (${polled.attempts} attempts; last: ${last.detail}; expected HTTP ${wait.settings['expect-status'].join(' or ')}).`
+        `${target.color} did not become healthy at ${url} within ${formatDuration(timeoutMs)} (${polled.attempts} attempts; last: ${last.detail}; expected HTTP ${wait.settings['expect-status'].join(' or ')}).`
       )
   });
-  wait.logger.info(`${target.color} is healthy at ${target.url} (${result.detail}, attempt ${attempts}, ${formatDuration(elapsedMs)})`);
+  wait.logger.info(`${target.color} is healthy at ${url} (${result.detail}, attempt ${attempts}, ${formatDuration(elapsedMs)})`);
   return { attempts, elapsedMs };
 }

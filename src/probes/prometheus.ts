@@ -4,7 +4,7 @@ import { isMetric, type Metric } from '../core/checks.js';
 import type { ColorMeasurement, ColorTraffic, NoData, Role } from '../core/measurement.js';
 import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
-import { httpGet } from '../io/http.js';
+import { httpGet, shownUrl } from '../io/http.js';
 import { sleepUnlessAborted } from '../io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
@@ -76,6 +76,7 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
     headers[header] = context.secrets.resolve(`analysis.sources.${context.name}.headers.${header}`, value);
   }
   const base = options.url.replace(/\/+$/, '');
+  const shownBase = shownUrl(base).replace(/\/+$/, '');
   const latencyFactor = options['latency-unit'] === 's' ? 1000 : 1;
 
   async function ask(key: string, color: Color, endMs: number, intervalMs: number): Promise<Answer> {
@@ -87,15 +88,16 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
     let status: number;
     let body: string;
     try {
+      // options.timeout bounds the whole exchange, so a window's measure ends by its end, lag and timeout, whatever Prometheus trickles.
       ({ status, body } = await httpGet(`${base}/api/v1/query?${params}`, { timeoutMs: options.timeout, headers }));
     } catch (error) {
-      return { problem: `Prometheus at ${base} did not answer ${what}: ${(error as Error).message}` };
+      return { problem: `Prometheus at ${shownBase} did not answer ${what}: ${(error as Error).message}` };
     }
     let answer: PrometheusAnswer;
     try {
       answer = JSON.parse(body) as PrometheusAnswer;
     } catch {
-      return { problem: `Prometheus at ${base} answered ${what} with HTTP ${status} and no JSON: ${body.trim().slice(0, 200)}` };
+      return { problem: `Prometheus at ${shownBase} answered ${what} with HTTP ${status} and no JSON: ${body.trim().slice(0, 200)}` };
     }
     if (answer.status !== 'success' || status !== 200) {
       return { problem: `Prometheus refused ${what} (HTTP ${status}${answer.errorType ? `, ${answer.errorType}` : ''}): ${answer.error ?? 'no reason given'}. The query was ${query}` };
