@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { POST_STEPS, STEP_OPTIONS, STEPS, type StepName } from '../steps/options.js';
+import { failStep } from './logger.js';
 import { runAction, runPost } from './run-action.js';
 
 function chosenStep(): StepName | null {
@@ -13,7 +14,7 @@ export async function runRootAction(): Promise<void> {
   if (step) {
     await runAction(step, STEP_OPTIONS);
   } else {
-    core.setFailed(`input "step": expected one of ${STEPS.join(', ')}, got ${JSON.stringify(core.getInput('step').trim())}.`);
+    failStep(`input "step": expected one of ${STEPS.join(', ')}, got ${JSON.stringify(core.getInput('step').trim())}.`);
   }
 }
 

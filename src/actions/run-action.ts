@@ -2,10 +2,13 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import { describeError } from '../core/errors.js';
 import type { JournalEntry } from '../routers/router.js';
-import { optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
+import { checkOptions, optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
 import { recordCutShort, runStep, type FrontEnd } from '../steps/run.js';
 import { actionsGitHubClient, actionsRun } from './github.js';
-import { actionsLogger } from './logger.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
+import { actionsLogger, failStep } from './logger.js';
+
+const inputLabel = (name: string): string => `input "${name}"`;
 
 /**
  * The runner passes every input its action.yml declares, defaults included. The root action
@@ -20,7 +23,17 @@ function readInputs(step: StepName, options: readonly StepOption[]): OptionValue
     if (!takes.has(option.name) && option.default !== undefined && value === option.default) continue;
     values[option.name] = value;
   }
+  checkOptions(step, values, inputLabel);
   return values;
+}
+
+/**
+ * Outputs reach later steps' inputs, scripts and environment. Values from outside (a version, a
+ * comment) are already checked or cleaned where they are read; this keeps any control character
+ * from slipping through. Not cut: the snapshot output must stay whole for its digest to match.
+ */
+function setOutput(name: string, value: string): void {
+  core.setOutput(name, cleanOutsideText(value, { multiline: true, max: Infinity }));
 }
 
 function actionsFrontEnd(signal?: AbortSignal): FrontEnd {
@@ -28,7 +41,7 @@ function actionsFrontEnd(signal?: AbortSignal): FrontEnd {
     env: process.env,
     onSecret: value => core.setSecret(value),
     logger: () => actionsLogger,
-    label: name => `input "${name}"`,
+    label: inputLabel,
     defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`),
     signal,
     run: actionsRun(),
@@ -49,9 +62,9 @@ function actionsFrontEnd(signal?: AbortSignal): FrontEnd {
 export async function runAction(step: StepName, inputs: readonly StepOption[] = optionsOf(step)): Promise<void> {
   try {
     const outputs = await runStep(step, readInputs(step, inputs), actionsFrontEnd(onCancel()));
-    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+    for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
   } catch (error) {
-    core.setFailed(describeError(error));
+    failStep(describeError(error));
   }
 }
 
@@ -64,9 +77,9 @@ export async function runPrepare(): Promise<void> {
       const values = readInputs(part.step, prepareOptions().filter(option => option.steps.includes(part.step)));
       Object.assign(outputs, await runStep(part.step, part.phase ? { ...values, phase: part.phase } : values, frontEnd));
     }
-    for (const { name } of PREPARE.outputs) core.setOutput(name, outputs[name] ?? '');
+    for (const { name } of PREPARE.outputs) setOutput(name, outputs[name] ?? '');
   } catch (error) {
-    core.setFailed(describeError(error));
+    failStep(describeError(error));
   }
 }
 
@@ -82,7 +95,7 @@ export async function runPost(step: StepName): Promise<void> {
     const done = JSON.parse(core.getState('journal') || '[]') as JournalEntry[];
     await recordCutShort(step, readInputs(step, optionsOf(step)), actionsFrontEnd(), done);
   } catch (error) {
-    core.setFailed(`could not record the cancelled ${step}: ${describeError(error)}`);
+    failStep(`could not record the cancelled ${step}: ${describeError(error)}`);
   }
 }
 

@@ -8,13 +8,14 @@ import { BadInputError, describeError } from '../core/errors.js';
 import { createGitHubClient } from '../github/client.js';
 import { gitHubRunOf } from '../github/environment.js';
 import { terminalLogger } from '../logging/logger.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
 import { dbToolCommand } from './db.js';
 import { parseFlags } from './flags.js';
 import { runDemo } from '../demo/run-demo.js';
 import { runEvmDemo } from '../demo/evm-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
-import { optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
+import { checkOptions, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
 import { commandHelp, mainHelp } from './help.js';
 
@@ -47,7 +48,8 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
     if (command === 'sample-app') return await sampleAppCommand(rest, terminal);
     throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'db', 'init', 'demo'].join(', ')}. See cutover --help.`);
   } catch (error) {
-    terminal.err(`error: ${describeError(error)}\n`);
+    // An error can quote what a server or a command said: it reaches the terminal as text only.
+    terminal.err(`error: ${cleanOutsideText(describeError(error), { multiline: true })}\n`);
     return error instanceof BadInputError ? 2 : 1;
   }
 }
@@ -61,13 +63,15 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: strin
   return parseFlags(command, args, options).values;
 }
 
+const flagLabel = (name: string): string => `--${name}`;
+
 function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
   return {
     env: terminal.env,
     // The terminal logger redacts through Secrets itself; there is no runner to tell.
     onSecret: () => undefined,
     logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose, tty: terminal.tty }),
-    label: name => `--${name}`,
+    label: flagLabel,
     defaultSnapshotFile: service => path.join('.cutover', `${service}.json`),
     // `npx cutover` in a workflow job records the release on GitHub as the Action does.
     run: gitHubRunOf(terminal.env),
@@ -84,12 +88,13 @@ async function stepCommand(step: StepName, args: readonly string[], terminal: Te
     if (typeof value !== 'string') continue;
     options[option.name] = option.kind === 'list' ? parseList(option.name, value) : value;
   }
+  checkOptions(step, options, flagLabel);
   const outputs = await runStep(step, options, frontEnd(terminal, values.verbose === true));
   if (values.json) {
     terminal.out(JSON.stringify(outputs, null, 2) + '\n');
   } else {
     for (const output of STEP_OUTPUTS[step]) {
-      if (output.name !== 'snapshot') terminal.out(`${output.name}: ${outputs[output.name] ?? ''}\n`);
+      if (output.name !== 'snapshot') terminal.out(`${output.name}: ${cleanOutsideText(outputs[output.name] ?? '', { max: Infinity })}\n`);
     }
   }
   return 0;

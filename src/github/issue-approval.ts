@@ -1,9 +1,13 @@
 import { judgeIssueComments, type IssueComment } from '../core/approval.js';
 import { ReleaseError } from '../core/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
 import type { GitHubClient } from './client.js';
 import type { GitHubRun } from './environment.js';
 import { gitHubRead } from './requests.js';
+
+/** An answer's reason as logs and the summary quote it; the issue keeps the whole comment. */
+const REASON_MAX = 500;
 
 /** Polled at most this often; with ETags an unchanged answer costs no rate limit. */
 const MAX_POLL_MS = 15_000;
@@ -46,7 +50,9 @@ export async function approveByIssue(gh: GitHubClient, run: GitHubRun, request: 
   try {
     const answer = await waitForAnswer(gh, run, issue.number, request);
     if (answer) {
-      result = { approved: answer.answer === 'approve', user: answer.user, reason: answer.reason, issueUrl: issue.html_url };
+      // The login and the reason are anyone's text: they go on to logs, the summary, outputs and the closing comment.
+      const reason = cleanOutsideText(answer.reason, { max: REASON_MAX });
+      result = { approved: answer.answer === 'approve', user: cleanOutsideText(answer.user), reason, issueUrl: issue.html_url };
     } else if (request.signal?.aborted) {
       result = { ...result, reason: 'the job was cancelled before an answer' };
     }

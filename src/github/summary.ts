@@ -1,13 +1,15 @@
 import type { Color } from '../core/color.js';
 import type { DatabaseStep } from '../core/release.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
 import { errorRateChart, trafficChart } from './traffic-chart.js';
 
 /*
  * The job summary each step writes. The prepare job's summary is what
  * reviewers read before they approve, so it shows everything they need to
  * judge the release. Every value from outside (versions, comments, SQL, names)
- * is escaped: it renders as text and can never break a table or add markup.
+ * is cleaned of control characters and escaped: it renders as text and can
+ * never break a table or add markup.
  */
 
 export interface ColorRow {
@@ -195,7 +197,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function flat(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return cleanOutsideText(value.replace(/\s+/g, ' ').trim());
 }
 
 function shorten(value: string): string {
@@ -227,7 +229,8 @@ function code(value: string, inTable = false): string {
 }
 
 /** A block that keeps the message's lines as written; the fence is longer than any backtick run inside. */
-function fenced(value: string, info: string): string {
+function fenced(outside: string, info: string): string {
+  const value = cleanOutsideText(outside, { multiline: true });
   const longest = Math.max(2, ...(value.match(/`+/g) ?? []).map(run => run.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${value.replace(/\s+$/, '')}\n${fence}`;

@@ -1,7 +1,11 @@
+import { cleanOutsideText } from './outside-text.js';
+
 /**
  * How steps talk to the person running them. The Actions version writes
  * workflow commands (groups, annotations); the terminal version writes plain
- * lines. Both hide every secret registered with `Secrets`.
+ * lines. Both hide every secret registered with `Secrets`, and both treat every
+ * message as possibly quoting outside text: nothing in it reaches the terminal
+ * or the runner as an escape or a command.
  */
 export interface Logger {
   info(message: string): void;
@@ -44,17 +48,20 @@ export function terminalLogger(options: TerminalLoggerOptions): Logger {
     if (barShown) options.write('\n');
     barShown = false;
   };
+  // Secrets are matched first, in the text as it came: cleaning could change one so it no longer matches.
+  const plain = (message: string) => cleanOutsideText(options.redact(message), { multiline: true });
   const line = (prefix: string, message: string) => {
     endBar();
     const indent = '  '.repeat(depth);
-    const text = options.redact(message).replace(/\n/g, `\n${indent}`);
+    const text = plain(message).replace(/\n/g, `\n${indent}`);
     options.write(`${indent}${prefix}${text}\n`);
   };
   return {
     info: message => line('', message),
     progress: options.tty
       ? (message, fraction) => {
-          options.write(`\r${'  '.repeat(depth)}${bar(fraction)} ${options.redact(message)}\x1b[K`);
+          // The carriage return and erase-line are cutover's own: they redraw the bar; the message is one clean line.
+          options.write(`\r${'  '.repeat(depth)}${bar(fraction)} ${cleanOutsideText(options.redact(message))}\x1b[K`);
           barShown = true;
           if (fraction >= 1) endBar();
         }

@@ -1,23 +1,51 @@
 import { httpGet } from '../io/http.js';
+import { cleanOutsideText, controlCharacterIn } from '../logging/outside-text.js';
+
+/** Longer than any version scheme writes; the version lands in logs, outputs, the record and CUTOVER_VERSION. */
+export const VERSION_MAX = 128;
+
+/** Why a text cannot be a version (one line of printable text, at most VERSION_MAX characters); null when it can. */
+export function versionProblem(version: string): string | null {
+  const control = controlCharacterIn(version);
+  if (control) return `not one line of printable text (${control})`;
+  if (version.length > VERSION_MAX) return `${version.length} characters, more than ${VERSION_MAX}`;
+  return null;
+}
+
+/** How much of a refused body a warning quotes: enough to recognise it. */
+const QUOTE_MAX = 60;
 
 /**
  * The version a color reports: the body of a plain-text endpoint, or the
  * `version` field of a JSON one. Null when it cannot be read, since a color
- * that is not running has no version.
+ * that is not running has no version. The body comes from the build being
+ * released: a text that is not a version is refused, and `warn` is told why.
  */
-export async function readVersion(url: string, timeoutMs: number): Promise<string | null> {
+export async function readVersion(url: string, timeoutMs: number, warn: (reason: string) => void = () => undefined): Promise<string | null> {
   try {
     const response = await httpGet(url, { timeoutMs });
     if (response.status < 200 || response.status > 299) return null;
     const body = response.body.trim();
-    try {
-      const parsed: unknown = JSON.parse(body);
-      if (parsed && typeof parsed === 'object' && 'version' in parsed) return String((parsed as { version: unknown }).version);
-    } catch {
-      // Not JSON: the body is the version.
-    }
-    return body.split('\n')[0]?.slice(0, 200) || null;
+    const version = versionIn(body);
+    if (version === '') return null;
+    const problem = version === null ? 'a JSON "version" that is neither text nor a number' : versionProblem(version);
+    if (!problem) return version;
+    warn(`${url} answered "${cleanOutsideText(body, { max: QUOTE_MAX })}": not used as a version: ${problem}.`);
+    return null;
   } catch {
     return null;
   }
+}
+
+/** The `version` field of a JSON body, or the whole body; null when the field holds neither text nor a number. */
+function versionIn(body: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body; // not JSON: the body is the version
+  }
+  if (!parsed || typeof parsed !== 'object' || !('version' in parsed)) return body;
+  const { version } = parsed as { version: unknown };
+  return typeof version === 'string' || typeof version === 'number' ? String(version) : null;
 }

@@ -4,6 +4,10 @@
  * `configPath` replace that value of cutover.yml; the rest steer the step.
  * Tests check that each action.yml declares exactly these.
  */
+import { BadInputError } from '../core/errors.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
+import { versionProblem } from '../probes/version.js';
+
 export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -33,6 +37,8 @@ export interface StepOption {
   configPath?: readonly string[];
   /** Default shown to users; applied by the step when the option is empty. */
   default?: string;
+  /** Why a given value is refused, with what is expected instead; null when it is fine. */
+  check?: (value: string) => string | null;
 }
 
 const AFTER_SNAPSHOT: readonly StepName[] = ['deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'];
@@ -84,7 +90,12 @@ export const STEP_OPTIONS: readonly StepOption[] = [
     name: 'version',
     description: 'Version being deployed. Passed to the deploy command as CUTOVER_VERSION and checked against the version URL when one is configured.',
     steps: ['deploy'],
-    kind: 'text'
+    kind: 'text',
+    // It reaches the deploy command's environment, logs, outputs and the record: one line of printable text.
+    check: version => {
+      const problem = versionProblem(version);
+      return problem && `${problem}; give the version as one line of printable text, like 2.0.0`;
+    }
   },
   {
     name: 'phase',
@@ -232,6 +243,15 @@ export type OptionValues = Partial<Record<string, string | string[]>>;
 export function optionText(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Refuses a given option its check does not accept, naming it (as `label` spells it), the value and the fix. */
+export function checkOptions(step: StepName, values: OptionValues, label: (name: string) => string): void {
+  for (const option of optionsOf(step)) {
+    const value = optionText(values, option.name);
+    const problem = value === undefined ? null : option.check?.(value);
+    if (problem) throw new BadInputError(`${label(option.name)}: ${problem}; got "${cleanOutsideText(value ?? '', { max: 60 })}".`);
+  }
 }
 
 /** One part of the prepare action: a step, with `phase` fixed for migrate. */
