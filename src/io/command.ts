@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { requirePosix } from './platform.js';
+import { REPORT_FD, supervised } from './supervisor.js';
 
 export interface CommandOptions {
   /** Names the command in errors, e.g. `deploy.command`. */
@@ -25,24 +27,30 @@ export const KILL_GRACE_MS = 5000;
 
 /**
  * Runs `argv` without a shell: every element is one argument, so no input can
- * be parsed as shell syntax. The process gets its own process group, which is
- * terminated as a whole on timeout.
+ * be parsed as shell syntax. The process gets its own process group, under a
+ * supervisor (see supervisor.ts) that stops the whole group on timeout, and
+ * when cutover dies before the command ends.
  */
 export function runCommand(argv: readonly string[], options: CommandOptions): Promise<CommandResult> {
-  const [file, ...args] = argv;
+  const [file] = argv;
   if (!file) throw new BadInputError(`${options.field}: empty command. Give the program and its arguments as a list.`);
   requirePosix(options.field);
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
+    const [supervisor, ...args] = supervised(argv, process.pid, KILL_GRACE_MS);
+    const child = spawn(supervisor as string, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin is the lifeline: only this process holds its other end. The report fd says why a command did not start.
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       detached: true,
       shell: false
     });
+    const lifeline = child.stdin;
+    const report = child.stdio[REPORT_FD] as Readable;
     const out = { stdout: '', stderr: '' };
+    let reported = '';
     let timedOut = false;
-    const timers: NodeJS.Timeout[] = [];
+    let timer: NodeJS.Timeout | undefined;
     const relay = (stream: 'stdout' | 'stderr') => {
       let partial = '';
       child[stream].setEncoding('utf8');
@@ -59,52 +67,52 @@ export function runCommand(argv: readonly string[], options: CommandOptions): Pr
     };
     relay('stdout');
     relay('stderr');
+    report.setEncoding('utf8');
+    report.on('data', (chunk: string) => (reported += chunk));
+    lifeline.on('error', () => undefined);
     if (options.timeoutMs !== undefined) {
-      timers.push(
-        setTimeout(() => {
-          timedOut = true;
-          killGroup(child.pid, 'SIGTERM');
-          timers.push(setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS));
-        }, options.timeoutMs)
-      );
+      timer = setTimeout(() => {
+        timedOut = true;
+        // The supervisor takes a closed lifeline as the order to stop the group: TERM, then KILL after the grace.
+        lifeline.destroy();
+      }, options.timeoutMs);
     }
     child.on('error', error => {
-      timers.forEach(clearTimeout);
-      const code = (error as NodeJS.ErrnoException).code;
-      reject(
-        code === 'ENOENT'
-          ? new BadInputError(`${options.field}: command not found: ${JSON.stringify(file)}. Install it or give its full path.`)
-          : new ReleaseError(`${options.field}: could not start ${JSON.stringify(file)}: ${error.message}`)
-      );
+      clearTimeout(timer);
+      lifeline.destroy();
+      reject(notStarted(options.field, file, error as NodeJS.ErrnoException));
     });
     child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      lifeline.destroy();
       // A background process started by the command may hold its pipes open; stop waiting for them after a moment.
       const drain = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();
+        report.destroy();
       }, DRAIN_MS);
       const finish = () => {
         clearTimeout(drain);
-        timers.forEach(clearTimeout);
+        if (reported) {
+          reject(notStarted(options.field, file, JSON.parse(reported) as { code?: string; message: string }));
+          return;
+        }
         if (timedOut) {
           reject(new ReleaseError(`${options.field}: ${file} did not finish within ${options.timeoutMs}ms and was stopped.`));
           return;
         }
         resolve({ code: code ?? (signal ? 128 : 1), ...out });
       };
-      if (child.stdout.readableEnded && child.stderr.readableEnded) finish();
+      if (child.stdout.readableEnded && child.stderr.readableEnded && report.readableEnded) finish();
       else child.on('close', finish);
     });
   });
 }
 
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
-  }
+function notStarted(field: string, file: string, error: { code?: string; message: string }): Error {
+  return error.code === 'ENOENT'
+    ? new BadInputError(`${field}: command not found: ${JSON.stringify(file)}. Install it or give its full path.`)
+    : new ReleaseError(`${field}: could not start ${JSON.stringify(file)}: ${error.message}`);
 }
 
 /** Runs a command that must succeed; a non-zero exit becomes a `ReleaseError` with its output. */

@@ -4,8 +4,11 @@ import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ReleaseError } from '../core/errors.js';
-import { runCommand, type CommandOptions, type CommandResult } from '../io/command.js';
+import { KILL_GRACE_MS, runCommand, type CommandOptions, type CommandResult } from '../io/command.js';
 import { writeFileAtomic } from '../io/files.js';
+import { isAlive, orphanWaitMs, waitForOrphans } from '../io/processes.js';
+
+export { isAlive };
 
 /** A socket on the router's host: a UNIX socket path, or a TCP address as the host itself sees it. */
 export type SocketTarget = { path: string } | { host: string; port: number };
@@ -32,7 +35,8 @@ export interface Host {
   run(argv: readonly string[], options: CommandOptions): Promise<CommandResult>;
   /**
    * Takes an exclusive lock beside `file`, so two cutover runs never change one
-   * router at once. A lock left by a process that no longer exists is taken over.
+   * router at once. A lock left by a process that no longer exists is taken over
+   * once the commands that process started have stopped.
    */
   lock(file: string): Promise<() => Promise<void>>;
   /** A stream to a socket as seen from the host (an admin socket on its loopback, say). */
@@ -56,16 +60,6 @@ export async function withLock<T>(host: Host, file: string, work: () => Promise<
 export function lockFileFor(file: string): string {
   // Dot-prefixed, so an include glob like conf.d/* never picks it up.
   return path.join(path.dirname(file), `.${path.basename(file)}.lock`);
-}
-
-/** Whether a process of this machine still exists (EPERM: it does, under another user). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function connectLocal(target: SocketTarget, timeoutMs: number): Promise<Duplex> {
@@ -119,7 +113,9 @@ export const localHost: Host = {
           `${file} is being changed by another cutover run (pid ${owner}); nothing was changed. Wait for it to finish, or remove ${lockFile} if that process is not cutover.`
         );
       }
-      // The owner is gone (killed mid-switch): its lock protects nothing.
+      // The owner is gone (killed mid-switch), but a reload it started may still be running: its supervisor is stopping it.
+      // Taking over before that command is gone would race it.
+      await waitForOrphans(file, { owner: owner > 0 ? owner : undefined, timeoutMs: orphanWaitMs(KILL_GRACE_MS) });
       await rm(lockFile, { force: true });
     }
   },

@@ -1,6 +1,7 @@
 import { decide } from '../core/release.js';
 import { ReleaseError } from '../core/errors.js';
-import { runCommand } from '../io/command.js';
+import { KILL_GRACE_MS, runCommand } from '../io/command.js';
+import { orphanWaitMs, waitForOrphans } from '../io/processes.js';
 import { waitHealthy } from '../probes/health.js';
 import { readVersion } from '../probes/version.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
@@ -65,6 +66,8 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
 }
 async function runUserCommand(context: StepContext, argv: string[], field: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
   const { logger } = context;
+  // A killed earlier run's command may still hold the idle color (its port, its files): its supervisor is stopping it.
+  await waitForOrphans(field, { timeoutMs: orphanWaitMs(KILL_GRACE_MS), signal: context.signal });
   logger.info(`running ${field}: ${argv.map(a => JSON.stringify(a)).join(' ')}`);
   const result = await runCommand(argv, { field, env, cwd: context.baseDir, timeoutMs, onLine: line => logger.info(`  | ${line}`) });
   if (result.code !== 0) {
