@@ -36,17 +36,38 @@ describe('the release record file', () => {
   it('keeps what the router did and what deploy checked across steps', async () => {
     const file = path.join(dir, 'release.json');
     await fileStore({ file }).save(record);
-    expect(await fileStore({ file }).load()).toEqual(record);
+    expect(await fileStore({ file }).load()).toEqual({ ...record, sealed: true });
   });
 
-  it('refuses a damaged journal, naming the entry and field, rather than forget a transaction', async () => {
+  const refusal = (file: string) => fileStore({ file }).load().then(() => new Error('expected a refusal'), (error: Error) => error);
+
+  it('refuses a sealed field edited by hand, naming it', async () => {
     const file = path.join(dir, 'release.json');
     await fileStore({ file }).save(record);
     const raw = JSON.parse(await readFile(file, 'utf8'));
+    raw.journal[1].tx = '0x' + 'c'.repeat(64);
+    await writeFile(file, JSON.stringify(raw));
+    const refused = await refusal(file);
+    expect(refused).toBeInstanceOf(BadInputError);
+    expect(refused.message).toMatch(/release\.json: the release record does not match its record digest .*; fields changed since cutover wrote it: journal\./);
+  });
+
+  it('loads a record without a record digest that claims nothing past its snapshot, unsealed', async () => {
+    const file = path.join(dir, 'release.json');
+    const claimsNothing: ReleaseRecord = { snapshot, phase: 'snapshotted', history: [{ step: 'snapshot', at: '2026-11-23T10:00:00Z', outcome: 'done', detail: 'live blue' }] };
+    await writeFile(file, JSON.stringify(claimsNothing));
+    expect(await fileStore({ file }).load()).toEqual(claimsNothing);
+    await writeFile(file, JSON.stringify({ ...claimsNothing, phase: 'promoted' }));
+    expect((await refusal(file)).message).toMatch(/release\.json: the release record has no record digest, yet claims phase "promoted"\./);
+  });
+
+  it('refuses a damaged journal in an unsealed record, naming the entry and field, rather than forget a transaction', async () => {
+    const file = path.join(dir, 'release.json');
+    const raw = JSON.parse(JSON.stringify({ ...record, phase: 'snapshotted', history: [] }));
     raw.journal[1].tx = 42;
     await writeFile(file, JSON.stringify(raw));
-    const refused = await fileStore({ file }).load().catch((error: Error) => error);
+    const refused = await refusal(file);
     expect(refused).toBeInstanceOf(BadInputError);
-    expect((refused as Error).message).toMatch(/release\.json: journal\[1\]\.tx is damaged \(.*\)\. It records the transactions this release sent/);
+    expect(refused.message).toMatch(/release\.json: journal\[1\]\.tx is damaged \(.*\)\. It records the transactions this release sent/);
   });
 });

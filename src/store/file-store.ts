@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BadInputError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/files.js';
 import { parseSnapshot, snapshotDigestMatches, type SealedSnapshot } from '../core/snapshot.js';
+import { sealRecord, verifyRecordSeal } from './record-seal.js';
 import type { Phase } from '../core/release.js';
 import type { HistoryEntry, ReleaseRecord, ReleaseStore } from './release-store.js';
 
@@ -18,20 +19,30 @@ export interface FileStoreOptions {
   expectedDigest?: string;
   /** Where a job without the file finds its release (a GitHub deployment), by digest when one is known. */
   remote?: (digest: string | undefined) => Promise<ReleaseRecord | null>;
+  /**
+   * Checks a record read from the file against the source of truth (the release's GitHub deployment),
+   * refusing one that claims what it does not record; returns the record to use.
+   */
+  confirm?: (record: ReleaseRecord, where: string) => Promise<ReleaseRecord>;
 }
 
 /**
  * Keeps the release record in a JSON file: the sealed snapshot, the phase and
- * the history. A snapshot given as JSON starts a record when the file has none,
- * and must match the file when it has one.
+ * the history, under a record digest (record-seal.ts). A snapshot given as
+ * JSON starts a record when the file has none, and must match the file when it has one.
  */
 export function fileStore(options: FileStoreOptions): ReleaseStore {
   const file = path.resolve(options.file);
+  // What this store last wrote: a record the step saved itself needs no confirmation.
+  let written: string | undefined;
   return {
     location: file,
     async load() {
       const given = options.snapshotJson?.trim() ? parseSnapshot(options.snapshotJson, 'input "snapshot"') : undefined;
-      const stored = (await readRecord(file)) ?? (await options.remote?.(options.expectedDigest ?? given?.digest)) ?? null;
+      const read = await readRecord(file);
+      const ownWrite = read?.digest !== undefined && read.digest === written;
+      const confirmed = read && options.confirm && !ownWrite ? await options.confirm(read.record, file) : read?.record;
+      const stored = confirmed ?? (await options.remote?.(options.expectedDigest ?? given?.digest)) ?? null;
       let record: ReleaseRecord;
       if (given && stored && stored.snapshot.digest !== given.digest) {
         throw new BadInputError(
@@ -49,14 +60,34 @@ export function fileStore(options: FileStoreOptions): ReleaseStore {
       if (options.expectedDigest) snapshotDigestMatches(record.snapshot, options.expectedDigest, 'input "digest"');
       return record;
     },
-    async save(record) {
+    async save({ sealed: _sealed, ...record }) {
+      const plain = JSON.parse(canonicalJson(record)) as Record<string, unknown>;
+      const seal = sealRecord(plain);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n', 0o600);
+      await writeFileAtomic(file, JSON.stringify(JSON.parse(canonicalJson({ ...plain, ...seal })), null, 2) + '\n', 0o600);
+      written = seal.record_digest;
     }
   };
 }
 
-async function readRecord(file: string): Promise<ReleaseRecord | null> {
+/**
+ * A record without a record digest (a bare snapshot, or a record an older cutover wrote) proves
+ * nothing beyond its snapshot, so it may claim no more than that: no phase past `snapshotted`, no
+ * history but the snapshot's. It loads unsealed, and rollback then refuses to go by it alone.
+ */
+function refuseUnsealedClaims(raw: Record<string, unknown>, file: string): void {
+  const history = Array.isArray(raw.history) ? (raw.history as { step?: unknown }[]) : [];
+  const steps = [...new Set(history.map(entry => entry?.step).filter(step => step !== 'snapshot'))];
+  const phaseClaimed = raw.phase !== undefined && raw.phase !== 'snapshotted';
+  if (!phaseClaimed && steps.length === 0) return;
+  const claims = [phaseClaimed ? `phase ${JSON.stringify(raw.phase)}` : '', steps.length ? `history of ${steps.map(String).join(', ')}` : ''].filter(Boolean).join(' and ');
+  throw new BadInputError(
+    `${file}: the release record has no record digest, yet claims ${claims}. cutover seals every record it writes, so this one was edited or written by an older cutover. ` +
+      'Restore the file as cutover wrote it (from the workflow artifact), or in GitHub Actions remove it so the step reads the release from its GitHub deployment, or take a new snapshot.'
+  );
+}
+
+async function readRecord(file: string): Promise<{ record: ReleaseRecord; digest?: string } | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -64,7 +95,7 @@ async function readRecord(file: string): Promise<ReleaseRecord | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new BadInputError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  let raw: { snapshot?: unknown; phase?: unknown; history?: unknown };
+  let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(text);
   } catch (error) {
@@ -73,12 +104,15 @@ async function readRecord(file: string): Promise<ReleaseRecord | null> {
   // The file holds either a full record or a bare snapshot, as written by hand from the step output.
   const isRecord = raw && typeof raw === 'object' && 'snapshot' in raw && 'history' in raw;
   const snapshot: SealedSnapshot = parseSnapshot(JSON.stringify(isRecord ? raw.snapshot : raw), file);
-  if (!isRecord) return { snapshot, history: [] };
+  if (!isRecord) return { record: { snapshot, history: [] } };
+  const sealed = raw.record_digest !== undefined;
+  if (sealed) verifyRecordSeal(raw, file);
+  else refuseUnsealedClaims(raw, file);
   if (raw.phase !== undefined && !PHASES.includes(raw.phase as Phase)) {
     throw new BadInputError(`${file}: phase ${JSON.stringify(raw.phase)} is not one of ${PHASES.join(', ')}. Take a new snapshot.`);
   }
-  const deployment = (raw as { deployment?: unknown }).deployment;
-  return {
+  const deployment = raw.deployment;
+  const record: ReleaseRecord = {
     snapshot,
     phase: raw.phase as Phase | undefined,
     history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [],
@@ -86,8 +120,10 @@ async function readRecord(file: string): Promise<ReleaseRecord | null> {
     ...arrayField(raw, 'traffic'),
     ...arrayField(raw, 'analysis'),
     ...journalOf(raw, file),
-    ...preparedOf(raw)
+    ...preparedOf(raw),
+    ...(sealed ? { sealed } : {})
   };
+  return { record, ...(sealed ? { digest: raw.record_digest as string } : {}) };
 }
 
 const journalSchema = z.array(

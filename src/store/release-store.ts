@@ -6,8 +6,12 @@ import type { JournalEntry, PreparedColor } from '../routers/router.js';
 export interface HistoryEntry {
   step: Step | 'snapshot' | 'drill';
   at: string;
-  /** proposed: the switch was written down for someone else to execute (a Safe's owners); nothing changed yet. */
-  outcome: 'done' | 'already-done' | 'proposed';
+  /**
+   * proposed: the switch was written down for someone else to execute (a Safe's owners); nothing changed yet.
+   * started: saved before work that cannot be undone (contract), so that a run killed before it recorded
+   * its outcome still leaves evidence that the work may have happened.
+   */
+  outcome: 'done' | 'already-done' | 'proposed' | 'started';
   detail: string;
   /** deploy: the version now on the idle color. */
   version?: string;
@@ -29,6 +33,11 @@ export interface ReleaseRecord {
   journal?: (JournalEntry & { step: string; at: string })[];
   /** What the deploy step's router checks established about the idle color (kinds with `prepare`). */
   prepared?: PreparedColor;
+  /**
+   * Whether phase and history are evidence: read from a record under its record digest, or rebuilt
+   * from the release's GitHub deployment. A bare snapshot is not. Known when loaded; never saved.
+   */
+  sealed?: boolean;
 }
 
 /** The version the last deploy put on the idle color, when it reported one. */
