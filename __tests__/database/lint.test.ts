@@ -71,6 +71,11 @@ const UNSAFE: [string, MigrationPhase, string[]][] = [
   ['BEGIN', 'expand', ['explicit-transaction']],
   ['COMMIT', 'contract', ['explicit-transaction']],
   ['SAVEPOINT before_drop', 'expand', ['explicit-transaction']],
+  ["SET lock_timeout = '2s'", 'expand', ['session-setting']],
+  ["DO $$ BEGIN EXECUTE 'DROP TABLE users'; END $$", 'contract', ['do-block']],
+  ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity', 'expand', ['side-effect-function']],
+  ['DROP TYPE mood', 'expand', ['drop-object']],
+  ["ALTER TYPE mood RENAME VALUE 'meh' TO 'okay'", 'expand', ['rename-object']],
   ['ALTER TABLE users DROP COLUMN legacy, ALTER COLUMN age TYPE bigint, ADD COLUMN token uuid DEFAULT gen_random_uuid()', 'expand', ['drop-column', 'change-column-type', 'volatile-default']]
 ];
 
@@ -112,7 +117,15 @@ const SAFE: [string, MigrationPhase][] = [
   ['REFRESH MATERIALIZED VIEW CONCURRENTLY daily_totals', 'expand'],
   ['GRANT SELECT ON users TO reporting', 'expand'],
   ['CREATE EXTENSION IF NOT EXISTS pgcrypto', 'expand'],
-  ["SET lock_timeout = '2s'", 'expand'],
+  ["SET LOCAL lock_timeout = '2s'", 'expand'],
+  ['SET LOCAL search_path = app, public', 'contract'],
+  ["SELECT set_config('statement_timeout', '5min', true)", 'expand'],
+  ["SET work_mem = '256MB'", 'expand'],
+  ['SELECT count(*) FROM users WHERE created_at > now()', 'expand'],
+  ['DROP TYPE mood', 'contract'],
+  ['DROP FUNCTION touch()', 'contract'],
+  ["ALTER TYPE mood RENAME VALUE 'meh' TO 'okay'", 'contract'],
+  ['REVOKE SELECT ON users FROM reporting', 'contract'],
   ['ALTER TABLE users DROP COLUMN legacy', 'contract'],
   ['DROP TABLE sessions', 'contract'],
   ['ALTER TABLE users RENAME COLUMN email TO login', 'contract'],
@@ -134,7 +147,9 @@ describe('lint: the rules', () => {
         'drop-column', 'drop-table', 'rename-column', 'rename-table', 'change-column-type', 'set-not-null', 'add-column-not-null-without-default',
         'volatile-default', 'create-index-not-concurrently', 'drop-index-not-concurrently', 'reindex-not-concurrently', 'foreign-key-not-valid',
         'check-not-valid', 'unique-without-index', 'truncate', 'delete-without-where', 'update-without-where', 'drop-default', 'vacuum-full',
-        'cluster', 'set-tablespace', 'lock-table', 'explicit-transaction'
+        'cluster', 'set-tablespace', 'lock-table', 'explicit-transaction', 'drop-object', 'rename-object', 'revoke-access', 'do-block',
+        'call-procedure', 'execute-prepared', 'call-new-function', 'side-effect-function', 'load-library', 'copy-server-file', 'set-role',
+        'session-setting', 'alter-system'
       ])
     );
   });
@@ -179,6 +194,7 @@ describe('lint: messages', () => {
       'changes the type of users.age to varchar(20)',
       'adds column users.token with a DEFAULT calling gen_random_uuid(), a volatile function: evaluated and written for every existing row',
       'creates unique index users_handle_key on users without CONCURRENTLY',
+      'drops index app.users_email_idx',
       'drops index app.users_email_idx without CONCURRENTLY',
       'adds foreign key orders_user_fk on orders (user_id) referencing users without NOT VALID',
       'sets users.email NOT NULL without a validated CHECK (email IS NOT NULL) earlier in this file',
@@ -194,7 +210,8 @@ describe('lint: messages', () => {
         `${FILE}:3 drop-column: drops column users.email`,
         '  ALTER TABLE users DROP COLUMN email',
         '  why: The running version still reads and writes this column: its queries fail from the moment the column is gone.',
-        '  fix: Ship a version that no longer uses the column, then drop it in contract.sql, which runs after promotion.'
+        '  fix: Ship a version that no longer uses the column, then drop it in contract.sql, which runs after promotion.',
+        '  allow: -- cutover:allow drop-column: <reason>, on the line above the statement'
       ].join('\n')
     );
   });

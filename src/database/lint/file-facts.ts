@@ -1,5 +1,5 @@
 import type { Node, RangeVar } from 'libpg-query';
-import { nodeAs, sameRelation, strings, walk } from '../sql/nodes.js';
+import { nodeAs, sameRelation, strings, walk, type FunctionCall } from '../sql/nodes.js';
 import type { SqlStatement } from '../sql/statements.js';
 import { alterTableOf } from './rule.js';
 
@@ -14,15 +14,26 @@ interface NotNullProof {
 /**
  * What the earlier statements of a file did, for rules that depend on them:
  * tables and indexes it created (new and empty, so nobody waits on their
- * locks), and the NOT NULL checks it added and validated.
+ * locks), the constraints it added and the NOT NULL checks it validated, and
+ * the functions and procedures it (or an earlier part of its migration) created.
  */
 export class FileFacts {
   private readonly tables: RangeVar[] = [];
   private readonly indexes: string[] = [];
   private readonly proofs: NotNullProof[] = [];
+  private readonly constraints: { table: RangeVar; name: string }[] = [];
+  /** Lower-cased qualified names, as calls are compared. */
+  private readonly routines: string[][] = [];
+
+  /** Learns the functions and procedures an earlier part of the same migration created: they exist when this part runs. */
+  addEarlierPart(statement: SqlStatement): void {
+    const created = nodeAs(statement.node, 'CreateFunctionStmt');
+    if (created) this.routines.push(strings(created.funcname).map(n => n.toLowerCase()));
+  }
 
   /** Learns from a statement; call in file order, after checking it. */
   add(statement: SqlStatement): void {
+    this.addEarlierPart(statement);
     const created = createdTable(statement.node);
     if (created) this.tables.push(created);
     // A new table keeps being new under its new name.
@@ -46,6 +57,19 @@ export class FileFacts {
     return this.indexes.includes(bare);
   }
 
+  /** Whether a call may run a function or procedure created earlier in the migration; without a schema on one side, names alone are compared. */
+  isNewRoutine(call: FunctionCall): boolean {
+    return this.routines.some(names => {
+      if (names[names.length - 1] !== call.name) return false;
+      return names.length === 1 || call.names.length === 1 || names[names.length - 2] === call.names[call.names.length - 2];
+    });
+  }
+
+  /** Whether an earlier statement added the constraint `name` to `table`. */
+  isNewConstraint(table: RangeVar, name: string): boolean {
+    return this.constraints.some(c => c.name === name && sameRelation(c.table, table));
+  }
+
   /** Whether an earlier statement validated a constraint proving `column` of `table` holds no NULL. */
   hasValidatedNotNull(table: RangeVar, column: string): boolean {
     return this.proofs.some(p => p.validated && sameRelation(p.table, table) && p.columns.includes(column));
@@ -64,16 +88,19 @@ export class FileFacts {
     const constraint = subtype === 'AT_AddConstraint' ? nodeAs(def, 'Constraint') : undefined;
     if (!constraint) return;
     const validated = !constraint.skip_validation;
+    if (constraint.conname) this.constraints.push({ table, name: constraint.conname });
     if (constraint.contype === 'CONSTR_CHECK') {
+      const name = constraint.conname ?? defaultCheckName(table, constraint.raw_expr);
+      if (!constraint.conname) this.constraints.push({ table, name });
       const columns = notNullColumns(constraint.raw_expr);
       if (columns.length === 0) return;
-      const name = constraint.conname ?? defaultCheckName(table, constraint.raw_expr);
       this.proofs.push({ table, name, columns, validated });
     }
     // PostgreSQL 18: ADD CONSTRAINT name NOT NULL col [NOT VALID].
     if (constraint.contype === 'CONSTR_NOTNULL') {
       const columns = strings(constraint.keys);
       const name = constraint.conname ?? `${table.relname}_${columns[0] ?? ''}_not_null`;
+      if (!constraint.conname) this.constraints.push({ table, name });
       this.proofs.push({ table, name, columns, validated });
     }
   }

@@ -22,10 +22,13 @@ export interface Finding {
 /**
  * Checks a file's statements against the rules of `phase`. Statements on a
  * table or index created earlier in the same file are exempt: it is new and
- * empty, and no running version uses it.
+ * empty, and no running version uses it. `earlierParts` are the statements of
+ * the migration's parts that run before this one (expand before contract):
+ * a call of a function they created is as opaque as one created here.
  */
-export function lintStatements(statements: readonly SqlStatement[], phase: MigrationPhase, file: string): Finding[] {
+export function lintStatements(statements: readonly SqlStatement[], phase: MigrationPhase, file: string, earlierParts: readonly SqlStatement[] = []): Finding[] {
   const facts = new FileFacts();
+  for (const statement of earlierParts) facts.addEarlierPart(statement);
   const findings: Finding[] = [];
   for (const statement of statements) {
     for (const rule of rules.filter(r => r.phases.includes(phase))) {
@@ -60,9 +63,9 @@ function shorten(text: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 
-/** A finding for people: where, what, and either why and how to fix it, or why it was allowed. */
+/** A finding for people: where, what, and either why, how to fix it and how to allow it, or why it was allowed. */
 export function formatFinding(f: Finding): string {
   const head = `${f.file}:${f.line} ${f.rule}: ${f.message}`;
-  const tail = f.allowed === undefined ? [`  why: ${f.why}`, `  fix: ${f.fix}`] : [`  allowed: ${f.allowed}`];
+  const tail = f.allowed === undefined ? [`  why: ${f.why}`, `  fix: ${f.fix}`, `  allow: -- cutover:allow ${f.rule}: <reason>, on the line above the statement`] : [`  allowed: ${f.allowed}`];
   return [head, `  ${shorten(f.statement)}`, ...tail].join('\n');
 }

@@ -60,3 +60,18 @@ export function addedColumns(statement: SqlStatement): { relation: RangeVar; col
     return column ? [{ relation, column, name: column.colname ?? '?' }] : [];
   });
 }
+
+/** Statement kinds whose parse node name does not read as their SQL. */
+const STATEMENT_WORDS: Record<string, string> = {
+  CreateStmt: 'CREATE TABLE',
+  IndexStmt: 'CREATE INDEX',
+  ViewStmt: 'CREATE VIEW',
+  CreateTableAsStmt: 'CREATE TABLE AS',
+  CreateTrigStmt: 'CREATE TRIGGER',
+  VariableSetStmt: 'SET'
+};
+
+/** A statement's kind as SQL words, for messages: 'AlterTableStmt' reads 'ALTER TABLE'. */
+export function statementWords(statement: SqlStatement): string {
+  return STATEMENT_WORDS[statement.kind] ?? statement.kind.replace(/Stmt$/, '').replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toUpperCase();
+}

@@ -1,4 +1,4 @@
-import { nodeAs, nodesAs, relationName, relationOf, strings } from '../sql/nodes.js';
+import { nodeAs, nodesAs, objectKind, relationName, relationOf, strings } from '../sql/nodes.js';
 import { BEFORE_PROMOTION, commandsOf, type Hit, type Rule } from './rule.js';
 
 /*
@@ -6,13 +6,13 @@ import { BEFORE_PROMOTION, commandsOf, type Hit, type Rule } from './rule.js';
  * promotion and belong in contract.sql, once no running version depends on them.
  */
 
-/** Relation kinds that queries name, as words for messages. */
-const RELATIONS: Record<string, string> = {
-  OBJECT_TABLE: 'table',
-  OBJECT_VIEW: 'view',
-  OBJECT_MATVIEW: 'materialized view',
-  OBJECT_FOREIGN_TABLE: 'foreign table'
-};
+/** Relation kinds that queries name; other kinds of object are rules-objects.ts's. */
+export const RELATION_KINDS: readonly string[] = ['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'];
+
+/** The relation kind as a word, or undefined for any other kind of object. */
+function relationKind(objtype: string | undefined): string | undefined {
+  return RELATION_KINDS.includes(objtype ?? '') ? objectKind(objtype) : undefined;
+}
 
 export const dropColumn: Rule = {
   id: 'drop-column',
@@ -30,7 +30,7 @@ export const dropTable: Rule = {
   fix: 'Ship a version that no longer uses it, then drop it in contract.sql, which runs after promotion.',
   check: statement => {
     const drop = nodeAs(statement.node, 'DropStmt');
-    const kind = RELATIONS[drop?.removeType ?? ''];
+    const kind = relationKind(drop?.removeType);
     if (!drop || !kind) return [];
     return nodesAs(drop.objects, 'List').map(list => {
       const table = relationOf(strings(list.items));
@@ -59,11 +59,11 @@ export const renameTable: Rule = {
   check: statement => {
     const hits: Hit[] = [];
     const rename = nodeAs(statement.node, 'RenameStmt');
-    const kind = RELATIONS[rename?.renameType ?? ''];
+    const kind = relationKind(rename?.renameType);
     if (rename?.relation && kind) hits.push({ message: `renames ${kind} ${relationName(rename.relation)} to ${rename.newname}`, table: rename.relation });
     if (rename?.renameType === 'OBJECT_SCHEMA') hits.push({ message: `renames schema ${rename.subname} to ${rename.newname}` });
     const move = nodeAs(statement.node, 'AlterObjectSchemaStmt');
-    const moved = RELATIONS[move?.objectType ?? ''];
+    const moved = relationKind(move?.objectType);
     if (move?.relation && moved) hits.push({ message: `moves ${moved} ${relationName(move.relation)} to schema ${move.newschema}`, table: move.relation });
     return hits;
   }
@@ -72,10 +72,12 @@ export const renameTable: Rule = {
 export const dropDefault: Rule = {
   id: 'drop-default',
   phases: BEFORE_PROMOTION,
-  why: 'The running version may insert rows without this column and rely on its default: after DROP DEFAULT those rows get NULL, or fail on a NOT NULL column.',
+  why: 'The running version may insert rows without this column and rely on its default (or identity): after DROP DEFAULT or DROP IDENTITY those rows get NULL, or fail on a NOT NULL column.',
   fix: 'Drop the default in contract.sql, after the version that relies on it is gone.',
-  check: statement =>
-    commandsOf(statement, 'AT_ColumnDefault')
+  check: statement => [
+    ...commandsOf(statement, 'AT_ColumnDefault')
       .filter(({ cmd }) => cmd.def === undefined)
-      .map(({ relation, cmd }) => ({ message: `drops the default of ${relationName(relation)}.${cmd.name}`, table: relation }))
+      .map(({ relation, cmd }) => ({ message: `drops the default of ${relationName(relation)}.${cmd.name}`, table: relation })),
+    ...commandsOf(statement, 'AT_DropIdentity').map(({ relation, cmd }) => ({ message: `drops the identity of ${relationName(relation)}.${cmd.name}`, table: relation }))
+  ]
 };

@@ -5,7 +5,10 @@ import { checkNotValid, foreignKeyNotValid, setNotNull, uniqueWithoutIndex } fro
 import { deleteWithoutWhere, truncate, updateWithoutWhere } from './rules-data.js';
 import { createIndexNotConcurrently, dropIndexNotConcurrently, refreshMatviewNotConcurrently, reindexNotConcurrently } from './rules-index.js';
 import { cluster, rewriteTable, setTablespace, vacuumFull } from './rules-rewrite.js';
-import { explicitTransaction, lockTable } from './rules-session.js';
+import { copyServerFile, sideEffectFunction } from './rules-effects.js';
+import { dropObject, renameObject, revokeAccess } from './rules-objects.js';
+import { callNewFunction, callProcedure, doBlock, executePrepared, loadLibrary } from './rules-opaque.js';
+import { alterSystem, explicitTransaction, lockTable, sessionSetting, setRole } from './rules-session.js';
 
 export type { Rule } from './rule.js';
 
@@ -15,6 +18,9 @@ export const rules: readonly Rule[] = [
   dropTable,
   renameColumn,
   renameTable,
+  dropObject,
+  renameObject,
+  revokeAccess,
   dropDefault,
   changeColumnType,
   addColumnNotNullWithoutDefault,
@@ -35,7 +41,17 @@ export const rules: readonly Rule[] = [
   deleteWithoutWhere,
   updateWithoutWhere,
   lockTable,
-  explicitTransaction
+  explicitTransaction,
+  doBlock,
+  callProcedure,
+  executePrepared,
+  callNewFunction,
+  sideEffectFunction,
+  loadLibrary,
+  copyServerFile,
+  setRole,
+  sessionSetting,
+  alterSystem
 ];
 
 /** The ids an allow comment may name. */

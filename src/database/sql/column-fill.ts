@@ -1,5 +1,5 @@
 import type { ColumnDef, Node } from 'libpg-query';
-import { columnConstraints, strings, typeText, walk } from './nodes.js';
+import { columnConstraints, functionCalls, strings, typeText } from './nodes.js';
 
 /*
  * Whether ADD COLUMN must write a value into every existing row. Since
@@ -32,12 +32,7 @@ export function isSerial(column: ColumnDef): boolean {
 
 /** The first volatile function an expression calls, if any. */
 function volatileCall(expr: Node | undefined): string | undefined {
-  let found: string | undefined;
-  walk(expr, (kind, body) => {
-    const name = kind === 'FuncCall' ? strings((body as { funcname?: Node[] }).funcname).pop() : undefined;
-    if (found === undefined && name !== undefined && VOLATILE_FUNCTIONS.has(name)) found = name;
-  });
-  return found;
+  return functionCalls(expr).find(call => VOLATILE_FUNCTIONS.has(call.name))?.name;
 }
 
 /** Why adding this column writes every existing row, or undefined when it does not. */

@@ -1,4 +1,4 @@
-import type { Constraint, DefElem, Node, RangeVar, TypeName } from 'libpg-query';
+import type { Constraint, DefElem, FuncCall, Node, RangeVar, TypeName } from 'libpg-query';
 
 /**
  * Small readers over the PostgreSQL parse tree (`@pgsql/types`), so rules and
@@ -70,6 +70,79 @@ export function typeText(type: TypeName | undefined): string {
   const mods = nodesAs(type.typmods, 'A_Const').map(c => String(c.ival?.ival ?? 0));
   const base = names.join('.') + (mods.length ? `(${mods.join(',')})` : '');
   return base + '[]'.repeat(type.arrayBounds?.length ?? 0);
+}
+
+/** Words for object types whose enum name does not read as English once `OBJECT_` is cut. */
+const OBJECT_WORDS: Record<string, string> = {
+  OBJECT_MATVIEW: 'materialized view',
+  OBJECT_FDW: 'foreign data wrapper',
+  OBJECT_FOREIGN_SERVER: 'server',
+  OBJECT_TABCONSTRAINT: 'constraint',
+  OBJECT_DOMCONSTRAINT: 'domain constraint',
+  OBJECT_OPCLASS: 'operator class',
+  OBJECT_OPFAMILY: 'operator family',
+  OBJECT_STATISTIC_EXT: 'statistics object',
+  OBJECT_TSCONFIGURATION: 'text search configuration',
+  OBJECT_TSDICTIONARY: 'text search dictionary',
+  OBJECT_TSPARSER: 'text search parser',
+  OBJECT_TSTEMPLATE: 'text search template',
+  OBJECT_LARGEOBJECT: 'large object'
+};
+
+/** An object type for messages: 'OBJECT_EVENT_TRIGGER' reads 'event trigger'. */
+export function objectKind(objtype: string | undefined): string {
+  if (objtype === undefined) return 'object';
+  return OBJECT_WORDS[objtype] ?? objtype.replace(/^OBJECT_/, '').toLowerCase().replace(/_/g, ' ');
+}
+
+/**
+ * An object name as DROP or ALTER wrote it: `app.f(int4)`, `mood`, `(int4 AS text)`
+ * for a cast's type pair; `objtype` reads the lists whose first item is not a schema.
+ */
+export function objectName(node: Node | undefined, objtype?: string): string {
+  if (node === undefined) return '?';
+  const [first, ...rest] = nodeAs(node, 'List')?.items ?? [];
+  if (first && (objtype === 'OBJECT_OPCLASS' || objtype === 'OBJECT_OPFAMILY')) return `${rest.map(n => objectName(n)).join('.')} USING ${objectName(first)}`;
+  if (first && objtype === 'OBJECT_TRANSFORM') return `FOR ${objectName(first)} LANGUAGE ${rest.map(n => objectName(n)).join('.')}`;
+  const text = nodeAs(node, 'String');
+  if (text) return text.sval ?? '';
+  const type = nodeAs(node, 'TypeName');
+  if (type) return typeText(type);
+  const list = nodeAs(node, 'List');
+  if (list) {
+    const items = list.items ?? [];
+    if (nodesAs(items, 'TypeName').length === 2 && items.length === 2) return `(${items.map(n => objectName(n)).join(' AS ')})`;
+    return items.map(n => objectName(n)).join('.');
+  }
+  const routine = nodeAs(node, 'ObjectWithArgs');
+  if (routine) {
+    const args = routine.args_unspecified ? '' : `(${nodesAs(routine.objargs, 'TypeName').map(typeText).join(', ')})`;
+    return strings(routine.objname).join('.') + args;
+  }
+  const relation = nodeAs(node, 'RangeVar');
+  if (relation) return relationName(relation);
+  return nodeAs(node, 'RoleSpec')?.rolename ?? kindOf(node);
+}
+
+/** A function call found in a tree: its name parts, lower-cased to compare (PostgreSQL folds unquoted names), and its arguments. */
+export interface FunctionCall {
+  /** `['pg_catalog', 'pg_terminate_backend']` */
+  names: string[];
+  /** The name as PostgreSQL resolves it without the schema. */
+  name: string;
+  args: Node[];
+}
+
+/** Every function call anywhere in a tree: select lists, subqueries, CTEs, defaults, index expressions. */
+export function functionCalls(tree: unknown): FunctionCall[] {
+  const calls: FunctionCall[] = [];
+  walk(tree, (kind, body) => {
+    if (kind !== 'FuncCall') return;
+    const call = body as FuncCall;
+    const names = strings(call.funcname).map(n => n.toLowerCase());
+    calls.push({ names, name: names[names.length - 1] ?? '', args: call.args ?? [] });
+  });
+  return calls;
 }
 
 /** Whether an option list (`(CONCURRENTLY)`, `(FULL, ANALYZE)`) turns `name` on. */
