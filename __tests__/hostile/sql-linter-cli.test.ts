@@ -1,0 +1,103 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openPglite } from '../../src/database/pglite.js';
+import { renderNginxFile } from '../../src/routers/nginx.js';
+import { cli } from '../support/cli.js';
+import { writeMigrations } from '../support/migrations.js';
+import { tempDir } from '../support/servers.js';
+
+/*
+ * The attack through the CLI: an expand.sql whose DO block drops the live
+ * table. `db lint` must name it and `migrate --phase expand` must refuse it
+ * before running anything, leaving the table and its rows in place.
+ */
+
+const ACCOUNTS = {
+  '0001_accounts': {
+    'expand.sql': "CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);\nINSERT INTO accounts SELECT g, 'user ' || g FROM generate_series(1, 250) AS g;\n"
+  }
+};
+const ATTACK = "DO $$ BEGIN EXECUTE 'DROP TABLE accounts'; END $$;\n";
+
+describe('SQL linter through the CLI', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  const migrations = () => path.join(dir, 'db/migrations');
+  const run = (...args: string[]) => cli([...args, '--config', path.join(dir, 'cutover.yml'), '--snapshot-file', path.join(dir, 'record.json')]);
+
+  beforeEach(async () => {
+    ({ dir, remove } = await tempDir());
+    const routerFile = path.join(dir, 'router.conf');
+    await writeFile(
+      routerFile,
+      renderNginxFile({ kind: 'nginx', endpoints: { blue: '127.0.0.1:1', green: '127.0.0.1:2' }, weights: { blue: 100, green: 0 }, settings: { upstream: 'cutover_shop' } })
+    );
+    await writeFile(
+      path.join(dir, 'cutover.yml'),
+      `service: shop
+colors:
+  blue: { upstream: 127.0.0.1:1, health: http://127.0.0.1:1/healthz }
+  green: { upstream: 127.0.0.1:2, health: http://127.0.0.1:2/healthz }
+router: { kind: nginx, file: ${routerFile}, probe: http://127.0.0.1:3/ }
+database:
+  url: pglite:db
+  migrations: db/migrations
+`
+    );
+  });
+  afterEach(() => remove());
+
+  async function accounts(): Promise<number> {
+    const db = await openPglite(path.join(dir, 'db'));
+    try {
+      return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM accounts')).rows[0]?.n);
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('db lint names the DO block, and migrate --phase expand refuses it with the accounts table and its rows still there', async () => {
+    await writeMigrations(migrations(), ACCOUNTS);
+    expect((await run('snapshot')).code).toBe(0);
+    expect((await run('migrate', '--phase', 'expand')).code).toBe(0);
+    expect(await accounts()).toBe(250);
+
+    await writeMigrations(migrations(), { '0002_cleanup': { 'expand.sql': ATTACK } });
+    const attack = path.join(migrations(), '0002_cleanup');
+    const lint = await cli(['db', 'lint', attack]);
+    expect(lint.code).toBe(1);
+    expect(lint.out).toContain(`${path.join(attack, 'expand.sql')}:1 do-block: DO runs a plpgsql block, which the linter cannot see into`);
+    expect(lint.out).toContain('allow: -- cutover:allow do-block: <reason>');
+    expect(lint.out).toContain('1 file(s): 1 refused, 0 allowed');
+
+    const expand = await run('migrate', '--phase', 'expand');
+    expect(expand.code).toBe(2);
+    expect(expand.err).toContain('so expand changes nothing');
+    expect(expand.err).toContain('expand.sql:1 do-block: DO runs a plpgsql block');
+    expect(await accounts()).toBe(250);
+  });
+
+  it('db lint checks migrate.yml: a wrong field exits 2 naming the file and the field', async () => {
+    await writeMigrations(migrations(), { '0003_backfill': { 'migrate.yml': 'tabel: accounts\nset:\n  name: upper(name)\n' } });
+    const lint = await cli(['db', 'lint', path.join(migrations(), '0003_backfill')]);
+    expect(lint.code).toBe(2);
+    expect(lint.err).toContain(path.join(migrations(), '0003_backfill', 'migrate.yml'));
+    expect(lint.err).toMatch(/tabel/);
+  });
+
+  it('db lint refuses a side-effect call in migrate.yml, and a call in contract of a function expand created', async () => {
+    await writeMigrations(migrations(), {
+      '0004_names': {
+        'expand.sql': "CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM accounts $$;\n",
+        'migrate.yml': "table: accounts\nset:\n  name: name || pg_catalog.pg_sleep(5)::text\nwhere: id > 0\n",
+        'contract.sql': 'SELECT purge();\n'
+      }
+    });
+    const folder = path.join(migrations(), '0004_names');
+    const lint = await cli(['db', 'lint', folder]);
+    expect(lint.code).toBe(1);
+    expect(lint.out).toContain(`${path.join(folder, 'migrate.yml')}:1 side-effect-function: UPDATE calls pg_catalog.pg_sleep()`);
+    expect(lint.out).toContain(`${path.join(folder, 'contract.sql')}:1 call-new-function: SELECT calls purge(), created earlier in this migration`);
+    expect(lint.out).toContain('3 file(s): 2 refused, 0 allowed');
+  });
+});
