@@ -112,8 +112,9 @@ export const STEP_OPTIONS: readonly StepOption[] = [
   },
   {
     name: 'force',
-    description: 'Runs contract although its guard refuses (promotion not done, old color still served, soak time not over). Give the reason; it is recorded in the migration history.',
-    steps: ['contract'],
+    description:
+      'contract: runs although its guard refuses (promotion not done, old color still served, soak time not over); the reason is recorded in the migration history. rollback: goes ahead although the database cannot be read and the release record cannot show that contract never ran; the reason is logged. Give the reason.',
+    steps: ['contract', 'rollback'],
     kind: 'text'
   },
   {
