@@ -1,7 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { startProxyServer, type ProxyServer } from '../../src/demo/proxy-server.js';
 import { freePort } from '../../src/io/ports.js';
+import { cli } from '../support/cli.js';
+import { startUpstreams, tempDir } from '../support/servers.js';
 
 /**
  * What a server or a program cutover does not control may say, and what the Actions runner would
@@ -95,11 +98,58 @@ export function commandLines(output: string): string[] {
 /** Commands cutover writes itself; a pause of commands only with a token of its own making. */
 const CUTOVER_COMMAND = /^::(group::|endgroup::$|debug::|warning::|error::|notice::|stop-commands::[0-9a-f]{32}$|[0-9a-f]{32}::$)/;
 
-/** Command lines of a step's output that cutover did not write: empty when no outside text got through. */
-export function foreignCommands(output: string): string[] {
-  return commandLines(output).filter(line => !CUTOVER_COMMAND.test(line) || HOSTILE_LINES.includes(line.trimStart()));
+/** Command lines of a step's output that cutover did not write (it masks only `secrets`): empty when no outside text got through. */
+export function foreignCommands(output: string, secrets: readonly string[] = []): string[] {
+  const masks = new Set(secrets.map(secret => `::add-mask::${secret}`));
+  return commandLines(output).filter(line => !(CUTOVER_COMMAND.test(line) || masks.has(line)) || HOSTILE_LINES.includes(line.trimStart()));
 }
 
 /** Characters a terminal or the runner would act on, other than line feeds. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_OR_ESCAPE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A release setup whose outside text is hostile: blue's version is the plain-text one, green's (the
+ * idle color's) the JSON one and its health URL answers 200 with the hostile health body; the
+ * deploy command prints the hostile output. Traffic goes through cutover's in-process proxy.
+ */
+export interface HostileSetup {
+  dir: string;
+  config: string;
+  hostile: Awaited<ReturnType<typeof startHostileServer>>;
+  proxy: ProxyServer;
+  stop: () => Promise<void>;
+}
+
+export async function hostileSetup(): Promise<HostileSetup> {
+  const { dir, remove } = await tempDir();
+  const apps = await startUpstreams();
+  const proxy = await startProxyServer(await freePort(), await freePort());
+  const hostile = await startHostileServer({ '/plain': HOSTILE.plainVersion, '/json': HOSTILE.jsonVersion, '/healthz': HOSTILE.healthBody });
+  const config = path.join(dir, 'cutover.yml');
+  await writeFile(
+    config,
+    `service: shop
+colors:
+  blue:  { upstream: ${apps.blue}, health: http://${apps.blue}/healthz, version: ${hostile.url}/plain }
+  green: { upstream: ${apps.green}, health: ${hostile.url}/healthz, version: ${hostile.url}/json }
+router: { kind: proxy, admin: ${proxy.admin}, probe: ${proxy.url} }
+health: { timeout: 3s, interval: 50ms, max-interval: 500ms }
+deploy: { command: ${JSON.stringify(await hostileDeployCommand(dir))} }
+`
+  );
+  const init = await cli(['init', '--live', 'blue', '--config', config]);
+  if (init.code !== 0) throw new Error(init.err);
+  return {
+    dir,
+    config,
+    hostile,
+    proxy,
+    stop: async () => {
+      await hostile.close();
+      await proxy.close();
+      await apps.stop();
+      await remove();
+    }
+  };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BadInputError } from '../core/errors.js';
 import { parseHostPort, validPort } from '../core/host-port.js';
+import { controlCharacterIn } from '../logging/outside-text.js';
 import { durationSchema } from './duration.js';
 import { secretableSchema } from './secrets.js';
 import { analysisSchema, trafficSchema } from './analysis-schema.js';
@@ -75,7 +76,7 @@ const routerSchema = z.discriminatedUnion(
 
 const configObject = z.strictObject({
     service: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected a lowercase name of letters, digits, ".", "_" and "-", like shop-api'),
-    environment: z.string().min(1).default('production'),
+    environment: z.string().min(1).refine(text => controlCharacterIn(text) === null, 'expected one line of printable text (no control characters), like production').default('production'),
     url: httpUrl('the environment as its users reach it, shown on its GitHub deployment').optional(),
     /** Where each color runs; a contract proxy's colors are its implementations, so evm-proxy has none. */
     colors: z.strictObject({ blue: colorSchema, green: colorSchema }).optional(),

@@ -14,7 +14,7 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
     const versions = (await context.router.versions?.()) ?? ({ blue: null, green: null } as Record<Color, string | null>);
     for (const color of COLORS) {
       const url = config.colors?.[color].version;
-      if (url) versions[color] = await readVersion(url, config.health['request-timeout']);
+      if (url) versions[color] = await readVersion(url, config.health['request-timeout'], reason => logger.warn(reason));
     }
     const observed = await context.router.observe?.();
     const database = config.database ? await withDatabase(context, 'snapshot', databaseSnapshot) : null;
