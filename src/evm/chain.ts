@@ -9,7 +9,21 @@ export interface ChainSettings {
   privateKey?: Hex;
   /** How often to poll for receipts and blocks; 50 ms on a loopback node (anvil mines at once), 1 s elsewhere to spare rate-limited RPCs. */
   pollingMs?: number;
+  /** The whole of one RPC request, body included, however slowly the node answers; RPC_REQUEST_MS by default. */
+  requestTimeoutMs?: number;
+  /** The step's: every RPC request of this chain ends at once when it aborts (a cancelled job). */
+  signal?: AbortSignal;
 }
+
+export const RPC_REQUEST_MS = 10_000;
+/**
+ * One more try after a failed request (a dropped connection, a rate limit):
+ * more would multiply the wait on a node that trickles, since a timed-out
+ * request is retried too. So a read ends within twice the request timeout.
+ */
+const RPC_RETRIES = 1;
+/** Far above any answer cutover asks for (a receipt, a block number, a storage slot, an event page). */
+const MAX_RPC_ANSWER_BYTES = 8 * 1024 * 1024;
 
 export interface Chain {
   client: PublicClient;
@@ -48,12 +62,18 @@ export async function connectChain(settings: ChainSettings, fields: ChainFields)
     rpcUrls: { default: { http: [settings.rpcUrl] } }
   });
   const pollingInterval = settings.pollingMs ?? defaultPolling(settings.rpcUrl);
-  const transport = http(settings.rpcUrl);
+  const transport = http(settings.rpcUrl, {
+    timeout: settings.requestTimeoutMs ?? RPC_REQUEST_MS,
+    retryCount: RPC_RETRIES,
+    maxResponseBodySize: MAX_RPC_ANSWER_BYTES,
+    ...(settings.signal ? { fetchOptions: { signal: settings.signal } } : {})
+  });
   const client = createPublicClient({ chain, transport, pollingInterval }) as PublicClient;
   let actual: number;
   try {
     actual = await client.getChainId();
   } catch (error) {
+    if (settings.signal?.aborted) throw error;
     // Not bad input as such: a node that is down for a moment answers again later.
     throw new ReleaseError(
       `${fields.rpc}: the RPC endpoint does not answer eth_chainId (${describeRpcFailure(error)}). Check the URL, its API key and the network; the URL is not shown because it may carry a key.`

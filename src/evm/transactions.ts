@@ -8,7 +8,7 @@ import type { Call } from './upgrade-call.js';
 export interface SendOptions {
   /** Blocks to wait for on top of the one that includes the transaction. */
   confirmations: number;
-  /** How long the sent transaction may take to be mined and confirmed; no bound when absent. */
+  /** How long sending and then mining and confirming may take, together; no bound when absent. */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** The config field that holds the signer's key, named when there is none. */
@@ -30,8 +30,10 @@ export interface Sent {
  * Sends `call` from the chain's signer and returns once it is mined and
  * `confirmations` more blocks are on top. A revert, before sending (gas
  * estimation) or on chain, is a ReleaseError with the decoded reason, and so
- * is a transaction not confirmed within `timeoutMs`. A transaction a
- * reorganization drops is waited for until then, or until `signal` aborts.
+ * is a transaction not confirmed within `timeoutMs`, counted from the call:
+ * sending (each of its RPC requests bounded by the chain's request timeout)
+ * takes from the same budget. A transaction a reorganization drops is waited
+ * for until then, or until `signal` aborts.
  */
 export async function sendCall(chain: Chain, call: Call, options: SendOptions): Promise<Sent> {
   const account = chain.wallet?.account;
@@ -40,13 +42,16 @@ export async function sendCall(chain: Chain, call: Call, options: SendOptions): 
     throw new BadInputError(`${field}: sending ${describeCall(call)} needs a signer, and none is set. Set ${field} from a secret, or propose the call to a Safe instead.`);
   }
   options.signal?.throwIfAborted();
+  const deadline = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
   let hash: Hex;
   try {
     hash = await chain.wallet.sendTransaction({ account, chain: chain.wallet.chain, to: call.to, data: call.data, value: call.value });
   } catch (error) {
+    // A cancelled job, not a refusal: whether the transaction went out is for the re-run to read from the chain.
+    options.signal?.throwIfAborted();
     throw new ReleaseError(`${describeCall(call)} was not sent: ${revertReason(error, options.errors) ?? shortMessage(error)}`);
   }
-  const receipt = await confirmedWithin(chain, hash, call, options);
+  const receipt = await confirmedWithin(chain, hash, call, options, deadline);
   if (receipt.status === 'reverted') {
     throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, account.address, receipt, options.errors)}`);
   }
@@ -69,9 +74,8 @@ export async function waitForBlock(chain: Chain, height: bigint, options: { sign
 }
 
 /** The confirmed receipt, or a ReleaseError naming the transaction once `timeoutMs` is over: a node that stopped mining would otherwise hold the step forever. */
-async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: SendOptions): Promise<TransactionReceipt> {
-  if (options.timeoutMs === undefined) return confirmedReceipt(chain, hash, options);
-  const deadline = AbortSignal.timeout(options.timeoutMs);
+async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: SendOptions, deadline: AbortSignal | undefined): Promise<TransactionReceipt> {
+  if (deadline === undefined || options.timeoutMs === undefined) return confirmedReceipt(chain, hash, options);
   try {
     return await confirmedReceipt(chain, hash, { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline });
   } catch (error) {

@@ -44,7 +44,8 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         rpcUrl: context.secrets.resolve('router.rpc', options.rpc),
         chainId: options['chain-id'],
         ...(options.mode === 'send' && options.signer ? { privateKey: context.secrets.resolve('router.signer', options.signer) as Hex } : {}),
-        ...(options['poll-interval'] !== undefined ? { pollingMs: options['poll-interval'] } : {})
+        ...(options['poll-interval'] !== undefined ? { pollingMs: options['poll-interval'] } : {}),
+        signal: context.signal
       },
       { rpc: 'router.rpc', chainId: 'router.chain-id' }
     ));
@@ -156,7 +157,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         context.journal?.({ action: 'propose', implementation: to, tx: null, block: null, initializer, data });
         throw new ProposalWritten(where, `wrote the upgrade to ${to} (${call.to}, ${data === '0x' ? 'no call data' : `calling ${initializer}`}) to ${where} for the Safe's owners to sign; nothing was sent. Run this step again once it is executed.`);
       }
-      const sent = await sendCall(connected, call, { ...sendOptionsOf(options, context.logger), errors: build.abi });
+      const sent = await sendCall(connected, call, { ...sendOptionsOf(options, context.logger), errors: build.abi, signal: context.signal });
       context.journal?.({ action: 'upgrade', implementation: to, tx: sent.hash, block: Number(sent.blockNumber), initializer, data });
       context.logger.info(`upgraded ${options.proxy} to ${to} in transaction ${sent.hash}, block ${sent.blockNumber}`);
       const after = await proxyState();
