@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { BadInputError } from '../core/errors.js';
+import { readTextFile } from '../io/files.js';
 import { describeIssues } from './problems.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -20,12 +20,16 @@ export interface LoadedConfig {
   baseDir: string;
 }
 
+/** A config is a page of settings; a cap keeps a huge file from being read into memory at all. */
+export const MAX_CONFIG_BYTES = 1_048_576;
+
 export async function loadConfig(file: string, overrides: readonly Override[] = []): Promise<LoadedConfig> {
   const absolute = path.resolve(file);
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = await readTextFile(absolute, file, MAX_CONFIG_BYTES);
   } catch (error) {
+    if (error instanceof BadInputError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new BadInputError(`config: cannot read ${file} (${reason}). Create it (see README) or pass its path with --config / the "config" input.`);
   }
@@ -43,7 +47,7 @@ export function parseConfig(text: string, file: string, overrides: readonly Over
     });
     throw new BadInputError(`${file} is not valid YAML:\n${problems.join('\n')}`);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const raw = plainValueOf(doc, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new BadInputError(`${file}: expected a mapping of settings (service, colors, router, ...) at the top level.`);
   }
@@ -61,6 +65,21 @@ export function parseConfig(text: string, file: string, overrides: readonly Over
   const problems = describeIssues(result.error.issues, raw, configSchema, labelFor);
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   throw new BadInputError(`${file} has ${count}; nothing was changed:\n${problems.map(p => `  ${p}`).join('\n')}`);
+}
+
+/** Aliases may repeat a value, but a nest of them could grow the document past all memory (yaml's default limit, made explicit). */
+const MAX_ALIASES = 100;
+
+function plainValueOf(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const reason = error.message.startsWith('Excessive alias count')
+      ? `its aliases (*name) expand to more than ${MAX_ALIASES} copies, counting nested ones; write the values out instead of nesting aliases`
+      : error.message;
+    throw new BadInputError(`${file} is not valid YAML: ${reason}. Nothing was changed.`);
+  }
 }
 
 function setAt(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {

@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../core/canonical.js';
 import { BadInputError } from '../core/errors.js';
 import { closest } from '../config/problems.js';
+import { readTextFile } from '../io/files.js';
 
 export type DbPhase = 'expand' | 'migrate' | 'contract';
 export const DB_PHASES: readonly DbPhase[] = ['expand', 'migrate', 'contract'];
@@ -37,15 +38,48 @@ function compareIds(a: Migration, b: Migration): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-async function readPart(dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
+/** The migrations folder as given (for messages) and as it really is on disk (to tell where links lead). */
+interface Root {
+  shown: string;
+  real: string;
+}
+
+function cannotRead(file: string, error: unknown): BadInputError {
+  return new BadInputError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+}
+
+/**
+ * Where `file` really is, refused when a link takes it out of the migrations
+ * folder: cutover reads, runs and quotes migrations, and must never do that
+ * with some other file (a key, /etc/shadow) that a link points at. A link that
+ * stays inside the folder leads to a migration file like any other, so it is followed.
+ */
+async function insideRoot(root: Root, file: string): Promise<string> {
+  const real = await realpath(file).catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
+  const relative = path.relative(root.real, real);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new BadInputError(
+      `${file}: a link to ${real}, outside the migrations folder ${root.shown}. Migrations are read only from inside it; put the file itself there instead of a link.`
+    );
+  }
+  return real;
+}
+
+async function readPart(root: Root, dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
   const file = path.join(dir, name);
-  const text = await readFile(file, 'utf8');
+  const real = await insideRoot(root, file);
+  const text = await readTextFile(real, file).catch((error: unknown) => {
+    throw error instanceof BadInputError ? error : cannotRead(file, error);
+  });
   return { phase, file, text, checksum: sha256(text) };
 }
 
-async function loadMigration(root: string, folder: string): Promise<Migration> {
+async function loadMigration(root: Root, folder: string): Promise<Migration> {
   const match = FOLDER.exec(folder) as RegExpExecArray;
-  const dir = path.join(root, folder);
+  const dir = path.join(root.shown, folder);
+  await insideRoot(root, dir);
   const migration: Migration = { id: match[1] as string, name: match[2] as string, dir, parts: {} };
   for (const name of (await readdir(dir)).sort()) {
     const phase = PART_FILES[name];
@@ -59,7 +93,7 @@ async function loadMigration(root: string, folder: string): Promise<Migration> {
     if (migration.parts[phase]) {
       throw new BadInputError(`${dir}: has both ${path.basename(migration.parts[phase].file)} and ${name}. Keep one migrate file: SQL for one UPDATE, YAML for the backfill settings.`);
     }
-    migration.parts[phase] = await readPart(dir, name, phase);
+    migration.parts[phase] = await readPart(root, dir, name, phase);
   }
   return migration;
 }
@@ -71,18 +105,24 @@ async function loadMigration(root: string, folder: string): Promise<Migration> {
  */
 export async function loadMigrations(root: string): Promise<Migration[]> {
   let entries: string[];
+  let real: string;
   try {
     entries = (await readdir(root)).sort();
+    real = await realpath(root);
   } catch (error) {
     throw new BadInputError(`database.migrations: cannot read ${root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Create the folder or point database.migrations at it.`);
   }
   const migrations: Migration[] = [];
   for (const entry of entries) {
-    if (entry.startsWith('.') || !(await stat(path.join(root, entry))).isDirectory()) continue;
+    if (entry.startsWith('.')) continue;
+    const info = await stat(path.join(root, entry)).catch((error: unknown) => {
+      throw cannotRead(path.join(root, entry), error);
+    });
+    if (!info.isDirectory()) continue;
     if (!FOLDER.test(entry)) {
       throw new BadInputError(`${path.join(root, entry)}: a migration folder is named <id>_<name> with a numeric id, like 0007_split_name. Rename it.`);
     }
-    migrations.push(await loadMigration(root, entry));
+    migrations.push(await loadMigration({ shown: root, real }, entry));
   }
   migrations.sort(compareIds);
   for (let i = 1; i < migrations.length; i++) {
