@@ -62,7 +62,7 @@ const checkEntrySchema = z.strictObject({
   min: limit.optional(),
   allowance: limit.optional(),
   confidence: z.number().optional(),
-  'min-samples': z.number().optional()
+  'min-samples': z.number().max(1_000_000, 'expected at most 1000000 samples').optional()
 });
 type CheckEntry = z.output<typeof checkEntrySchema>;
 
@@ -119,7 +119,7 @@ const sourceSchema = z.discriminatedUnion(
 export const analysisSchema = z
   .strictObject({
     interval: durationSchema.default(10_000),
-    'failures-allowed': z.number().default(0),
+    'failures-allowed': z.number().max(1000, 'expected at most 1000 failed intervals').default(0),
     inconclusive: z.enum(['fail', 'pass', 'wait'], { error: 'expected fail, pass or wait: what an interval without enough data counts as' }).default('wait'),
     'wait-limit': durationSchema.default(300_000),
     'dry-run': z.boolean().default(false),

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 /**
  * Turns schema issues into lines a person can act on: the path, what is wrong,
- * the value that was given, and for unknown keys the key that was probably meant.
+ * the value that was given (unless the issue says it may be a secret, with
+ * `params: { hideValue: true }`), and for unknown keys the key that was probably meant.
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, schema: z.ZodType, labelFor: (path: string) => string): string[] {
   return issues.flatMap(issue => {
@@ -21,6 +22,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown
       const guess = typeof given === 'string' ? closest(given, options) : undefined;
       return [`${labelFor(path.join('.'))}: expected one of ${options.join(', ')}, got ${show(given)}${guess ? `; did you mean "${guess}"?` : ''}`];
     }
+    if (issue.code === 'custom' && issue.params?.hideValue) return [`${labelFor(path.join('.'))}: ${issue.message} (the value given is not shown: it may hold a secret)`];
     const given = valueAt(raw, path);
     const got = given === undefined ? 'nothing' : show(given);
     return [`${labelFor(path.join('.') || '(top level)')}: ${issue.message}, got ${got}`];

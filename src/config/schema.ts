@@ -3,6 +3,7 @@ import { BadInputError } from '../core/errors.js';
 import { parseHostPort, validPort } from '../core/host-port.js';
 import { controlCharacterIn } from '../logging/outside-text.js';
 import { durationSchema } from './duration.js';
+import { DATABASE_URL_FORMS, databaseUrlKind, literalSecretIn } from './database-url.js';
 import { secretableSchema } from './secrets.js';
 import { analysisSchema, trafficSchema } from './analysis-schema.js';
 import { ROUTER_KINDS, type RouterOptions } from '../routers/registry.js';
@@ -46,9 +47,20 @@ const deploySchema = z.strictObject({
   'smoke-timeout': durationSchema.default(600_000)
 });
 
+/** Rows per backfill batch: a batch is one transaction, and one of millions of rows holds its locks for too long. */
+const batchRowsSchema = z.number().int().positive().max(1_000_000, 'expected at most 1000000 rows per batch');
+
 const databaseSchema = z.strictObject({
-  url: secretableSchema.refine(url => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url), {
-    error: 'a URL with a password does not belong in a config file; put it in a secret and write env:DATABASE_URL'
+  url: secretableSchema.superRefine((url, ctx) => {
+    // A reference is checked by secretableSchema here, and its value when the database is opened.
+    if (url.startsWith('env:')) return;
+    const secret = literalSecretIn(url);
+    const message = secret
+      ? `holds ${secret}, which does not belong in a config file; put the URL in a secret and write env:DATABASE_URL`
+      : databaseUrlKind(url) === undefined
+        ? `expected ${DATABASE_URL_FORMS}; for a server, put the URL in a secret and write env:DATABASE_URL`
+        : undefined;
+    if (message) ctx.addIssue({ code: 'custom', message, params: { hideValue: true } });
   }),
   migrations: z.string().min(1).default('db/migrations'),
   'lock-wait': durationSchema.default(30_000),
@@ -60,9 +72,9 @@ const databaseSchema = z.strictObject({
   backfill: z
     .strictObject({
       'batch-target': durationSchema.default(50),
-      'batch-min': z.number().int().positive().default(100),
-      'batch-max': z.number().int().positive().default(50_000),
-      'batch-initial': z.number().int().positive().default(1000),
+      'batch-min': batchRowsSchema.default(100),
+      'batch-max': batchRowsSchema.default(50_000),
+      'batch-initial': batchRowsSchema.default(1000),
       pause: durationSchema.default(0)
     })
     .default({ 'batch-target': 50, 'batch-min': 100, 'batch-max': 50_000, 'batch-initial': 1000, pause: 0 }),

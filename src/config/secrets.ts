@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadInputError } from '../core/errors.js';
+import { secretsInUrl } from './database-url.js';
 
 const REFERENCE = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 
@@ -12,11 +13,38 @@ const REFERENCE = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 export const secretableSchema = z
   .string()
   .refine(text => !text.startsWith('env:') || REFERENCE.test(text), {
-    error: 'an env reference is written env:NAME, with a name of letters, digits and _'
+    error: 'an env reference is written env:NAME, with a name of letters, digits and _',
+    // A mistyped reference may still hold the secret itself (env:postgres://user:password@...).
+    params: { hideValue: true }
   });
 
+/** `env:NAME`'s NAME, or undefined for a value written literally. */
+export function referenceIn(value: string): string | undefined {
+  return REFERENCE.exec(value)?.[1];
+}
+
+/** The field as messages name it: with the variable it came from, so the fix is clear without showing the value. */
+export function fieldFrom(field: string, written: string): string {
+  const name = referenceIn(written);
+  return name === undefined ? field : `${field} (from env:${name})`;
+}
+
+/**
+ * Parts of a secret that are masked on their own too: each line of a
+ * multi-line value (a key, a JSON credential), since logs show text line by
+ * line, and the passwords a URL carries, as drivers may quote them. Shorter parts
+ * are left to the whole value: masking a "}" line everywhere hides more than it protects.
+ */
+const MIN_PART_LENGTH = 8;
+
+function partsOf(value: string): string[] {
+  const parts = [...value.split(/\r?\n/).map(line => line.trim()), ...secretsInUrl(value)];
+  return parts.filter(part => part.length >= MIN_PART_LENGTH && part !== value);
+}
+
 export class Secrets {
-  private readonly values = new Set<string>();
+  /** Longest first, so that a secret holding a shorter one is masked whole, not around it. */
+  private values: string[] = [];
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -25,9 +53,8 @@ export class Secrets {
 
   /** The value of `value` as used: an `env:NAME` reference is looked up and masked. */
   resolve(field: string, value: string): string {
-    const match = REFERENCE.exec(value);
-    if (!match) return value;
-    const name = match[1] as string;
+    const name = referenceIn(value);
+    if (name === undefined) return value;
     const resolved = this.env[name];
     if (resolved === undefined || resolved === '') {
       throw new BadInputError(
@@ -38,10 +65,14 @@ export class Secrets {
     return resolved;
   }
 
+  /** Masks `value` from now on, and each of its lines and any URL password in it as well. */
   add(value: string): void {
-    if (value === '' || this.values.has(value)) return;
-    this.values.add(value);
-    this.onSecret(value);
+    for (const secret of [value, ...partsOf(value)]) {
+      if (secret === '' || this.values.includes(secret)) continue;
+      this.values.push(secret);
+      this.onSecret(secret);
+    }
+    this.values.sort((a, b) => b.length - a.length);
   }
 
   /** Replaces every known secret in `text` with `***`. */

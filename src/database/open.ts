@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DATABASE_URL_FORMS, databaseUrlKind } from '../config/database-url.js';
+import { fieldFrom, referenceIn } from '../config/secrets.js';
 import { BadInputError } from '../core/errors.js';
 import type { Database } from './connection.js';
 import { openPglite } from './pglite.js';
@@ -7,12 +9,17 @@ import { openPostgres } from './postgres.js';
 /**
  * Opens `url`: `postgres://` or `postgresql://` for a server, `pglite:<folder>`
  * (relative to the config file) or `pglite:memory` for the embedded engine.
+ * `written` is database.url as the config has it (`env:NAME` or the URL), so
+ * that a refusal names where the value came from; the value itself is never shown.
  */
-export async function openDatabase(url: string, baseDir: string, applicationName = 'cutover'): Promise<Database> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, applicationName);
+export async function openDatabase(url: string, baseDir: string, applicationName = 'cutover', written = url): Promise<Database> {
+  const field = fieldFrom('database.url', written);
+  const kind = databaseUrlKind(url);
+  if (kind === 'postgres') return openPostgres(url, applicationName, field);
   if (url === 'pglite:memory') return openPglite(undefined);
-  if (url.startsWith('pglite:') && url.length > 'pglite:'.length) return openPglite(path.resolve(baseDir, url.slice('pglite:'.length)));
+  if (kind === 'pglite') return openPglite(path.resolve(baseDir, url.slice('pglite:'.length)));
+  const name = referenceIn(written);
   throw new BadInputError(
-    `database.url: expected postgres://..., postgresql://..., pglite:<folder> or pglite:memory, got a value starting ${JSON.stringify(url.slice(0, 12))}. Put server URLs in a secret and write env:DATABASE_URL.`
+    `${field}: expected ${DATABASE_URL_FORMS}; the value is not shown, as it may hold a password. ${name === undefined ? 'Fix database.url' : `Set ${name} to such a URL`}.`
   );
 }

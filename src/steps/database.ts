@@ -30,7 +30,7 @@ export async function withDatabase<T>(context: Pick<StepContext, 'config' | 'sec
   const settings = databaseSettings(context, step);
   const url = context.secrets.resolve('database.url', settings.url);
   context.secrets.add(url);
-  const db = await openDatabase(url, context.baseDir, `cutover ${step}`);
+  const db = await openDatabase(url, context.baseDir, `cutover ${step}`, settings.url);
   try {
     return await work(db);
   } finally {
