@@ -1,5 +1,5 @@
 import { DriftError, ReleaseError } from '../../src/core/errors.js';
-import { decide, positionOf, promotedState } from '../../src/core/release.js';
+import { decide, phaseWhenAlreadyDone, positionOf, promotedState } from '../../src/core/release.js';
 import type { RouterState } from '../../src/core/router-state.js';
 import { takeSnapshot } from '../../src/core/snapshot.js';
 import { liveColorOf } from '../../src/core/weights.js';
@@ -51,6 +51,16 @@ describe('release decisions', () => {
   it('refuses to deploy onto an idle color that still carries part of the traffic', () => {
     const canary = takeSnapshot({ ...{ service: 's', environment: null, takenAt: new Date(0), source: sealed.snapshot.source, versions: sealed.snapshot.versions, database: null }, router: { ...blueLive, weights: { blue: 90, green: 10 } } });
     expect(() => decide('deploy', canary, canary.snapshot.router.state)).toThrow(/green carries 10% of traffic/);
+  });
+});
+
+describe('the phase a step records when the router already holds its target', () => {
+  it('is what the step would have left, except that contracted stays contracted and a rollback with nothing to undo changes nothing', () => {
+    expect(phaseWhenAlreadyDone('promote', 'snapshotted')).toBe('promoted');
+    expect(phaseWhenAlreadyDone('promote', 'contracted')).toBe('contracted');
+    expect(phaseWhenAlreadyDone('rollback', 'promoted')).toBe('rolled-back');
+    expect(phaseWhenAlreadyDone('rollback', 'deployed')).toBe('deployed');
+    expect(phaseWhenAlreadyDone('rollback', 'contracted')).toBe('contracted');
   });
 });
 

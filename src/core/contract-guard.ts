@@ -40,3 +40,24 @@ export function contractBlockers(facts: ContractFacts): string[] {
   }
   return blockers;
 }
+
+export interface ContractEvidence {
+  /** Whether phase and history are evidence (a sealed record, or the release's GitHub deployment). */
+  sealed: boolean;
+  phase: Phase | undefined;
+  history: readonly { step: string; outcome: string; at: string }[];
+}
+
+/**
+ * Why the release record alone cannot show that contract never ran, or null when it can: a sealed
+ * record, in a known phase before contract, with no contract started in its history (contract
+ * records that it starts before it touches the database). Rollback asks this when the database,
+ * the source of truth, cannot be read.
+ */
+export function contractNotRuledOut(evidence: ContractEvidence): string | null {
+  if (!evidence.sealed) return 'the release record is not sealed (a bare snapshot, or a record without a record digest), so it cannot show what ran';
+  if (evidence.phase === undefined) return 'the release record does not say how far the release got';
+  if (evidence.phase === 'contracted') return 'the release record says contract ran';
+  const started = evidence.history.find(entry => entry.step === 'contract');
+  return started ? `the release record shows contract ${started.outcome} at ${started.at}` : null;
+}

@@ -43,6 +43,19 @@ export const PHASE_AFTER: Record<RouterStep, Phase> = {
   rollback: 'rolled-back'
 };
 
+/**
+ * The phase a router step records when it finds its work already done: the router holding the
+ * target is what that step would have left. A contracted release stays contracted (promote finding
+ * traffic promoted must not undo what protects it from a rollback), and a rollback that had nothing
+ * to undo leaves the phase alone unless the release was promoted (calling a deployed release
+ * rolled back would let promote skip deploy).
+ */
+export function phaseWhenAlreadyDone(step: 'promote' | 'rollback', recorded: Phase | undefined): Phase | undefined {
+  if (recorded === 'contracted') return recorded;
+  if (step === 'rollback' && recorded !== 'promoted') return recorded;
+  return PHASE_AFTER[step];
+}
+
 export function snapshotState(sealed: SealedSnapshot): RouterState {
   return sealed.snapshot.router.state;
 }

@@ -41,13 +41,16 @@ export interface StatusLine {
   at: string;
 }
 
-/** The phase and history of a release, rebuilt from its deployment statuses (oldest first). */
+/**
+ * The phase and history of a release, rebuilt from its deployment statuses (oldest first). A
+ * contract that started is kept: rollback must know that it may have dropped what the old version needs.
+ */
 export function historyOf(lines: readonly StatusLine[]): { phase: Phase | undefined; history: HistoryEntry[] } {
   let phase: Phase | undefined;
   const history: HistoryEntry[] = [];
   for (const { line, at } of lines) {
-    if (line.outcome === 'proposed') {
-      history.push({ step: line.step, at, outcome: 'proposed', detail: line.detail });
+    if (line.outcome === 'proposed' || (line.outcome === 'started' && line.step === 'contract')) {
+      history.push({ step: line.step, at, outcome: line.outcome, detail: line.detail });
       continue;
     }
     if (line.outcome !== 'done' && line.outcome !== 'already done') continue;
@@ -73,4 +76,28 @@ export function replacedRecorded(lines: readonly StatusLine[]): number[] {
     const match = /replaced ((?:#\d+ ?)+)/.exec(line.detail);
     return match?.[1] ? [...match[1].matchAll(/#(\d+)/g)].map(m => Number(m[1])) : [];
   });
+}
+
+/**
+ * Why a record file cannot be what its release's deployment records, or null when they agree. The
+ * phase the file claims must be one the statuses record reaching: the step that leads there done,
+ * or started with no outcome yet (killed after it saved the file, before it wrote its status). And
+ * a contract the statuses record done must be in the file too: a file restored from before it would
+ * let rollback pass.
+ */
+export function disagreement(phase: Phase | undefined, lines: readonly StatusLine[]): string | null {
+  const reached = (line: LogLine): boolean => line.outcome === 'done' || line.outcome === 'already done';
+  const shown = lines.slice(-6).map(({ line }) => `${line.step} ${line.outcome}`).join(', ') || 'none';
+  if (phase) {
+    const step = STEPS.find(s => PHASE_OF[s] === phase);
+    const ofStep = lines.filter(({ line }) => line.step === step).map(({ line }) => line);
+    if (!ofStep.some(reached) && ofStep.at(-1)?.outcome !== 'started') {
+      return `the file says the release is ${phase}, but the deployment's statuses record no ${step} done (latest: ${shown})`;
+    }
+  }
+  const contract = lines.find(({ line }) => line.step === 'contract' && reached(line));
+  if (contract && phase !== 'contracted') {
+    return `the deployment records contract ${contract.line.outcome} at ${contract.at}, but the file says the release is ${phase ?? 'of unknown phase'}`;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DatabaseSettings } from '../config/schema.js';
 import { formatDuration } from '../config/duration.js';
+import { contractNotRuledOut } from '../core/contract-guard.js';
 import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import type { DatabaseSnapshot } from '../core/snapshot.js';
 import type { BatchSettings } from '../database/backfill-plan.js';
@@ -14,6 +15,7 @@ import type { PhaseOptions } from '../database/phases.js';
 import { schemaStateOf } from '../database/status.js';
 import { sleep } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
+import type { ReleaseRecord } from '../store/release-store.js';
 import type { StepContext } from './context.js';
 
 /** The database section, or a clear refusal for a step that needs one. */
@@ -122,9 +124,11 @@ export function refuseOnSchemaDrift(step: string, recorded: DatabaseSnapshot | n
  * Promote needs every expand and migrate part done: the new version expects
  * that schema. Rollback needs no contract of this release to have run: the
  * old version needs what contract drops. Rollback is for emergencies, so an
- * unreachable database only warns; the release record still guards it.
+ * unreachable database only warns when the release record rules contract out
+ * (sealed, before contract, none started); otherwise it refuses unless forced.
  */
-export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'promote' | 'rollback', release: string): Promise<void> {
+export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'promote' | 'rollback', record: ReleaseRecord, force?: string): Promise<void> {
+  const release = record.snapshot.digest;
   if (!context.config.database) return;
   if (step === 'promote') {
     const migrations = await migrationsOf(context, step);
@@ -141,7 +145,18 @@ export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'pro
   try {
     history = await withDatabase(context, step, readHistory);
   } catch (error) {
-    context.logger.warn(`rollback: could not read the migration history (${(error as Error).message}); going by the release record alone`);
+    const cause = `could not read the migration history (${(error as Error).message})`;
+    const unproven = contractNotRuledOut({ sealed: record.sealed === true, phase: record.phase, history: record.history });
+    if (unproven === null) {
+      context.logger.warn(`rollback: ${cause}; going by the release record alone, which is sealed at ${record.phase} with no contract started`);
+    } else if (force !== undefined) {
+      context.logger.warn(`rollback forced (${force}) although it ${cause}, and ${unproven}`);
+    } else {
+      throw new ReleaseError(
+        `rollback: refused: it ${cause}, and ${unproven}, so nothing shows that contract left the schema the old version needs. ` +
+          'Restore the connection to the database and run rollback again; or, if you know contract never ran, run rollback with force and the reason.'
+      );
+    }
     return;
   }
   const contracted = history.filter(r => r.phase === 'contract' && r.release === release);

@@ -1,7 +1,7 @@
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { contractBlockers } from '../core/contract-guard.js';
 import { driftError, positionOf, type DatabaseStep } from '../core/release.js';
-import { readHistory } from '../database/history.js';
+import { readHistory, rowOf, type HistoryRow } from '../database/history.js';
 import { runPhase, type PhaseReport } from '../database/phases.js';
 import { schemaStateOf } from '../database/status.js';
 import type { ReleaseRecord } from '../store/release-store.js';
@@ -41,6 +41,18 @@ function describeReport(report: PhaseReport): string {
 }
 
 /**
+ * When this run applied nothing, the database (the source of truth) may still show this release's
+ * contract done: by a run killed before it saved its record. Then the release is contracted, and
+ * saying "nothing to do" would leave the record claiming it can still roll back.
+ */
+function contractDoneEarlier(report: PhaseReport, history: readonly HistoryRow[], release: string): string | null {
+  if (report.applied.length > 0) return null;
+  const done = history.filter(row => row.phase === 'contract' && row.release === release && row.status === 'done');
+  const last = done.map(row => row.finished_at ?? row.started_at).sort().at(-1);
+  return last ? `contract: already done by this release at ${last}; recorded` : null;
+}
+
+/**
  * expand, migrate and contract: each checks that traffic and schema are as
  * this release left them, then runs its phase of every pending migration.
  */
@@ -67,14 +79,20 @@ export async function databaseStep(context: StepContext, step: DatabaseStep, opt
     const migrations = await migrationsOf(context, step);
     const who = { runId: context.source.run_id, actor: context.source.actor, release: sealed.digest };
     return withDatabase(context, step, async db => {
-      refuseOnSchemaDrift(step, sealed.snapshot.database, await readHistory(db), sealed.digest);
+      const before = await readHistory(db);
+      refuseOnSchemaDrift(step, sealed.snapshot.database, before, sealed.digest);
+      if (step === 'contract' && migrations.some(m => m.parts.contract && rowOf(before, m.id, 'contract')?.status !== 'done')) {
+        // Saved before the database work: a run killed between that work and its record still leaves evidence that contract may have run.
+        await recordStep(context, record, step, 'started', 'contract: starting to drop what the old version needed', record.phase);
+      }
       const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null, context.signal));
       for (const allowed of report.allowed) context.logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
-      const detail = describeReport(report);
+      if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${describeReport(report)}). Run it again to resume.`);
+      const contracted = step === 'contract' ? contractDoneEarlier(report, await readHistory(db), sealed.digest) : null;
+      const detail = contracted ?? describeReport(report);
       context.logger.info(detail);
-      if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${detail}). Run it again to resume.`);
-      const ranContract = step === 'contract' && report.applied.length > 0;
-      await recordStep(context, record, step, report.applied.length ? 'done' : 'already-done', detail, ranContract ? 'contracted' : record.phase);
+      const phase = step === 'contract' && (report.applied.length > 0 || contracted) ? 'contracted' : record.phase;
+      await recordStep(context, record, step, report.applied.length ? 'done' : 'already-done', detail, phase);
       return {
         'schema-version': schemaStateOf(await readHistory(db)).schema_version ?? '',
         applied: JSON.stringify(report.applied.map(a => ({ id: a.id, name: a.name, outcome: a.outcome }))),

@@ -1,6 +1,6 @@
 import { serverColors } from '../config/schema.js';
 import { COLORS } from '../core/color.js';
-import { decide, PHASE_AFTER } from '../core/release.js';
+import { decide, PHASE_AFTER, phaseWhenAlreadyDone } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
 import { waitHealthy } from '../probes/health.js';
@@ -23,9 +23,10 @@ const PREFLIGHT_MS = 15_000;
  * Moves traffic for `promote` (everything to the idle color) or `rollback`
  * (exactly the snapshot's state). Refuses when the router drifted, checks that
  * every color about to get traffic is healthy, and reports done only once the
- * router serves the new state.
+ * router serves the new state. `force`: the reason to roll back although
+ * nothing can show that contract never ran.
  */
-export async function switchTraffic(context: StepContext, step: 'promote' | 'rollback', canary: CanaryOptions = {}): Promise<StepOutputs> {
+export async function switchTraffic(context: StepContext, step: 'promote' | 'rollback', canary: CanaryOptions = {}, force?: string): Promise<StepOutputs> {
   const { config, logger } = context;
   const record = await context.store.load();
   const title = step === 'promote' ? `Promote ${record.snapshot.snapshot.idle_color}` : 'Rollback';
@@ -47,13 +48,11 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       const executed = record.history.at(-1)?.step === step && record.history.at(-1)?.outcome === 'proposed';
       const reason = executed ? `the proposal was executed: ${decision.reason}` : decision.reason;
       logger.info(reason);
-      // A rollback with nothing to undo leaves the phase alone: calling it rolled back would let promote skip deploy.
-      const phase = step === 'rollback' && record.phase !== 'promoted' ? record.phase : PHASE_AFTER[step];
-      await recordStep(context, record, step, executed ? 'done' : 'already-done', reason, phase);
+      await recordStep(context, record, step, executed ? 'done' : 'already-done', reason, phaseWhenAlreadyDone(step, record.phase));
       return outputs();
     }
     const { target } = decision;
-    await checkDatabaseBeforeSwitch(context, step, record.snapshot.digest);
+    await checkDatabaseBeforeSwitch(context, step, record, force);
     if (step === 'promote' && context.tracker && !canary.forceFailure) {
       approvers = await context.tracker.approve(record);
       if (approvers.length) logger.info(`approved by ${approvers.map(a => (a.comment ? `${a.user} ("${a.comment}")` : a.user)).join(', ')}`);
