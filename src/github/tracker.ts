@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { shortDigest } from '../core/canonical.js';
-import { ReleaseError } from '../core/errors.js';
+import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Approver } from '../core/approval.js';
 import type { ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
 import type { ReleaseRecord } from '../store/release-store.js';
@@ -10,7 +10,7 @@ import type { GitHubClient } from './client.js';
 import { DeploymentRecords, type StatusState } from './deployments.js';
 import type { GitHubRun } from './environment.js';
 import { approveByIssue } from './issue-approval.js';
-import { approversRecorded, historyOf, replacedRecorded } from './release-log.js';
+import { approversRecorded, disagreement, historyOf, replacedRecorded, type StatusLine } from './release-log.js';
 
 export interface ApprovalSettings {
   mode: 'environment' | 'issue';
@@ -37,7 +37,7 @@ export interface TrackerOptions {
 /** A release recorded as a GitHub deployment: created by snapshot, a status per step, found again by digest. */
 export class GitHubTracker implements ReleaseTracker {
   private readonly records: DeploymentRecords;
-  private found: Promise<ReleaseRecord | null> | undefined;
+  private found: Promise<{ record: ReleaseRecord; lines: StatusLine[] } | null> | undefined;
 
   constructor(
     private readonly gh: GitHubClient,
@@ -48,18 +48,41 @@ export class GitHubTracker implements ReleaseTracker {
   }
 
   /** The release of a job without the record file: by digest, or the one this run started. */
-  find(digest: string | undefined): Promise<ReleaseRecord | null> {
-    // A step loads its record more than once; the lookup is done once.
+  async find(digest: string | undefined): Promise<ReleaseRecord | null> {
+    return (await this.release(digest))?.record ?? null;
+  }
+
+  private release(digest: string | undefined): Promise<{ record: ReleaseRecord; lines: StatusLine[] } | null> {
+    // A step loads its record more than once; the lookup is done once, before the step writes its own statuses.
     this.found ??= this.lookup(digest);
     return this.found;
   }
 
-  private async lookup(digest: string | undefined): Promise<ReleaseRecord | null> {
+  private async lookup(digest: string | undefined): Promise<{ record: ReleaseRecord; lines: StatusLine[] } | null> {
     const release = await this.records.find(this.options.environment, this.options.service, digest ? { digest } : { runId: this.run.runId });
     if (!release) return null;
-    const { phase, history } = historyOf(await this.records.statusLines(release.id));
+    const lines = await this.records.statusLines(release.id);
+    const { phase, history } = historyOf(lines);
     this.options.logger.info(`release ${release.snapshot.digest} found in GitHub deployment ${release.id}`);
-    return { snapshot: release.snapshot, phase, history, deployment: release.id };
+    return { record: { snapshot: release.snapshot, phase, history, deployment: release.id, sealed: true }, lines };
+  }
+
+  /**
+   * A record read from the file `where`, checked against the release's deployment, which stays the
+   * source of truth: the file may not claim a phase its statuses do not record. A file without a
+   * phase (a bare snapshot) takes the deployment's.
+   */
+  async confirm(record: ReleaseRecord, where: string): Promise<ReleaseRecord> {
+    const found = await this.release(record.snapshot.digest);
+    if (!found) return record;
+    const { record: truth, lines } = found;
+    if (record.phase === undefined) return { ...record, phase: truth.phase, history: truth.history, deployment: truth.deployment, sealed: true };
+    const problem = disagreement(record.phase, lines);
+    if (!problem) return record;
+    throw new BadInputError(
+      `${where} and the release's GitHub deployment ${truth.deployment} disagree: ${problem}. The deployment is the source of truth. ` +
+        'Restore the file as cutover wrote it (from the workflow artifact), or remove it so the step reads the release from its deployment, and run the steps the deployment lacks.'
+    );
   }
 
   async created(record: ReleaseRecord, serialized: string): Promise<number> {

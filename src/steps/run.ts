@@ -132,7 +132,8 @@ async function prepareStep(step: StepName, values: OptionValues, frontEnd: Front
     file: path.resolve(snapshotFile),
     snapshotJson: text(values, 'snapshot'),
     expectedDigest: text(values, 'digest'),
-    remote: tracker ? digest => tracker.find(digest) : undefined
+    remote: tracker ? digest => tracker.find(digest) : undefined,
+    confirm: tracker ? (record, where) => tracker.confirm(record, where) : undefined
   });
   const journal: JournalEntry[] = [];
   const done: JournalEntry[] = [];
@@ -237,8 +238,9 @@ function dispatch(step: StepName, context: StepContext, values: OptionValues, fr
     case 'contract':
       return databaseStep(context, 'contract', { force: text(values, 'force') });
     case 'promote':
-    case 'rollback':
       return switchTraffic(context, step);
+    case 'rollback':
+      return switchTraffic(context, step, {}, text(values, 'force'));
     case 'drill':
       return drillStep(context, productionFlag(values, frontEnd.label));
   }
