@@ -2,7 +2,8 @@ import net from 'node:net';
 import { once } from 'node:events';
 
 /**
- * What the hostile server does with a request, chosen by its path. It speaks
+ * What the hostile server does with a request, chosen by its path (or, for a
+ * one-line socket command like HAProxy's, by the line). It speaks
  * HTTP by hand over raw sockets, so it can do what a well-behaved server
  * library would not: trickle a status line, never finish a body, hang up mid-answer.
  */
@@ -40,6 +41,7 @@ export interface HostileServer {
 }
 
 const HEADER_END = '\r\n\r\n';
+const HTTP_REQUEST_LINE = /^[A-Z]+ \S+ HTTP\/1\.[01]\r?$/;
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
 
 /** Starts the server on 127.0.0.1 and a free port, with `behaviours` by path; an unknown path gets a 404. */
@@ -63,11 +65,14 @@ export async function startHostileServer(behaviours: Record<string, Behaviour> =
     let head = '';
     const onData = (chunk: Buffer) => {
       head += chunk.toString('latin1');
-      if (!head.includes(HEADER_END)) return;
+      const line = head.split('\n')[0] as string;
+      // A socket command (HAProxy's runtime API) is one line, routed by its text; HTTP waits for the whole head.
+      const command = head.includes('\n') && !HTTP_REQUEST_LINE.test(line);
+      if (!command && !head.includes(HEADER_END)) return;
       socket.off('data', onData);
       // Whatever follows (a request body) is read and dropped.
       socket.resume();
-      const path = (head.split(' ')[1] ?? '/').split('?')[0] as string;
+      const path = command ? line.trim() : ((line.split(' ')[1] ?? '/').split('?')[0] as string);
       requests.set(path, (requests.get(path) ?? 0) + 1);
       open.set(socket, path);
       const write = (data: string | Buffer) => {

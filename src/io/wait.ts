@@ -151,3 +151,21 @@ export async function poll<T>(probe: (attempt: number) => Promise<T>, options: P
     if (options.backoff) interval = Math.min(interval * (options.backoff.factor ?? 2), options.backoff.maxIntervalMs);
   }
 }
+
+/** A time limit on a whole exchange, started when the budget was made. */
+export interface Budget {
+  /** The whole limit, for messages. */
+  readonly ms: number;
+  /** What is left of it, never below 0. */
+  left(): number;
+}
+
+/**
+ * A budget of `ms` that starts now: one deadline for an exchange of several
+ * steps (connect, then the answer; or attempts in a wait), where each step
+ * gets only what the earlier ones left.
+ */
+export function budget(ms: number, clock: Clock = systemClock): Budget {
+  const end = clock.now() + ms;
+  return { ms, left: () => Math.max(0, end - clock.now()) };
+}

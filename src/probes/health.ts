@@ -4,7 +4,7 @@ import type { HealthSettings } from '../config/schema.js';
 import type { Secrets } from '../config/secrets.js';
 import { formatDuration } from '../config/duration.js';
 import { httpGet, shownUrl } from '../io/http.js';
-import { poll } from '../io/wait.js';
+import { budget, poll } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface HealthTarget {
@@ -48,13 +48,12 @@ export async function probeHealth(target: HealthTarget, wait: HealthWait, timeou
 export async function waitHealthy(target: HealthTarget, wait: HealthWait): Promise<{ attempts: number; elapsedMs: number }> {
   const timeoutMs = wait.timeoutMs ?? wait.settings.timeout;
   const url = shownUrl(target.url);
-  const deadline = performance.now() + timeoutMs;
+  const { left } = budget(timeoutMs);
   let last: HealthAnswer | null = null;
   const probe = async () => {
-    const left = deadline - performance.now();
     // The poll's last attempt falls at the deadline: with no time left to answer in, the answer before it stands.
-    if (left < 1 && last !== null) return last;
-    last = await probeHealth(target, wait, Math.max(1, Math.min(wait.settings['request-timeout'], left)));
+    if (left() < 1 && last !== null) return last;
+    last = await probeHealth(target, wait, Math.max(1, Math.min(wait.settings['request-timeout'], left())));
     if (!last.ok) wait.logger.debug(`${target.color} not healthy yet: ${last.detail}`);
     return last;
   };

@@ -4,6 +4,7 @@ import { COLORS, type Color } from '../core/color.js';
 import { ReleaseError } from '../core/errors.js';
 import { parseHostPort, validPort } from '../core/host-port.js';
 import type { Weights } from '../core/weights.js';
+import { budget } from '../io/wait.js';
 import { describeTarget, type Host, type SocketTarget } from './host.js';
 import type { RouterCounters } from './router.js';
 
@@ -174,6 +175,9 @@ export interface RuntimeApi {
   cookie(backend: string): Promise<string | null>;
 }
 
+/** Far above any answer HAProxy gives (thousands of servers' state fit in a few); a peer that sends more is not HAProxy. */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
 export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number): RuntimeApi {
   const socket = describeTarget(target);
   const describe = `HAProxy runtime API at ${socket} on ${host.name}`;
@@ -181,8 +185,13 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
   const refused = (command: string, answer: string) =>
     new ReleaseError(`${describe} refused "${command}": ${answer.trim().split('\n')[0]?.replace(/\.$/, '')}. ${fixFor(answer, socket)}`);
 
-  /** One command per connection: HAProxy answers and closes, which marks the end of the answer. */
+  /**
+   * One command per connection: HAProxy answers and closes, which marks the
+   * end of the answer. `timeoutMs` bounds the whole exchange, connecting
+   * included, and an answer past MAX_ANSWER_BYTES ends it at once.
+   */
   async function ask(command: string): Promise<string> {
+    const { left } = budget(timeoutMs);
     let stream: Duplex;
     try {
       stream = await host.connect(target, timeoutMs);
@@ -192,8 +201,10 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
       );
     }
     return new Promise((resolve, reject) => {
-      let answer = '';
+      const chunks: Buffer[] = [];
+      let size = 0;
       let settled = false;
+      const answer = () => Buffer.concat(chunks).toString('utf8');
       const finish = (error?: Error) => {
         if (settled) return;
         settled = true;
@@ -201,15 +212,18 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
         stream.destroy();
         if (error instanceof ReleaseError) reject(error);
         else if (error) reject(new ReleaseError(`${describe}: "${command}" failed: ${error.message}. If HAProxy is busy, raise router.timeout.`));
-        else resolve(answer);
+        else resolve(answer());
       };
       // HAProxy closes after its answer. The master CLI answers without closing: what it said still explains.
       const timer = setTimeout(
-        () => finish(answer.trim() ? refused(command, answer) : new Error(`no complete answer within ${timeoutMs}ms`)),
-        timeoutMs
+        () => finish(answer().trim() ? refused(command, answer()) : new Error(`no complete answer within ${timeoutMs}ms`)),
+        left()
       );
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (answer += chunk));
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) return finish(new ReleaseError(`${describe}: the answer to "${command}" is longer than ${MAX_ANSWER_BYTES} bytes, more than HAProxy writes; router.socket may not name HAProxy's stats socket.`));
+        chunks.push(chunk);
+      });
       stream.once('end', () => finish());
       stream.once('error', error => finish(error));
       stream.once('close', () => finish(new Error('the connection closed before the answer ended')));

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { z } from 'zod';
 import type { Color } from '../core/color.js';
 import { ReleaseError } from '../core/errors.js';
+import { budget } from '../io/wait.js';
 import type { Host } from './host.js';
 import { ADMIN_PATH } from './nginx-lua.js';
 import { requestOverStream, type StreamRequest } from './stream-http.js';
@@ -56,11 +57,13 @@ export function nginxAdmin(host: Host, address: string, timeoutMs = 5000) {
   const target = { host: (match[1] ?? match[2]) as string, port: Number(match[3]) };
   const describe = `nginx admin listener ${address} on ${host.name}`;
 
+  /** One request, connecting included, within `timeoutMs`. */
   async function call(request: StreamRequest): Promise<{ status: number; view: AdminView | null }> {
+    const limit = budget(timeoutMs);
     const stream = await host.connect(target, timeoutMs).catch((error: Error) => {
       throw new ReleaseError(`${describe}: ${error.message}. Is nginx running with cutover's file loaded (router.mode lua)?`);
     });
-    const response = await requestOverStream(stream, request, timeoutMs, describe);
+    const response = await requestOverStream(stream, request, limit, describe);
     if (response.status !== 200 && response.status !== 409) return { status: response.status, view: null };
     try {
       const raw = JSON.parse(response.body) as RawView;

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { ReleaseError } from '../core/errors.js';
+import type { Budget } from '../io/wait.js';
 
 export interface StreamRequest {
   method: 'GET' | 'POST';
@@ -19,9 +20,10 @@ const MAX_RESPONSE = 64 * 1024;
  * One HTTP/1.0 request over a stream the router's host opened (a local socket,
  * or a channel forwarded over SSH), where a URL-based client cannot go.
  * HTTP/1.0 keeps the answer simple: no chunking, and the server closes the
- * stream when it is done, which ends the body.
+ * stream when it is done, which ends the body. The answer must be whole
+ * within what is left of `limit`, which opening the stream has used part of.
  */
-export function requestOverStream(stream: Duplex, request: StreamRequest, timeoutMs: number, describe: string): Promise<StreamResponse> {
+export function requestOverStream(stream: Duplex, request: StreamRequest, limit: Budget, describe: string): Promise<StreamResponse> {
   const body = request.form === undefined ? '' : new URLSearchParams(request.form).toString();
   const head = [
     `${request.method} ${request.path} HTTP/1.0`,
@@ -37,7 +39,7 @@ export function requestOverStream(stream: Duplex, request: StreamRequest, timeou
       stream.destroy();
       reject(new ReleaseError(`${describe}: ${message}`));
     };
-    const timer = setTimeout(() => fail(`no complete answer within ${timeoutMs}ms`), timeoutMs);
+    const timer = setTimeout(() => fail(`no complete answer within ${limit.ms}ms`), limit.left());
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_RESPONSE) return fail(`answer longer than ${MAX_RESPONSE} bytes`);
