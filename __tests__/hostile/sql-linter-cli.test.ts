@@ -1,5 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
+import { BadInputError } from '../../src/core/errors.js';
+import { loadMigrations } from '../../src/database/migrations.js';
+import { preparePhase } from '../../src/database/phases.js';
 import { openPglite } from '../../src/database/pglite.js';
 import { renderNginxFile } from '../../src/routers/nginx.js';
 import { cli } from '../support/cli.js';
@@ -47,14 +51,15 @@ database:
   });
   afterEach(() => remove());
 
-  async function accounts(): Promise<number> {
+  async function query(sql: string): Promise<number> {
     const db = await openPglite(path.join(dir, 'db'));
     try {
-      return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM accounts')).rows[0]?.n);
+      return Number((await db.query<{ v: string }>(sql)).rows[0]?.v);
     } finally {
       await db.close();
     }
   }
+  const accounts = () => query('SELECT count(*) AS v FROM accounts');
 
   it('db lint names the DO block, and migrate --phase expand refuses it with the accounts table and its rows still there', async () => {
     await writeMigrations(migrations(), ACCOUNTS);
@@ -99,5 +104,27 @@ database:
     expect(lint.out).toContain(`${path.join(folder, 'migrate.yml')}:1 side-effect-function: UPDATE calls pg_catalog.pg_sleep()`);
     expect(lint.out).toContain(`${path.join(folder, 'contract.sql')}:1 call-new-function: SELECT calls purge(), created earlier in this migration`);
     expect(lint.out).toContain('3 file(s): 2 refused, 0 allowed');
+  });
+
+  it('migrate --phase migrate refuses a backfill whose expression calls a side-effect function, and writes no row', async () => {
+    await writeMigrations(migrations(), ACCOUNTS);
+    expect((await run('snapshot')).code).toBe(0);
+    expect((await run('migrate', '--phase', 'expand')).code).toBe(0);
+    await writeMigrations(migrations(), { '0002_upper': { 'migrate.yml': 'table: accounts\nset:\n  name: upper(name) || pg_catalog.PG_CANCEL_BACKEND(0)::text\n' } });
+    const backfill = await run('migrate', '--phase', 'migrate');
+    expect(backfill.code).toBe(2);
+    expect(backfill.err).toContain('so migrate changes nothing');
+    expect(backfill.err).toContain('migrate.yml:1 side-effect-function: UPDATE calls pg_catalog.pg_cancel_backend()');
+    expect(await query("SELECT count(*) AS v FROM accounts WHERE name LIKE 'user %'")).toBe(250);
+  });
+
+  it('contract refuses a call of a function the migration created in expand, before running anything', async () => {
+    await writeMigrations(migrations(), {
+      '0005_purge': { 'expand.sql': 'CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM accounts $$;\n', 'contract.sql': '-- tidy up\nSELECT purge();\n' }
+    });
+    const error = await preparePhase(await loadMigrations(migrations()), 'contract', DEFAULT_BATCH).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadInputError);
+    expect((error as Error).message).toContain('so contract changes nothing');
+    expect((error as Error).message).toContain('contract.sql:2 call-new-function: SELECT calls purge(), created earlier in this migration');
   });
 });

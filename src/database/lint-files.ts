@@ -2,47 +2,37 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../core/canonical.js';
 import { BadInputError } from '../core/errors.js';
-import { backfillPlanOf, type BackfillPlan } from './backfill-plan.js';
-import { quoteIdent } from './connection.js';
-import { lintStatements, type Finding, type MigrationPhase } from './lint/lint.js';
-import { parseSql, type SqlStatement } from './sql/statements.js';
+import { backfillPlanOf } from './backfill-plan.js';
+import { lintStatements, type Finding } from './lint/lint.js';
+import { lintBackfill, statementsBefore } from './lint/migration-parts.js';
+import { DB_PHASES, type DbPhase, type MigrationPart } from './migrations.js';
+import { parseSql } from './sql/statements.js';
 
-/** The parts of a migration folder, in the order they run. */
-const PHASE_OF_FILE: Record<string, MigrationPhase> = {
+const PHASE_OF_FILE: Record<string, DbPhase> = {
   'expand.sql': 'expand',
   'migrate.sql': 'migrate',
   'migrate.yml': 'migrate',
   'migrate.yaml': 'migrate',
   'contract.sql': 'contract'
 };
-const RUN_ORDER = Object.keys(PHASE_OF_FILE);
-
-/** The UPDATE a backfill runs in batches, so its expressions meet the same rules as SQL files. */
-function backfillUpdate(plan: BackfillPlan): string {
-  const set = plan.set.map(s => `${quoteIdent(s.column)} = ${s.expr}`).join(', ');
-  return `UPDATE ${plan.table}${plan.alias ? ` AS ${plan.alias}` : ''} SET ${set}${plan.where ? ` WHERE ${plan.where}` : ''}`;
-}
 
 /**
- * The statements of one part, and its findings. A migrate part must also be
- * a backfill cutover can run (one UPDATE, or migrate.yml's fields), checked
- * by the same reader the migrate step uses; a problem throws BadInputError
- * naming the file and the field.
+ * The findings of one part, judged as the phase step judges it: knowing the
+ * parts before it, and for a migrate part, after reading it as the backfill it
+ * describes (migrate.yml's fields, or migrate.sql's one UPDATE), which throws
+ * BadInputError naming the file and the field.
  */
-async function lintPart(file: string, text: string, phase: MigrationPhase, earlier: readonly SqlStatement[]): Promise<{ statements: SqlStatement[]; findings: Finding[] }> {
-  if (phase === 'migrate') {
-    const plan = await backfillPlanOf({ phase, file, text, checksum: sha256(text) });
-    if (!file.endsWith('.sql')) return { statements: [], findings: lintStatements(await parseSql(backfillUpdate(plan), file), phase, file, earlier) };
-  }
-  const statements = await parseSql(text, file);
-  return { statements, findings: lintStatements(statements, phase, file, earlier) };
+async function lintPart(part: MigrationPart, parts: Partial<Record<DbPhase, MigrationPart>>): Promise<Finding[]> {
+  const earlier = await statementsBefore(parts, part.phase);
+  if (part.phase === 'migrate') return lintBackfill(part, await backfillPlanOf(part), earlier);
+  return lintStatements(await parseSql(part.text, part.file), part.phase, part.file, earlier);
 }
 
 /**
- * Lints a migration folder (each part by its phase, in the order they run,
- * so contract knows the functions expand created) or one file, judged as
- * expand, the strictest phase, unless its name says otherwise. Unreadable,
- * unparseable or malformed files throw BadInputError.
+ * Lints a migration folder (each part by its phase, knowing what the parts
+ * before it create) or one file, judged as expand, the strictest phase,
+ * unless its name says otherwise. Unreadable, unparseable or malformed files
+ * throw BadInputError.
  */
 export async function lintPath(target: string): Promise<{ files: string[]; findings: Finding[] }> {
   let info;
@@ -54,19 +44,22 @@ export async function lintPath(target: string): Promise<{ files: string[]; findi
   const files = info.isDirectory()
     ? (await readdir(target))
         .filter(name => name in PHASE_OF_FILE)
-        .sort((a, b) => RUN_ORDER.indexOf(a) - RUN_ORDER.indexOf(b))
-        .map(name => ({ file: path.join(target, name), phase: PHASE_OF_FILE[name] as MigrationPhase }))
+        .sort()
+        .map(name => ({ file: path.join(target, name), phase: PHASE_OF_FILE[name] as DbPhase }))
     : [{ file: target, phase: PHASE_OF_FILE[path.basename(target)] ?? ('expand' as const) }];
   if (files.length === 0) throw new BadInputError(`${target}: no expand.sql, migrate.sql, migrate.yml or contract.sql in this folder. Give a migration folder or a .sql file.`);
-  const findings: Finding[] = [];
-  const earlier: SqlStatement[] = [];
+  const parts: Partial<Record<DbPhase, MigrationPart>> = {};
   for (const { file, phase } of files) {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new BadInputError(`${file}: cannot read it (${error.code ?? error.message}).`);
     });
-    const part = await lintPart(file, text, phase, earlier);
-    findings.push(...part.findings);
-    earlier.push(...part.statements);
+    if (parts[phase]) throw new BadInputError(`${target}: has both ${path.basename(parts[phase].file)} and ${path.basename(file)}. Keep one migrate file: SQL for one UPDATE, YAML for the backfill settings.`);
+    parts[phase] = { phase, file, text, checksum: sha256(text) };
+  }
+  const findings: Finding[] = [];
+  for (const phase of DB_PHASES) {
+    const part = parts[phase];
+    if (part) findings.push(...(await lintPart(part, parts)));
   }
   return { files: files.map(f => f.file), findings };
 }

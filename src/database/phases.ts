@@ -6,6 +6,7 @@ import type { Database } from './connection.js';
 import { runStatements, type StatementHooks } from './ddl-runner.js';
 import { ensureHistory, finishPhase, readHistory, rowOf, startPhase, type HistoryRow, type RunIdentity } from './history.js';
 import { failing, formatFinding, lintStatements, type Finding } from './lint/lint.js';
+import { lintBackfill, statementsBefore } from './lint/migration-parts.js';
 import type { LockPolicy } from './lock-policy.js';
 import type { DbPhase, Migration, MigrationPart } from './migrations.js';
 import { parseSql, type SqlStatement } from './sql/statements.js';
@@ -55,12 +56,16 @@ export async function preparePhase(migrations: readonly Migration[], phase: DbPh
   for (const migration of migrations) {
     const part = migration.parts[phase];
     if (!part) continue;
+    const earlier = await statementsBefore(migration.parts, phase);
     if (phase === 'migrate') {
-      prepared.push({ migration, part, backfill: await backfillPlanOf(part, batch), allowed: [] });
+      const backfill = await backfillPlanOf(part, batch);
+      const findings = await lintBackfill(part, backfill, earlier);
+      refusals.push(...failing(findings));
+      prepared.push({ migration, part, backfill, allowed: findings.filter(f => f.allowed !== undefined) });
       continue;
     }
     const statements = await parseSql(part.text, part.file);
-    const findings = lintStatements(statements, phase, part.file);
+    const findings = lintStatements(statements, phase, part.file, earlier);
     refusals.push(...failing(findings));
     prepared.push({ migration, part, statements, allowed: findings.filter(f => f.allowed !== undefined) });
   }

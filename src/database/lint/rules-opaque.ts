@@ -50,7 +50,7 @@ export const callNewFunction: Rule = {
   id: 'call-new-function',
   phases: ALL_PHASES,
   why: 'The function was created earlier in this migration and this statement runs it now (or on every row it writes): its body is a string the linter cannot see into, so whatever it does passes unchecked. Attaching it to a trigger is fine; calling it is not.',
-  fix: 'Write what the function does as statements of the migration file, or, if calling it is intended, review its body and allow the call with a reason.',
+  fix: 'Write what the function does as statements of the migration file, or, if calling it is intended, review its body and allow the call with a reason (a backfill that needs it is written as migrate.sql, where the comment goes above its UPDATE).',
   check: (statement, facts) => {
     // The CREATE itself only stores the body; a recursive body is not a call now.
     if (statement.kind === 'CreateFunctionStmt') return [];
