@@ -20,10 +20,39 @@ class SftpError extends ReleaseError {
   }
 }
 
-/** An SFTP request as a promise; a failure names the host, what was being done and the server's reason. */
-export function sftpRequest<T = void>(what: string, start: (done: Done<T>) => void): Promise<T> {
+/** How long requests on each session may wait for the host's answer; see answerWithin. */
+const answerLimits = new WeakMap<SFTPWrapper, number>();
+
+/**
+ * Bounds every request on `sftp`: one the host leaves unanswered for `ms`
+ * fails, and the session is ended, so that the next call opens a fresh one
+ * instead of queueing behind a request that will never be answered.
+ */
+export function answerWithin(sftp: SFTPWrapper, ms: number): SFTPWrapper {
+  answerLimits.set(sftp, ms);
+  return sftp;
+}
+
+/** An SFTP request on `sftp` as a promise; a failure names the host, what was being done and the server's reason. */
+export function sftpRequest<T = void>(sftp: SFTPWrapper, what: string, start: (done: Done<T>) => void): Promise<T> {
   return new Promise((resolve, reject) => {
-    start((error, value) => (error ? reject(new SftpError(`${what}: ${error.message}`, (error as { code?: unknown }).code)) : resolve(value)));
+    const limitMs = answerLimits.get(sftp);
+    let settled = false;
+    const timer =
+      limitMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            settled = true;
+            sftp.end();
+            reject(new SftpError(`${what}: no answer from the host within ${limitMs}ms (router.ssh.connect-timeout)`, undefined));
+          }, limitMs);
+    start((error, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(new SftpError(`${what}: ${error.message}`, (error as { code?: unknown }).code));
+      else resolve(value);
+    });
   });
 }
 
@@ -33,7 +62,7 @@ function isMissing(error: unknown): boolean {
 
 export async function readRemote(sftp: SFTPWrapper, file: string, host: string): Promise<string | null> {
   try {
-    const content = await sftpRequest<Buffer>(`cannot read ${file} on ${host}`, done => sftp.readFile(file, done));
+    const content = await sftpRequest<Buffer>(sftp, `cannot read ${file} on ${host}`, done => sftp.readFile(file, done));
     return content.toString('utf8');
   } catch (error) {
     if (isMissing(error)) return null;
@@ -43,21 +72,21 @@ export async function readRemote(sftp: SFTPWrapper, file: string, host: string):
 
 export async function removeRemote(sftp: SFTPWrapper, file: string, host: string): Promise<void> {
   try {
-    await sftpRequest(`cannot remove ${file} on ${host}`, done => sftp.unlink(file, done));
+    await sftpRequest(sftp, `cannot remove ${file} on ${host}`, done => sftp.unlink(file, done));
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
 }
 
 export function statRemote(sftp: SFTPWrapper, file: string, host: string): Promise<Stats> {
-  return sftpRequest<Stats>(`cannot read the attributes of ${file} on ${host}`, done => sftp.stat(file, done));
+  return sftpRequest<Stats>(sftp, `cannot read the attributes of ${file} on ${host}`, done => sftp.stat(file, done));
 }
 
 /** Creates `file` with `content` only if it does not exist yet; false when it does. */
 export async function createExclusive(sftp: SFTPWrapper, file: string, content: string, mode: number, host: string): Promise<boolean> {
   let handle: Buffer;
   try {
-    handle = await sftpRequest<Buffer>(`cannot create ${file} on ${host}`, done => sftp.open(file, 'wx', { mode }, done));
+    handle = await sftpRequest<Buffer>(sftp, `cannot create ${file} on ${host}`, done => sftp.open(file, 'wx', { mode }, done));
   } catch (error) {
     // SFTP reports an existing file only as a generic failure; look for it.
     const exists = await statRemote(sftp, file, host).then(() => true, () => false);
@@ -70,8 +99,8 @@ export async function createExclusive(sftp: SFTPWrapper, file: string, content: 
 
 async function writeAndClose(sftp: SFTPWrapper, handle: Buffer, data: Buffer, file: string, host: string): Promise<void> {
   try {
-    await sftpRequest(`cannot write ${file} on ${host}`, done => sftp.write(handle, data, 0, data.length, 0, done));
-    await sftpRequest(`cannot sync ${file} on ${host}`, done => {
+    await sftpRequest(sftp, `cannot write ${file} on ${host}`, done => sftp.write(handle, data, 0, data.length, 0, done));
+    await sftpRequest(sftp, `cannot sync ${file} on ${host}`, done => {
       try {
         sftp.ext_openssh_fsync(handle, error => done(error, undefined));
       } catch {
@@ -80,7 +109,7 @@ async function writeAndClose(sftp: SFTPWrapper, handle: Buffer, data: Buffer, fi
       }
     });
   } finally {
-    await sftpRequest(`cannot close ${file} on ${host}`, done => sftp.close(handle, done));
+    await sftpRequest(sftp, `cannot close ${file} on ${host}`, done => sftp.close(handle, done));
   }
 }
 
@@ -89,7 +118,7 @@ async function writeAndClose(sftp: SFTPWrapper, handle: Buffer, data: Buffer, fi
  * target, so this uses OpenSSH's posix-rename extension when it is offered.
  */
 function replace(sftp: SFTPWrapper, from: string, to: string, host: string): Promise<void> {
-  return sftpRequest(`cannot move ${from} to ${to} on ${host}`, done => {
+  return sftpRequest(sftp, `cannot move ${from} to ${to} on ${host}`, done => {
     try {
       sftp.ext_openssh_rename(from, to, done);
     } catch {
@@ -102,7 +131,7 @@ function replace(sftp: SFTPWrapper, from: string, to: string, host: string): Pro
 }
 
 async function removeTree(sftp: SFTPWrapper, dir: string, host: string): Promise<void> {
-  const entries = await sftpRequest<{ filename: string; attrs: Stats }[]>(`cannot list ${dir} on ${host}`, done => sftp.readdir(dir, done)).catch(error => {
+  const entries = await sftpRequest<{ filename: string; attrs: Stats }[]>(sftp, `cannot list ${dir} on ${host}`, done => sftp.readdir(dir, done)).catch(error => {
     if (isMissing(error)) return null;
     throw error;
   });
@@ -113,7 +142,7 @@ async function removeTree(sftp: SFTPWrapper, dir: string, host: string): Promise
     if (entry.attrs.isDirectory()) await removeTree(sftp, child, host);
     else await removeRemote(sftp, child, host);
   }
-  await sftpRequest(`cannot remove ${dir} on ${host}`, done => sftp.rmdir(dir, done));
+  await sftpRequest(sftp, `cannot remove ${dir} on ${host}`, done => sftp.rmdir(dir, done));
 }
 
 export function sftpFiles(sftp: () => Promise<SFTPWrapper>, host: string): Pick<Host, 'readFile' | 'writeFileAtomic' | 'removeFile' | 'scratchDir'> {
@@ -127,7 +156,7 @@ export function sftpFiles(sftp: () => Promise<SFTPWrapper>, host: string): Pick<
         stats => stats.mode & 0o777,
         () => 0o644
       );
-      const handle = await sftpRequest<Buffer>(`cannot create ${temp} on ${host}`, done => session.open(temp, 'wx', { mode }, done));
+      const handle = await sftpRequest<Buffer>(session, `cannot create ${temp} on ${host}`, done => session.open(temp, 'wx', { mode }, done));
       try {
         await writeAndClose(session, handle, Buffer.from(content, 'utf8'), temp, host);
         await replace(session, temp, file, host);
@@ -141,7 +170,7 @@ export function sftpFiles(sftp: () => Promise<SFTPWrapper>, host: string): Pick<
       const session = await sftp();
       const dir = `/tmp/cutover-${randomBytes(12).toString('hex')}`;
       // mkdir never follows or reuses an existing path, and 0700 keeps other users out.
-      await sftpRequest(`cannot create ${dir} on ${host}`, done => session.mkdir(dir, { mode: 0o700 }, done));
+      await sftpRequest(session, `cannot create ${dir} on ${host}`, done => session.mkdir(dir, { mode: 0o700 }, done));
       return { dir, remove: async () => removeTree(await sftp(), dir, host) };
     }
   };

@@ -30,9 +30,23 @@ function relay(stream: Readable, name: 'stdout' | 'stderr', out: CommandResult, 
   };
 }
 
-function openExec(client: Client, command: string): Promise<ClientChannel> {
+/**
+ * Starts `command` on an exec channel, or fails once the host has not
+ * confirmed it within `answerMs`. A channel confirmed later is closed at once.
+ */
+function openExec(client: Client, command: string, answerMs: number): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
-    client.exec(command, (error, channel) => (error ? reject(error) : resolve(channel)));
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`the host did not start it within ${answerMs}ms`));
+    }, answerMs);
+    client.exec(command, (error, channel) => {
+      clearTimeout(timer);
+      if (late) channel?.close();
+      else if (error) reject(error);
+      else resolve(channel);
+    });
   });
 }
 
@@ -42,6 +56,8 @@ export interface RemoteRun {
   isFolder: (dir: string) => Promise<boolean>;
   host: string;
   secrets: Secrets;
+  /** How long the host may take to start a command (router.ssh.connect-timeout). */
+  answerMs: number;
 }
 
 function refuseSecrets(remote: RemoteRun, field: string, env: CommandOptions['env']): void {
@@ -57,7 +73,8 @@ function refuseSecrets(remote: RemoteRun, field: string, env: CommandOptions['en
  * Runs `argv` on the host over an SSH exec channel, with the semantics of a
  * local `runCommand`: a finished command resolves with its exit code and
  * output; a timeout stops the remote process group (TERM, then KILL) and
- * rejects naming `options.field`.
+ * rejects naming `options.field`. Connecting and starting the command are
+ * bounded apart, by router.ssh.connect-timeout.
  */
 export async function runRemote(remote: RemoteRun, argv: readonly string[], options: CommandOptions): Promise<CommandResult> {
   const { field } = options;
@@ -68,7 +85,7 @@ export async function runRemote(remote: RemoteRun, argv: readonly string[], opti
     throw new BadInputError(`${field}: the working folder ${options.cwd} is not a folder that can be read on ${remote.host}. Create it or change the folder.`);
   }
   const client = await remote.client();
-  const channel = await openExec(client, command).catch((error: Error) => {
+  const channel = await openExec(client, command, remote.answerMs).catch((error: Error) => {
     throw new ReleaseError(`${field}: could not start ${program} on ${remote.host}: ${error.message}`);
   });
 
@@ -76,7 +93,7 @@ export async function runRemote(remote: RemoteRun, argv: readonly string[], opti
   let pid: number | null = null;
   const stop = (signal: 'TERM' | 'KILL') => {
     if (pid === null) return channel.signal(signal);
-    openExec(client, stopCommand(pid, signal)).then(
+    openExec(client, stopCommand(pid, signal), remote.answerMs).then(
       killer => killer.resume().stderr.resume(),
       () => channel.signal(signal)
     );

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import { describeTarget, type Host, type SocketTarget } from './host.js';
 import { parseKnownHosts } from './known-hosts.js';
 import type { SshOptions } from './options.js';
-import { sftpFiles, statRemote } from './sftp-files.js';
+import { answerWithin, sftpFiles, statRemote } from './sftp-files.js';
 import { sshConnection, type SshLogin } from './ssh-connection.js';
 import { runRemote } from './ssh-exec.js';
 import { lockRemote } from './ssh-lock.js';
@@ -66,21 +66,25 @@ export function createSshHost(options: SshOptions, context: { secrets: Secrets; 
   const address = options.host.includes(':') ? `[${options.host}]` : options.host;
   const name = `ssh ${options.user}@${address}:${options.port}`;
   const connection = sshConnection(name, () => loginFrom(options, context.secrets), context.logger);
+  // connect-timeout also bounds each answer the host owes later: an SFTP reply, starting a command.
+  const answerMs = options['connect-timeout'];
+  const sftp = async () => answerWithin(await connection.sftp(), answerMs);
   const remote = {
     client: connection.client,
     host: name,
     secrets: context.secrets,
+    answerMs,
     isFolder: async (dir: string) =>
-      statRemote(await connection.sftp(), dir, name).then(
+      statRemote(await sftp(), dir, name).then(
         stats => stats.isDirectory(),
         () => false
       )
   };
   return {
     name,
-    ...sftpFiles(connection.sftp, name),
+    ...sftpFiles(sftp, name),
     run: (argv, runOptions) => runRemote(remote, argv, runOptions),
-    lock: file => lockRemote(connection.sftp, file, name),
+    lock: file => lockRemote(sftp, file, name),
     connect: async (target, timeoutMs) => forward(await connection.client(), target, timeoutMs, name),
     close: connection.close
   };

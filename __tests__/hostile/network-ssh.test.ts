@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
+import { Secrets } from '../../src/config/secrets.js';
+import { ReleaseError } from '../../src/core/errors.js';
+import { poll } from '../../src/io/wait.js';
+import { terminalLogger } from '../../src/logging/logger.js';
+import { isAlive, type Host } from '../../src/routers/host.js';
+import { createSshHost } from '../../src/routers/ssh-host.js';
+import { describeWithSshd, startSshd, type Sshd } from '../support/sshd.js';
+
+/** Room for a loaded two-core machine on top of a deadline. */
+const MARGIN_MS = 3000;
+const ANSWER_MS = 2000;
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T | Error; ms: number }> {
+  const started = performance.now();
+  const value = await work.catch((error: unknown) => error as Error);
+  return { value, ms: performance.now() - started };
+}
+
+/** Every process below `pid` (ps exits 1 when there is none). */
+function descendants(pid: number): number[] {
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(n => n > 0);
+  return children.flatMap(child => [child, ...descendants(child)]);
+}
+
+describeWithSshd('SSH exchanges with a host that stops answering (real sshd)', () => {
+  let sshd: Sshd;
+  let host: Host;
+  let frozen: number[] = [];
+
+  beforeAll(async () => {
+    sshd = await startSshd();
+  });
+  afterEach(async () => {
+    for (const pid of frozen.splice(0)) process.kill(pid, 'SIGCONT');
+    await host?.close();
+  });
+  afterAll(() => sshd?.stop());
+
+  const open = () => {
+    const logger = terminalLogger({ write: () => undefined, redact: text => text, verbose: true });
+    host = createSshHost({ ...sshd.options, 'connect-timeout': ANSWER_MS }, { secrets: new Secrets({}, () => undefined), logger });
+    return host;
+  };
+
+  /** Stops (SIGSTOP) this test's sshd session processes: the connection stays up, and nothing on it is answered. */
+  async function freezeSessions(): Promise<void> {
+    const listener = Number((await readFile(path.join(path.dirname(sshd.dir), 'sshd.pid'), 'utf8')).trim());
+    frozen = descendants(listener);
+    expect(frozen.length).toBeGreaterThan(0);
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+  }
+
+  it('an SFTP read ends by connect-timeout, naming the file, the host and the setting', async () => {
+    const file = path.join(sshd.dir, 'router.conf');
+    await writeFile(file, 'served\n');
+    const remote = open();
+    expect(await remote.readFile(file)).toBe('served\n');
+    await freezeSessions();
+    const { value, ms } = await timed(remote.readFile(file));
+    expect(ms).toBeLessThan(ANSWER_MS + MARGIN_MS);
+    expect(value).toBeInstanceOf(ReleaseError);
+    expect((value as Error).message).toBe(`cannot read ${file} on ${remote.name}: no answer from the host within ${ANSWER_MS}ms (router.ssh.connect-timeout)`);
+  });
+
+  it('a command the host never starts ends by connect-timeout, naming the field', async () => {
+    const remote = open();
+    expect((await remote.run(['true'], { field: 'router.test', timeoutMs: 60_000 })).code).toBe(0);
+    await freezeSessions();
+    const { value, ms } = await timed(remote.run(['true'], { field: 'router.reload', timeoutMs: 60_000 }));
+    expect(ms).toBeLessThan(ANSWER_MS + MARGIN_MS);
+    expect((value as Error).message).toBe(`router.reload: could not start "true" on ${remote.name}: the host did not start it within ${ANSWER_MS}ms`);
+  });
+
+  it('a command that never ends is stopped at its timeout, and leaves no process on the host', async () => {
+    const remote = open();
+    const pidFile = path.join(sshd.dir, 'sleep.pid');
+    const { value, ms } = await timed(remote.run(['sh', '-c', `echo $$ > ${pidFile}; exec sleep 1000`], { field: 'router.reload', timeoutMs: 1000 }));
+    expect(ms).toBeLessThan(1000 + MARGIN_MS);
+    expect((value as Error).message).toMatch(/^router\.reload: "sh" did not finish within 1000ms on ssh .* and was stopped\.$/);
+    const pid = Number((await readFile(pidFile, 'utf8')).trim());
+    await poll(async () => isAlive(pid), { what: `the remote sleep (pid ${pid}) to be gone`, done: alive => !alive, timeoutMs: 10_000, intervalMs: 50 });
+  });
+});
