@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
 import { BadInputError } from '../../src/core/errors.js';
@@ -126,5 +126,24 @@ database:
     expect(error).toBeInstanceOf(BadInputError);
     expect((error as Error).message).toContain('so contract changes nothing');
     expect((error as Error).message).toContain('contract.sql:2 call-new-function: SELECT calls purge(), created earlier in this migration');
+  });
+
+  it('db lint reads no file through a link that leaves the folder, and refuses non-UTF-8 SQL, printing neither', async () => {
+    const secret = path.join(dir, 'secret.txt');
+    await writeFile(secret, 'root:$6$very-secret-hash:19000:0:99999:7:::\n');
+    const linked = path.join(migrations(), '0006_linked');
+    await mkdir(linked, { recursive: true });
+    await symlink(secret, path.join(linked, 'expand.sql'));
+    const lint = await cli(['db', 'lint', linked]);
+    expect(lint.code).toBe(2);
+    expect(lint.err).toContain(`${path.join(linked, 'expand.sql')}: a link to`);
+    expect(lint.err).not.toContain('very-secret-hash');
+
+    const latin1 = path.join(migrations(), '0007_latin1');
+    await mkdir(latin1, { recursive: true });
+    await writeFile(path.join(latin1, 'expand.sql'), Buffer.from([...Buffer.from("COMMENT ON TABLE accounts IS 'caf"), 0xe9, ...Buffer.from("';\n")]));
+    const bytes = await cli(['db', 'lint', latin1]);
+    expect(bytes.code).toBe(2);
+    expect(bytes.err).toContain(`${path.join(latin1, 'expand.sql')}: not UTF-8 text: byte 33`);
   });
 });

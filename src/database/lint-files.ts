@@ -1,11 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256 } from '../core/canonical.js';
 import { BadInputError } from '../core/errors.js';
 import { backfillPlanOf } from './backfill-plan.js';
 import { lintStatements, type Finding } from './lint/lint.js';
 import { lintBackfill, statementsBefore } from './lint/migration-parts.js';
-import { DB_PHASES, type DbPhase, type MigrationPart } from './migrations.js';
+import { DB_PHASES, readPart, type DbPhase, type MigrationPart } from './migrations.js';
 import { parseSql } from './sql/statements.js';
 
 const PHASE_OF_FILE: Record<string, DbPhase> = {
@@ -36,30 +35,29 @@ async function lintPart(part: MigrationPart, parts: Partial<Record<DbPhase, Migr
  */
 export async function lintPath(target: string): Promise<{ files: string[]; findings: Finding[] }> {
   let info;
+  let real;
   try {
     info = await stat(target);
+    real = await realpath(info.isDirectory() ? target : path.dirname(target));
   } catch (error) {
     throw new BadInputError(`${target}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a migration folder or a .sql file.`);
   }
-  const files = info.isDirectory()
-    ? (await readdir(target))
-        .filter(name => name in PHASE_OF_FILE)
-        .sort()
-        .map(name => ({ file: path.join(target, name), phase: PHASE_OF_FILE[name] as DbPhase }))
-    : [{ file: target, phase: PHASE_OF_FILE[path.basename(target)] ?? ('expand' as const) }];
-  if (files.length === 0) throw new BadInputError(`${target}: no expand.sql, migrate.sql, migrate.yml or contract.sql in this folder. Give a migration folder or a .sql file.`);
+  const dir = info.isDirectory() ? target : path.dirname(target);
+  const names = info.isDirectory() ? (await readdir(target)).filter(name => name in PHASE_OF_FILE).sort() : [path.basename(target)];
+  if (names.length === 0) throw new BadInputError(`${target}: no expand.sql, migrate.sql, migrate.yml or contract.sql in this folder. Give a migration folder or a .sql file.`);
+  // Read as the phases read them: regular UTF-8 files, never through a link that leaves the folder.
+  const root = { shown: dir, real };
   const parts: Partial<Record<DbPhase, MigrationPart>> = {};
-  for (const { file, phase } of files) {
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new BadInputError(`${file}: cannot read it (${error.code ?? error.message}).`);
-    });
-    if (parts[phase]) throw new BadInputError(`${target}: has both ${path.basename(parts[phase].file)} and ${path.basename(file)}. Keep one migrate file: SQL for one UPDATE, YAML for the backfill settings.`);
-    parts[phase] = { phase, file, text, checksum: sha256(text) };
+  for (const name of names) {
+    const part = await readPart(root, dir, name, PHASE_OF_FILE[name] ?? 'expand');
+    const other = parts[part.phase];
+    if (other) throw new BadInputError(`${target}: has both ${path.basename(other.file)} and ${name}. Keep one migrate file: SQL for one UPDATE, YAML for the backfill settings.`);
+    parts[part.phase] = part;
   }
   const findings: Finding[] = [];
   for (const phase of DB_PHASES) {
     const part = parts[phase];
     if (part) findings.push(...(await lintPart(part, parts)));
   }
-  return { files: files.map(f => f.file), findings };
+  return { files: names.map(name => path.join(dir, name)), findings };
 }

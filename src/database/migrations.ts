@@ -39,7 +39,7 @@ function compareIds(a: Migration, b: Migration): number {
 }
 
 /** The migrations folder as given (for messages) and as it really is on disk (to tell where links lead). */
-interface Root {
+export interface Root {
   shown: string;
   real: string;
 }
@@ -67,7 +67,7 @@ async function insideRoot(root: Root, file: string): Promise<string> {
   return real;
 }
 
-async function readPart(root: Root, dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
+export async function readPart(root: Root, dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
   const file = path.join(dir, name);
   const real = await insideRoot(root, file);
   const text = await readTextFile(real, file).catch((error: unknown) => {
