@@ -82,9 +82,13 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
       settled = true;
       clearTimeout(deadline);
       signal?.removeEventListener('abort', onAbort);
-      request.destroy();
-      if ('error' in outcome) reject(outcome.error);
-      else resolve(outcome.response);
+      if ('error' in outcome) {
+        // Ends the exchange, so nothing more is read; a whole answer leaves its connection to the agent.
+        request.destroy();
+        reject(outcome.error);
+      } else {
+        resolve(outcome.response);
+      }
     };
     const fail = (message: string, cause?: unknown) => finish({ error: new HttpError(`${what}: ${message}`, cause === undefined ? undefined : { cause }) });
     const tooLong = () => fail(`the answer is longer than ${MAX_BODY_BYTES} bytes, more than cutover reads from any endpoint; the connection was closed.`);
