@@ -33,6 +33,10 @@ const REFUSED: [string, MigrationPhase[], string[]][] = [
   [`${FN}CREATE INDEX CONCURRENTLY accounts_w ON accounts ((wipe()))`, ['expand'], ['call-new-function']],
   ['EXECUTE drop_it', ['expand', 'contract'], ['execute-prepared']],
   ['PREPARE drop_it AS DELETE FROM accounts WHERE id > 0;\nEXECUTE drop_it', ['expand'], ['execute-prepared']],
+  ['EXPLAIN ANALYZE EXECUTE drop_it', ['expand'], ['execute-prepared']],
+  ['CREATE TABLE copied AS EXECUTE drop_it', ['contract'], ['execute-prepared']],
+  ['EXPLAIN ANALYZE SELECT pg_sleep(60)', ['expand'], ['side-effect-function']],
+  ['PREPARE kill AS SELECT pg_terminate_backend($1)', ['expand'], ['side-effect-function']],
   ["LOAD 'auto_explain'", ['expand', 'contract'], ['load-library']],
   // Functions acting beyond the statement, however they are spelt or nested.
   ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'app'", ['expand', 'contract'], ['side-effect-function']],

@@ -1,4 +1,4 @@
-import { functionCalls, nodeAs, nodesAs, strings } from '../sql/nodes.js';
+import { functionCalls, nodeAs, nodesAs, strings, walk } from '../sql/nodes.js';
 import { ALL_PHASES, statementWords, type Rule } from './rule.js';
 
 /*
@@ -41,8 +41,12 @@ export const executePrepared: Rule = {
   why: 'EXECUTE runs a statement prepared elsewhere: in this session by an earlier statement or by anything that shared the connection, so what it runs is not in this statement.',
   fix: 'Write the statement itself into the migration file instead of PREPARE and EXECUTE.',
   check: statement => {
-    const execute = nodeAs(statement.node, 'ExecuteStmt');
-    return execute ? [{ message: `EXECUTE runs prepared statement ${execute.name}, which the linter cannot see into` }] : [];
+    // Also inside EXPLAIN ANALYZE and CREATE TABLE ... AS EXECUTE, which run it too.
+    const names: string[] = [];
+    walk(statement.node, (kind, body) => {
+      if (kind === 'ExecuteStmt') names.push(String(body.name));
+    });
+    return names.map(name => ({ message: `${statementWords(statement)} runs prepared statement ${name}, which the linter cannot see into` }));
   }
 };
 
