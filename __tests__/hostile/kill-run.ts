@@ -35,7 +35,7 @@ export async function runCli(args: string[], env?: NodeJS.ProcessEnv): Promise<{
 }
 
 /** Polls `probe` until it is truthy, failing with the CLI's output if the CLI ended first. */
-export async function whileRunning<T>(run: CliProcess, what: string, probe: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+export async function whileRunning<T>(run: CliProcess, what: string, probe: () => Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
   const { result } = await poll(
     async () => {
       const value = await probe();
@@ -44,7 +44,7 @@ export async function whileRunning<T>(run: CliProcess, what: string, probe: () =
     },
     { what, done: value => Boolean(value), timeoutMs, intervalMs: 10 }
   );
-  return result;
+  return result as NonNullable<T>;
 }
 
 /** Kills the CLI with SIGKILL, as a runner that loses its machine or a `kill -9` does, and waits for it to be gone. */
