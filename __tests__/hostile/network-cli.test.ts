@@ -64,7 +64,7 @@ describe('cutover steps against endpoints that trickle', () => {
     const run = await step('deploy');
     expect(run.ms).toBeLessThan(2000 + MARGIN_MS);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(new RegExp(`green did not become healthy at ${hostile.origin}/healthz within 2s \\(\\d+ attempts; last: GET ${hostile.origin}/healthz: no complete answer within \\d+ms`));
+    expect(run.err).toMatch(new RegExp(`green did not become healthy at ${hostile.origin}/healthz within 2s \\(\\d+ attempts; last: no complete answer within \\d+ms; expected HTTP 200\\)\\.`));
     const record = JSON.parse(await readFile(file, 'utf8'));
     expect(record.phase).toBe(JSON.parse(before).phase);
     expect(await colorsServed(setup.proxy.url)).toEqual({ blue: 20 });

@@ -117,7 +117,7 @@ describe('network calls against a hostile HTTP server', () => {
       expect(ms).toBeLessThan(2000 + MARGIN_MS);
       expect(value).toBeInstanceOf(ReleaseError);
       expect((value as Error).message).toMatch(
-        new RegExp(`^green did not become healthy at ${server.origin}${path} within 2s \\(\\d+ attempts; last: GET ${server.origin}${path}: no complete answer within \\d+ms; expected HTTP 200\\)\\.$`)
+        new RegExp(`^green did not become healthy at ${server.origin}${path} within 2s \\(\\d+ attempts; last: no complete answer within \\d+ms; expected HTTP 200\\)\\.$`)
       );
     });
 
@@ -155,7 +155,7 @@ describe('network calls against a hostile HTTP server', () => {
     expect(result.new).toEqual({
       kind: 'no-data',
       reason: expect.stringMatching(
-        new RegExp(`^Prometheus at http://127\\.0\\.0\\.1:${server.port} did not answer query requests for green: GET http://127\\.0\\.0\\.1:${server.port}/api/v1/query\\?query=…&time=…&timeout=…: no complete answer within 1000ms$`)
+        new RegExp(`^Prometheus at http://127\\.0\\.0\\.1:${server.port} did not answer query requests for green: no complete answer within 1000ms$`)
       )
     });
     expect(JSON.stringify(result)).not.toMatch(/pw@/);

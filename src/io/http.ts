@@ -31,8 +31,13 @@ export interface HttpRequestOptions extends HttpGetOptions {
 
 /** An exchange that did not end with a whole answer: refused, cut short, too slow, too long or cancelled. */
 export class HttpError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    what: string,
+    /** What went wrong, without the request: for callers whose own message already names the URL. */
+    readonly reason: string,
+    options?: { cause?: unknown }
+  ) {
+    super(`${what}: ${reason}`, options);
     this.name = 'HttpError';
   }
 }
@@ -90,10 +95,10 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
         resolve(outcome.response);
       }
     };
-    const fail = (message: string, cause?: unknown) => finish({ error: new HttpError(`${what}: ${message}`, cause === undefined ? undefined : { cause }) });
+    const fail = (reason: string, cause?: unknown) => finish({ error: new HttpError(what, reason, cause === undefined ? undefined : { cause }) });
     const tooLong = () => fail(`the answer is longer than ${MAX_BODY_BYTES} bytes, more than cutover reads from any endpoint; the connection was closed.`);
     const onAbort = () => {
-      const error = new HttpError(`${what}: cancelled`, { cause: signal?.reason });
+      const error = new HttpError(what, 'cancelled', { cause: signal?.reason });
       error.name = 'AbortError';
       finish({ error });
     };

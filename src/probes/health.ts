@@ -3,7 +3,7 @@ import { ReleaseError } from '../core/errors.js';
 import type { HealthSettings } from '../config/schema.js';
 import type { Secrets } from '../config/secrets.js';
 import { formatDuration } from '../config/duration.js';
-import { httpGet, shownUrl } from '../io/http.js';
+import { HttpError, httpGet, shownUrl } from '../io/http.js';
 import { budget, poll } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -35,7 +35,8 @@ export async function probeHealth(target: HealthTarget, wait: HealthWait, timeou
     const ok = wait.settings['expect-status'].includes(response.status);
     return { ok, detail: `HTTP ${response.status}` };
   } catch (error) {
-    return { ok: false, detail: (error as Error).message };
+    // The wait's messages name the URL already.
+    return { ok: false, detail: error instanceof HttpError ? error.reason : (error as Error).message };
   }
 }
 

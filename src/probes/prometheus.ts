@@ -4,7 +4,7 @@ import { isMetric, type Metric } from '../core/checks.js';
 import type { ColorMeasurement, ColorTraffic, NoData, Role } from '../core/measurement.js';
 import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
-import { httpGet, shownUrl } from '../io/http.js';
+import { HttpError, httpGet, shownUrl } from '../io/http.js';
 import { sleepUnlessAborted } from '../io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
@@ -91,7 +91,7 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
       // options.timeout bounds the whole exchange, so a window's measure ends by its end, lag and timeout, whatever Prometheus trickles.
       ({ status, body } = await httpGet(`${base}/api/v1/query?${params}`, { timeoutMs: options.timeout, headers }));
     } catch (error) {
-      return { problem: `Prometheus at ${shownBase} did not answer ${what}: ${(error as Error).message}` };
+      return { problem: `Prometheus at ${shownBase} did not answer ${what}: ${error instanceof HttpError ? error.reason : (error as Error).message}` };
     }
     let answer: PrometheusAnswer;
     try {
