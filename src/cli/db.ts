@@ -19,7 +19,7 @@ function parse(command: string, args: readonly string[], options: Record<string,
 async function context(configPath: string | undefined, terminal: Terminal) {
   const { config, baseDir } = await loadConfig(configPath ?? 'cutover.yml');
   databaseSettings({ config }, 'db');
-  return { config, baseDir, secrets: new Secrets(terminal.env, () => undefined) };
+  return { config, baseDir, secrets: new Secrets(terminal.env, value => terminal.mask?.(value)) };
 }
 
 async function statementCounts(migrations: readonly Migration[]): Promise<Record<string, number>> {

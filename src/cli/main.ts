@@ -27,11 +27,28 @@ export interface Terminal {
   self: readonly string[];
   /** Whether stderr is a terminal, where progress is drawn as a bar. */
   tty?: boolean;
+  /** Told every secret a command resolves, so that nothing it prints afterwards shows one, its error included. */
+  mask?: (value: string) => void;
+}
+
+/** The terminal with every secret resolved so far hidden from all it prints. */
+export function maskedTerminal(terminal: Terminal): Terminal {
+  const shown = new Secrets(terminal.env, () => undefined);
+  return {
+    ...terminal,
+    out: text => terminal.out(shown.redact(text)),
+    err: text => terminal.err(shown.redact(text)),
+    mask: value => {
+      shown.add(value);
+      terminal.mask?.(value);
+    }
+  };
 }
 
 /** Exit codes: 0 done, 1 the release step failed or refused, 2 bad input (nothing was changed). */
-export async function main(argv: readonly string[], terminal: Terminal): Promise<number> {
+export async function main(argv: readonly string[], given: Terminal): Promise<number> {
   const [command, ...rest] = argv;
+  const terminal = maskedTerminal(given);
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       terminal.out(mainHelp());
@@ -68,8 +85,7 @@ const flagLabel = (name: string): string => `--${name}`;
 function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
   return {
     env: terminal.env,
-    // The terminal logger redacts through Secrets itself; there is no runner to tell.
-    onSecret: () => undefined,
+    onSecret: value => terminal.mask?.(value),
     logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose, tty: terminal.tty }),
     label: flagLabel,
     defaultSnapshotFile: service => path.join('.cutover', `${service}.json`),
