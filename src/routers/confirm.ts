@@ -2,7 +2,7 @@ import { ReleaseError } from '../core/errors.js';
 import { shortDigest } from '../core/canonical.js';
 import { routerDigest, type RouterState } from '../core/router-state.js';
 import { headerValue, httpGet, type HttpResponse } from '../io/http.js';
-import { poll } from '../io/wait.js';
+import { budget, poll } from '../io/wait.js';
 
 export const COLOR_HEADER = 'X-Cutover-Color';
 export const GENERATION_HEADER = 'X-Cutover-Generation';
@@ -35,13 +35,16 @@ export function generationOf(state: RouterState): string {
  */
 export async function confirmServing(state: RouterState, options: ConfirmOptions): Promise<void> {
   const generation = options.generation === undefined ? generationOf(state) : options.generation;
+  // A router that answers slowly but keeps answering must not stretch the wait past its timeout.
+  const { left } = budget(options.timeoutMs);
   /** One attempt: answers in a row until one is not from `state`; null when `responses` were. */
   const streak = async (): Promise<string | null> => {
     for (let answered = 0; answered < options.responses; answered++) {
       if (options.signal?.aborted) return 'cancelled';
+      if (left() < 1) return `no time left for answer ${answered + 1} of ${options.responses}`;
       let response: HttpResponse;
       try {
-        response = await httpGet(options.url, { timeoutMs: Math.min(5000, options.timeoutMs) });
+        response = await httpGet(options.url, { timeoutMs: Math.min(5000, left()), signal: options.signal });
       } catch (error) {
         return (error as Error).message;
       }
