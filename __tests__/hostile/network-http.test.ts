@@ -94,7 +94,7 @@ describe('network calls against a hostile HTTP server', () => {
   });
 
   it('reads no version from a trickling version endpoint, within its request timeout', async () => {
-    const { value, ms } = await timed(readVersion(`${server.origin}/trickled-body`, 1000));
+    const { value, ms } = await timed(readVersion(`${server.origin}/trickled-body`, { timeoutMs: 1000 }));
     expect(value).toBeNull();
     expect(ms).toBeLessThan(1000 + MARGIN_MS);
   });

@@ -1,7 +1,7 @@
 import { logLines } from '../../src/actions/logger.js';
 import { terminalLogger } from '../../src/logging/logger.js';
 import { cleanOutsideText, controlCharacterIn } from '../../src/logging/outside-text.js';
-import { versionProblem } from '../../src/probes/version.js';
+import { acceptedVersion, versionProblem } from '../../src/probes/version.js';
 import { checkOptions } from '../../src/steps/options.js';
 import { refusalOf } from '../support/refusal.js';
 import { commandLines } from './outside-text-fixtures.js';
@@ -54,6 +54,15 @@ describe('a version from outside', () => {
     expect(versionProblem('2.0.0\n::warning::x')).toBe('not one line of printable text (\\n at character 6)');
     expect(versionProblem('2.0.0\r')).toBe('not one line of printable text (\\r at character 6)');
     expect(versionProblem('v'.repeat(60_000))).toBe('60000 characters, more than 128');
+  });
+
+  it('read by a router (from a chain, say), is kept only when it is one, and a refusal quotes it cleaned', () => {
+    const warnings: string[] = [];
+    expect(acceptedVersion('1.4.2', 'the router reports green\'s version as', reason => warnings.push(reason))).toBe('1.4.2');
+    expect(acceptedVersion('1.4.2\n::error::x\x1b[2J', 'the router reports green\'s version as', reason => warnings.push(reason))).toBeNull();
+    expect(warnings).toEqual([
+      'the router reports green\'s version as "1.4.2\\n::error::x": not used as a version: not one line of printable text (\\n at character 6).'
+    ]);
   });
 
   it('given as the version option, is refused with the option named, the value shown cleaned, and the fix', () => {

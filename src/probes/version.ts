@@ -1,4 +1,5 @@
-import { httpGet } from '../io/http.js';
+import { httpGet, shownUrl } from '../io/http.js';
+import { AbortedError } from '../io/wait.js';
 import { cleanOutsideText, controlCharacterIn } from '../logging/outside-text.js';
 
 /** Longer than any version scheme writes; the version lands in logs, outputs, the record and CUTOVER_VERSION. */
@@ -15,24 +16,36 @@ export function versionProblem(version: string): string | null {
 /** How much of a refused body a warning quotes: enough to recognise it. */
 const QUOTE_MAX = 60;
 
+/** `version` when it can be one; otherwise null, and `warn` is told why, quoting what `source` gave. */
+export function acceptedVersion(version: string, source: string, warn: (reason: string) => void): string | null {
+  const problem = versionProblem(version);
+  if (!problem) return version;
+  warn(`${source} "${cleanOutsideText(version, { max: QUOTE_MAX })}": not used as a version: ${problem}.`);
+  return null;
+}
+
 /**
  * The version a color reports: the body of a plain-text endpoint, or the
  * `version` field of a JSON one. Null when it cannot be read, since a color
  * that is not running has no version. The body comes from the build being
  * released: a text that is not a version is refused, and `warn` is told why.
  */
-export async function readVersion(url: string, timeoutMs: number, warn: (reason: string) => void = () => undefined): Promise<string | null> {
+export async function readVersion(url: string, options: { timeoutMs: number; signal?: AbortSignal; warn?: (reason: string) => void }): Promise<string | null> {
+  const { timeoutMs, signal, warn = () => undefined } = options;
   try {
-    const response = await httpGet(url, { timeoutMs });
+    const response = await httpGet(url, { timeoutMs, signal });
     if (response.status < 200 || response.status > 299) return null;
     const body = response.body.trim();
     const version = versionIn(body);
     if (version === '') return null;
-    const problem = version === null ? 'a JSON "version" that is neither text nor a number' : versionProblem(version);
-    if (!problem) return version;
-    warn(`${url} answered "${cleanOutsideText(body, { max: QUOTE_MAX })}": not used as a version: ${problem}.`);
-    return null;
+    if (version === null) {
+      warn(`${shownUrl(url)} answered "${cleanOutsideText(body, { max: QUOTE_MAX })}": not used as a version: a JSON "version" that is neither text nor a number.`);
+      return null;
+    }
+    return acceptedVersion(version, `${shownUrl(url)} answered`, warn);
   } catch {
+    // A cancelled step stops here; a color that cannot answer just has no version.
+    if (signal?.aborted) throw new AbortedError(`reading the version at ${shownUrl(url)}`);
     return null;
   }
 }

@@ -55,7 +55,7 @@ export async function deployStep(context: StepContext, args: DeployArgs): Promis
     if (config.deploy.smoke) {
       await runUserCommand(context, config.deploy.smoke, 'deploy.smoke', env, config.deploy['smoke-timeout']);
     }
-    if (color?.version) reported = await readVersion(color.version, config.health['request-timeout'], reason => logger.warn(reason));
+    if (color?.version) reported = await readVersion(color.version, { timeoutMs: config.health['request-timeout'], signal: context.signal, warn: reason => logger.warn(reason) });
     if (args.version && reported && reported !== args.version) {
       throw new ReleaseError(`${idle} reports version ${reported}${color?.version ? ` at ${color.version}` : ''}, but version ${args.version} was deployed. Check the deploy command.`);
     }

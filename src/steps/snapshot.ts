@@ -1,7 +1,7 @@
 import { COLORS, type Color } from '../core/color.js';
 import { describeRouterState } from '../core/router-state.js';
 import { serializeSnapshot, takeSnapshot } from '../core/snapshot.js';
-import { readVersion } from '../probes/version.js';
+import { acceptedVersion, readVersion } from '../probes/version.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import type { StepContext, StepOutputs } from './context.js';
 import { databaseSnapshot, withDatabase } from './database.js';
@@ -13,8 +13,11 @@ export async function snapshotStep(context: StepContext): Promise<StepOutputs> {
     const state = await context.router.read();
     const versions = (await context.router.versions?.()) ?? ({ blue: null, green: null } as Record<Color, string | null>);
     for (const color of COLORS) {
+      // A version the router reads (a contract's, say) is outside text as much as an endpoint's.
+      const read = versions[color];
+      if (read !== null) versions[color] = acceptedVersion(read, `the router reports ${color}'s version as`, reason => logger.warn(reason));
       const url = config.colors?.[color].version;
-      if (url) versions[color] = await readVersion(url, config.health['request-timeout'], reason => logger.warn(reason));
+      if (url) versions[color] = await readVersion(url, { timeoutMs: config.health['request-timeout'], signal: context.signal, warn: reason => logger.warn(reason) });
     }
     const observed = await context.router.observe?.();
     const database = config.database ? await withDatabase(context, 'snapshot', databaseSnapshot) : null;
