@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { requirePosix } from './platform.js';
@@ -24,6 +26,28 @@ export interface CommandResult {
 export const DRAIN_MS = 2000;
 /** How long a process gets between SIGTERM and SIGKILL. */
 export const KILL_GRACE_MS = 5000;
+/** Output kept per stream: what cutover parses or quotes is far shorter, and a runaway command must not fill memory. */
+export const OUTPUT_MAX = 1024 * 1024;
+/** A line longer than this is handed on in pieces, so a command that never ends a line cannot grow one without bound. */
+export const LINE_PIECE_MAX = 64 * 1024;
+
+/** Whether `file` names a program that can be run: on PATH when bare, else relative to `cwd`. */
+function programExists(file: string, env: NodeJS.ProcessEnv, cwd: string): boolean {
+  const candidates = file.includes('/')
+    ? [path.resolve(cwd, file)]
+    : (env.PATH ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map(dir => path.resolve(cwd, dir, file));
+  return candidates.some(candidate => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
 
 /**
  * Runs `argv` without a shell: every element is one argument, so no input can
@@ -35,6 +59,8 @@ export function runCommand(argv: readonly string[], options: CommandOptions): Pr
   const [file] = argv;
   if (!file) throw new BadInputError(`${options.field}: empty command. Give the program and its arguments as a list.`);
   requirePosix(options.field);
+  // Known at once, rather than after the supervisor has started and failed to start it.
+  if (!programExists(file, options.env ?? process.env, options.cwd ?? process.cwd())) throw notStarted(options.field, file, { code: 'ENOENT', message: 'not found' });
   return new Promise((resolve, reject) => {
     const [supervisor, ...args] = supervised(argv, process.pid, KILL_GRACE_MS);
     const child = spawn(supervisor as string, args, {
@@ -55,11 +81,12 @@ export function runCommand(argv: readonly string[], options: CommandOptions): Pr
       let partial = '';
       child[stream].setEncoding('utf8');
       child[stream].on('data', (chunk: string) => {
-        out[stream] += chunk;
+        if (out[stream].length < OUTPUT_MAX) out[stream] += chunk.slice(0, OUTPUT_MAX - out[stream].length);
         partial += chunk;
         const lines = partial.split('\n');
         partial = lines.pop() ?? '';
         for (const line of lines) options.onLine?.(line, stream);
+        for (; partial.length > LINE_PIECE_MAX; partial = partial.slice(LINE_PIECE_MAX)) options.onLine?.(partial.slice(0, LINE_PIECE_MAX), stream);
       });
       child[stream].on('end', () => {
         if (partial) options.onLine?.(partial, stream);

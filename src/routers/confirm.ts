@@ -37,11 +37,13 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
   const generation = options.generation === undefined ? generationOf(state) : options.generation;
   // A router that answers slowly but keeps answering must not stretch the wait past its timeout.
   const { left } = budget(options.timeoutMs);
+  let lastFailure: string | null = null;
   /** One attempt: answers in a row until one is not from `state`; null when `responses` were. */
-  const streak = async (): Promise<string | null> => {
+  const attempt = async (): Promise<string | null> => {
     for (let answered = 0; answered < options.responses; answered++) {
       if (options.signal?.aborted) return 'cancelled';
-      if (left() < 1) return `no time left for answer ${answered + 1} of ${options.responses}`;
+      // The poll's last attempt falls at the deadline: the answer before it stands.
+      if (left() < 1) return lastFailure ?? `no time left for answer ${answered + 1} of ${options.responses}`;
       let response: HttpResponse;
       try {
         response = await httpGet(options.url, { timeoutMs: Math.min(5000, left()), signal: options.signal });
@@ -60,6 +62,7 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
     }
     return null;
   };
+  const streak = async (): Promise<string | null> => (lastFailure = await attempt());
   await poll(streak, {
     what: `the router to serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url}`,
     done: last => last === null,

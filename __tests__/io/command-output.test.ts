@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals';
+import { BadInputError } from '../../src/core/errors.js';
+import { LINE_PIECE_MAX, OUTPUT_MAX, runCommand } from '../../src/io/command.js';
+
+describe('a command that prints without end', () => {
+  it('keeps at most OUTPUT_MAX of its output, and hands on an endless line in bounded pieces', async () => {
+    const total = 5 * 1024 * 1024;
+    const pieces: number[] = [];
+    const result = await runCommand([process.execPath, '-e', `process.stdout.write('x'.repeat(${total}))`], {
+      field: 'deploy.command',
+      timeoutMs: 60_000,
+      onLine: line => pieces.push(line.length)
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBe(OUTPUT_MAX);
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(LINE_PIECE_MAX);
+    // Nothing is lost on the way to the log: every character arrives, in pieces.
+    expect(pieces.reduce((sum, n) => sum + n, 0)).toBe(total);
+  });
+});
+
+describe('a command that does not exist', () => {
+  it('is refused before any process starts, as bad input naming the field', () => {
+    expect(() => runCommand(['no-such-program-for-cutover'], { field: 'router.reload' })).toThrow(BadInputError);
+    expect(() => runCommand(['./no-such-script.sh'], { field: 'deploy.command', cwd: '/tmp' })).toThrow(
+      'deploy.command: command not found: "./no-such-script.sh". Install it or give its full path.'
+    );
+  });
+
+  it('is found on the PATH the command is given, not only on this process\'s', async () => {
+    const dir = process.execPath.replace(/\/node$/, '');
+    const result = await runCommand(['node', '-e', 'process.stdout.write("ran")'], { field: 'deploy.command', env: { PATH: dir } });
+    expect(result.stdout).toBe('ran');
+    expect(() => runCommand(['node', '-e', ''], { field: 'deploy.command', env: { PATH: '/nonexistent' } })).toThrow(BadInputError);
+  });
+});
