@@ -84,4 +84,41 @@ describeWithSshd('SSH exchanges with a host that stops answering (real sshd)', (
     const pid = Number((await readFile(pidFile, 'utf8')).trim());
     await poll(async () => isAlive(pid), { what: `the remote sleep (pid ${pid}) to be gone`, done: alive => !alive, timeoutMs: 10_000, intervalMs: 50 });
   });
+
+  /** The pid a remote command wrote to `file`, once it has. */
+  const pidIn = async (file: string): Promise<number> =>
+    (
+      await poll(async () => Number((await readFile(file, 'utf8').catch(() => '')).trim()) || null, {
+        what: `the remote command to write ${file}`,
+        done: pid => pid !== null,
+        timeoutMs: 10_000,
+        intervalMs: 20
+      })
+    ).result as number;
+
+  it('a command still running when the connection of cutover ends (cutover killed) is stopped on the host', async () => {
+    const remote = open();
+    const pidFile = path.join(sshd.dir, 'orphan.pid');
+    const running = remote.run(['sh', '-c', `echo $$ > ${pidFile}; exec sleep 1000`], { field: 'router.reload', timeoutMs: 600_000 }).catch((error: unknown) => error as Error);
+    const pid = await pidIn(pidFile);
+    expect(isAlive(pid)).toBe(true);
+    await remote.close();
+    await poll(async () => isAlive(pid), { what: `the remote command (pid ${pid}) to be stopped`, done: alive => !alive, timeoutMs: 10_000, intervalMs: 50 });
+    expect(((await running) as Error).message).toMatch(/^router\.reload: the connection to .* ended while "sh" ran; whether it finished is unknown\.$/);
+  });
+
+  it('a command that ended on its own leaves what it started in the background running', async () => {
+    const remote = open();
+    const pidFile = path.join(sshd.dir, 'background.pid');
+    const result = await remote.run(['sh', '-c', `sleep 1000 </dev/null >/dev/null 2>&1 & echo $! > ${pidFile}`], { field: 'deploy.command', timeoutMs: 60_000 });
+    expect(result.code).toBe(0);
+    const background = await pidIn(pidFile);
+    expect(isAlive(background)).toBe(true);
+    await remote.close();
+    // Once every session process but the background one is gone, the lifeline has let go without stopping anything.
+    const listener = Number((await readFile(path.join(path.dirname(sshd.dir), 'sshd.pid'), 'utf8')).trim());
+    await poll(async () => descendants(listener).filter(pid => pid !== background), { what: 'the SSH session to end', done: left => left.length === 0, timeoutMs: 10_000, intervalMs: 50 });
+    expect(isAlive(background)).toBe(true);
+    process.kill(background, 'SIGKILL');
+  });
 });

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,11 +9,22 @@ import { tempDir } from '../support/servers.js';
 /** sshd hands the command string to the user's login shell as `$SHELL -c command`; these are the usual ones. */
 const SHELLS = ['/bin/bash', '/bin/dash'].filter(shell => existsSync(shell));
 
-function asLoginShell(shell: string, command: string) {
-  // Input on the session's stdin, which the command must not see.
-  const result = spawnSync(shell, ['-c', command], { encoding: 'utf8', input: 'from the session\n' });
-  const [first, ...rest] = result.stderr.split('\n');
-  return { code: result.status, stdout: result.stdout, pidLine: first ?? '', stderr: rest.join('\n') };
+/**
+ * Runs `command` as sshd does, through a login shell, with input on the session's stdin that the
+ * command must not see. The session's stdin stays open until the command ends, as cutover's channel
+ * does: its end while the command runs means cutover is gone.
+ */
+async function asLoginShell(shell: string, command: string) {
+  const child = spawn(shell, ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.write('from the session\n');
+  const [code] = (await once(child, 'close')) as [number | null];
+  child.stdin.end();
+  const [first, ...rest] = stderr.split('\n');
+  return { code, stdout, pidLine: first ?? '', stderr: rest.join('\n') };
 }
 
 const received = (stdout: string) => stdout.split('\0').slice(0, -1);
@@ -59,7 +71,7 @@ describe('the remote command string', () => {
       '#comment',
       'é ✓'
     ];
-    const result = asLoginShell(shell, remoteCommand(['printf', '%s\\0', ...args], { field: 'router.test' }));
+    const result = await asLoginShell(shell, remoteCommand(['printf', '%s\\0', ...args], { field: 'router.test' }));
     expect(result.code).toBe(0);
     expect(received(result.stdout)).toEqual(args);
     expect(result.pidLine).toMatch(PID_LINE);
@@ -71,15 +83,15 @@ describe('the remote command string', () => {
     await mkdir(folder);
     const value = `$(touch ${path.join(dir, 'env')}) '"\n`;
     const command = remoteCommand(['sh', '-c', 'printf "%s\\0" "$PWD" "$V" "$#" "$1"', 'sh', '$V'], { field: 'router.test', env: { V: value, UNSET: undefined }, cwd: folder });
-    const result = asLoginShell(shell, command);
+    const result = await asLoginShell(shell, command);
     expect(received(result.stdout)).toEqual([folder, value, '1', '$V']);
     expect(result.stderr).toBe('');
     expect(await readdir(dir)).toEqual([path.basename(folder)]);
     expect(await readdir(folder)).toEqual([]);
   });
 
-  it('gives the command /dev/null as stdin, and the pid that ends up running it', () => {
-    const result = asLoginShell('/bin/sh', remoteCommand(['sh', '-c', 'cat; echo "$$"'], { field: 'router.test' }));
+  it('gives the command /dev/null as stdin, and the pid that ends up running it', async () => {
+    const result = await asLoginShell('/bin/sh', remoteCommand(['sh', '-c', 'cat; echo "$$"'], { field: 'router.test' }));
     expect(result.stdout).toBe(`${PID_LINE.exec(result.pidLine)?.[1]}\n`);
   });
 

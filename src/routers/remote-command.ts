@@ -15,13 +15,20 @@ export function shellQuote(word: string): string {
 export const PID_LINE = /^cutover-pid (\d+)$/;
 const REPORT_PID = 'echo "cutover-pid $$" >&2';
 /**
+ * The lifeline: sshd closes the channel's stdin when cutover's connection ends, and also once the
+ * command has ended and been reaped. So the end of stdin while the command is still alive means cutover
+ * died (or its network did) while it ran: the watcher stops the command's process group, TERM then KILL,
+ * as a local command's supervisor does. It ignores TERM itself to live to send the KILL.
+ */
+const LIFELINE = `exec 3<&0; { trap '' TERM; cat <&3 >/dev/null; kill -0 "$$" && { kill -s TERM -- "-$$" || kill -s TERM "$$"; sleep 5; kill -s KILL -- "-$$" || kill -s KILL "$$"; }; } </dev/null >/dev/null 2>&1 &`;
+/**
  * `exec` keeps the reported pid the command's, and stdin is /dev/null as for a
  * local command. The redirection sits inside the script so that the login
  * shell sees one plain command and execs it: the pid is then the session's
  * process group. `--` keeps a folder named like an option a folder.
  */
-const RUN = `${REPORT_PID} && exec "$@" </dev/null`;
-const RUN_IN_FOLDER = `${REPORT_PID} && cd -- "$1" && shift && exec "$@" </dev/null`;
+const RUN = `${REPORT_PID} && ${LIFELINE} exec "$@" </dev/null 3<&-`;
+const RUN_IN_FOLDER = `${REPORT_PID} && cd -- "$1" && shift && ${LIFELINE} exec "$@" </dev/null 3<&-`;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
