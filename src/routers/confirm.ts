@@ -5,6 +5,8 @@ import { headerValue, httpGet, type HttpResponse } from '../io/http.js';
 import { budget, poll } from '../io/wait.js';
 
 export const COLOR_HEADER = 'X-Cutover-Color';
+/** The longest one answer may take; a slower router is not serving. */
+const REQUEST_MS = 5000;
 export const GENERATION_HEADER = 'X-Cutover-Generation';
 
 export interface ConfirmOptions {
@@ -44,11 +46,13 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
       if (options.signal?.aborted) return 'cancelled';
       // The poll's last attempt falls at the deadline: the answer before it stands.
       if (left() < 1) return lastFailure ?? `no time left for answer ${answered + 1} of ${options.responses}`;
+      const timeoutMs = Math.min(REQUEST_MS, left());
       let response: HttpResponse;
       try {
-        response = await httpGet(options.url, { timeoutMs: Math.min(5000, left()), signal: options.signal });
+        response = await httpGet(options.url, { timeoutMs, signal: options.signal });
       } catch (error) {
-        return (error as Error).message;
+        // A request the deadline cut short says less than a whole answer before it.
+        return timeoutMs < REQUEST_MS && lastFailure !== null ? lastFailure : (error as Error).message;
       }
       const seen = headerValue(response.headers, GENERATION_HEADER);
       const color = headerValue(response.headers, COLOR_HEADER);
