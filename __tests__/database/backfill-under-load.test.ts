@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../src/database/connection.js';
 import { readHistory } from '../../src/database/history.js';
 import { loadMigrations } from '../../src/database/migrations.js';
 import { runPhase } from '../../src/database/phases.js';
-import { renderNginxFile } from '../../src/routers/nginx.js';
-import { SPLIT_NAME, testPhaseOptions, writeMigrations } from '../support/migrations.js';
+import { SPLIT_NAME, testPhaseOptions, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 
@@ -119,23 +117,7 @@ describeWithPostgres('backfill under load on PostgreSQL', () => {
     cleanup.push(remove);
     // Not idempotent on purpose: a batch applied twice shows as touched = 2.
     await writeMigrations(path.join(dir, 'db/migrations'), { '0001_touch': { 'migrate.yml': `table: ledger\nset:\n  touched: touched + 1\n  note: "'done'"\n` } });
-    const routerFile = path.join(dir, 'router.conf');
-    await writeFile(
-      routerFile,
-      renderNginxFile({ kind: 'nginx', endpoints: { blue: '127.0.0.1:1', green: '127.0.0.1:2' }, weights: { blue: 100, green: 0 }, settings: { upstream: 'cutover_ledger' } })
-    );
-    await writeFile(
-      path.join(dir, 'cutover.yml'),
-      `service: ledger
-colors:
-  blue: { upstream: 127.0.0.1:1, health: http://127.0.0.1:1/healthz }
-  green: { upstream: 127.0.0.1:2, health: http://127.0.0.1:2/healthz }
-router: { kind: nginx, file: ${routerFile}, probe: http://127.0.0.1:3/ }
-database:
-  url: env:DATABASE_URL
-  backfill: { batch-max: 4000, batch-initial: 1000 }
-`
-    );
+    await writeDatabaseRelease(dir, 'ledger', '  url: env:DATABASE_URL\n  backfill: { batch-max: 4000, batch-initial: 1000 }\n');
     const env = { ...process.env, DATABASE_URL: server.url('killed') };
     const run = (args: string[]) =>
       spawn(process.execPath, [path.resolve('dist/cli/index.js'), ...args, '--config', path.join(dir, 'cutover.yml'), '--snapshot-file', path.join(dir, 'record.json')], { env, stdio: ['ignore', 'pipe', 'pipe'] });

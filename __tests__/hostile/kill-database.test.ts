@@ -1,9 +1,8 @@
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../src/database/connection.js';
 import { readHistory } from '../../src/database/history.js';
-import { renderNginxFile } from '../../src/routers/nginx.js';
-import { writeMigrations } from '../support/migrations.js';
+import { writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 import { killHard, readJson, runCli, startCli, whileRunning } from './kill-run.js';
@@ -31,23 +30,7 @@ describeWithPostgres('database steps killed with SIGKILL, then run again', () =>
     const { dir, remove } = await tempDir();
     cleanup.push(remove);
     await writeMigrations(path.join(dir, 'db/migrations'), migrations);
-    const routerFile = path.join(dir, 'router.conf');
-    await writeFile(
-      routerFile,
-      renderNginxFile({ kind: 'nginx', endpoints: { blue: '127.0.0.1:1', green: '127.0.0.1:2' }, weights: { blue: 100, green: 0 }, settings: { upstream: 'cutover_ledger' } })
-    );
-    await writeFile(
-      path.join(dir, 'cutover.yml'),
-      `service: ledger
-colors:
-  blue: { upstream: 127.0.0.1:1, health: http://127.0.0.1:1/healthz }
-  green: { upstream: 127.0.0.1:2, health: http://127.0.0.1:2/healthz }
-router: { kind: nginx, file: ${routerFile}, probe: http://127.0.0.1:3/ }
-database:
-  url: env:DATABASE_URL
-  backfill: { batch-max: 4000, batch-initial: 1000 }
-`
-    );
+    await writeDatabaseRelease(dir, 'ledger', '  url: env:DATABASE_URL\n  backfill: { batch-max: 4000, batch-initial: 1000 }\n');
     const env = { ...process.env, DATABASE_URL: server.url(name) };
     const record = path.join(dir, 'record.json');
     const args = (step: string[]) => [...step, '--config', path.join(dir, 'cutover.yml'), '--snapshot-file', record];

@@ -5,9 +5,8 @@ import { BadInputError } from '../../src/core/errors.js';
 import { loadMigrations } from '../../src/database/migrations.js';
 import { preparePhase } from '../../src/database/phases.js';
 import { openPglite } from '../../src/database/pglite.js';
-import { renderNginxFile } from '../../src/routers/nginx.js';
 import { cli } from '../support/cli.js';
-import { writeMigrations } from '../support/migrations.js';
+import { writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { tempDir } from '../support/servers.js';
 
 /*
@@ -31,23 +30,7 @@ describe('SQL linter through the CLI', () => {
 
   beforeEach(async () => {
     ({ dir, remove } = await tempDir());
-    const routerFile = path.join(dir, 'router.conf');
-    await writeFile(
-      routerFile,
-      renderNginxFile({ kind: 'nginx', endpoints: { blue: '127.0.0.1:1', green: '127.0.0.1:2' }, weights: { blue: 100, green: 0 }, settings: { upstream: 'cutover_shop' } })
-    );
-    await writeFile(
-      path.join(dir, 'cutover.yml'),
-      `service: shop
-colors:
-  blue: { upstream: 127.0.0.1:1, health: http://127.0.0.1:1/healthz }
-  green: { upstream: 127.0.0.1:2, health: http://127.0.0.1:2/healthz }
-router: { kind: nginx, file: ${routerFile}, probe: http://127.0.0.1:3/ }
-database:
-  url: pglite:db
-  migrations: db/migrations
-`
-    );
+    await writeDatabaseRelease(dir, 'shop', '  url: pglite:db\n  migrations: db/migrations\n');
   });
   afterEach(() => remove());
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PhaseOptions } from '../../src/database/phases.js';
+import { renderNginxFile } from '../../src/routers/nginx.js';
 import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
 import { DEFAULT_LOCK_POLICY } from '../../src/database/lock-policy.js';
 
@@ -11,6 +12,29 @@ export async function writeMigrations(root: string, folders: Record<string, Reco
     for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, folder, name), text);
   }
   return root;
+}
+
+/**
+ * A release whose only real part is its database: an nginx upstream file with blue live (never served,
+ * so no nginx runs) and a cutover.yml for `service` with `database` (its YAML lines, indented) below it.
+ * Returns the config's path.
+ */
+export async function writeDatabaseRelease(dir: string, service: string, database: string): Promise<string> {
+  const routerFile = path.join(dir, 'router.conf');
+  const endpoints = { blue: '127.0.0.1:1', green: '127.0.0.1:2' };
+  await writeFile(routerFile, renderNginxFile({ kind: 'nginx', endpoints, weights: { blue: 100, green: 0 }, settings: { upstream: `cutover_${service}` } }));
+  const config = path.join(dir, 'cutover.yml');
+  await writeFile(
+    config,
+    `service: ${service}
+colors:
+  blue: { upstream: ${endpoints.blue}, health: http://${endpoints.blue}/healthz }
+  green: { upstream: ${endpoints.green}, health: http://${endpoints.green}/healthz }
+router: { kind: nginx, file: ${routerFile}, probe: http://127.0.0.1:3/ }
+database:
+${database}`
+  );
+  return config;
 }
 
 /** The split-name change every engine test runs: expand keeps the old version writing, contract drops its columns. */
