@@ -123,4 +123,34 @@ describeWithPostgres('database steps killed with SIGKILL, then run again', () =>
     expect(rollback.output).toMatch(/rollback: this release's contract already ran/);
     expect(await columns()).toEqual(['id', 'note', 'summary']);
   });
+
+  it('contract killed while its statement waits for a lock: rollback refuses the half-done contract, and the rerun finishes and records contracted', async () => {
+    const { db, record, start, run, history } = await release('contract-killed', `CREATE TABLE ledger (id bigint PRIMARY KEY, note text, legacy text);`, {
+      '0001_drop_legacy': { 'expand.sql': 'ALTER TABLE ledger ADD COLUMN summary text;\n', 'contract.sql': 'ALTER TABLE ledger DROP COLUMN legacy;\n' }
+    });
+    expect((await run('snapshot')).code).toBe(0);
+    expect((await run('migrate', '--phase', 'expand')).code).toBe(0);
+    // The old version reading the table, in a transaction: contract's DROP COLUMN waits behind it.
+    const reader: Database = await server.connect('contract-killed', 'old version');
+    cleanup.push(() => reader.close());
+    await reader.query('BEGIN');
+    await reader.query('LOCK TABLE ledger IN ACCESS SHARE MODE');
+
+    const killed = start('contract', '--force', 'no traffic in this test');
+    await whileRunning(killed, 'contract to be under way', async () => (await history('contract'))?.status === 'running');
+    await killHard(killed);
+    await reader.query('COMMIT');
+    expect((await readJson<{ phase: string; history: { step: string }[] }>(record))?.history.map(h => h.step)).toContain('contract');
+
+    const refused = await run('rollback');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/rollback: this release already ran contract \(0001_drop_legacy, running\)/);
+
+    const rerun = await run('contract', '--force', 'no traffic in this test');
+    expect(rerun.code).toBe(0);
+    expect((await readJson<{ phase: string }>(record))?.phase).toBe('contracted');
+    expect((await history('contract'))?.status).toBe('done');
+    const columns = await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ledger' ORDER BY 1`);
+    expect(columns.rows.map(r => r.name)).toEqual(['id', 'note', 'summary']);
+  });
 });

@@ -40,6 +40,8 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       'snapshot-digest': record.snapshot.digest,
       ...(step === 'promote' ? { approvers: JSON.stringify(approvers) } : {})
     });
+    // Even a rollback with no traffic to move must not finish a switch, or record rolled-back, once contract has begun.
+    if (step === 'rollback') await checkDatabaseBeforeSwitch(context, step, record, force);
     if (decision.outcome === 'already-done') {
       await context.router.apply(current, current);
       // A run stopped while draining left the switch done but the drain unproven.
@@ -52,7 +54,7 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       return outputs();
     }
     const { target } = decision;
-    await checkDatabaseBeforeSwitch(context, step, record, force);
+    if (step === 'promote') await checkDatabaseBeforeSwitch(context, step, record, force);
     if (step === 'promote' && context.tracker && !canary.forceFailure) {
       approvers = await context.tracker.approve(record);
       if (approvers.length) logger.info(`approved by ${approvers.map(a => (a.comment ? `${a.user} ("${a.comment}")` : a.user)).join(', ')}`);
