@@ -6,8 +6,8 @@ import type { GitHubClient } from './client.js';
 import type { GitHubRun } from './environment.js';
 import { gitHubRead } from './requests.js';
 
-/** An answer's reason as logs and the summary quote it; the issue keeps the whole comment. */
-const REASON_MAX = 500;
+/** An approval's reason as logs and the summary quote it; GitHub keeps the whole comment. */
+export const REASON_MAX = 500;
 
 /** Polled at most this often; with ETags an unchanged answer costs no rate limit. */
 const MAX_POLL_MS = 15_000;

@@ -5,11 +5,12 @@ import type { Approver } from '../core/approval.js';
 import type { ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import type { Logger } from '../logging/logger.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
 import { readApprovals, checkRunCommit, verifyEnvironmentApproval } from './approval-gate.js';
 import type { GitHubClient } from './client.js';
 import { DeploymentRecords, type StatusState } from './deployments.js';
 import type { GitHubRun } from './environment.js';
-import { approveByIssue } from './issue-approval.js';
+import { approveByIssue, REASON_MAX } from './issue-approval.js';
 import { approversRecorded, disagreement, historyOf, replacedRecorded, type StatusLine } from './release-log.js';
 
 export interface ApprovalSettings {
@@ -173,7 +174,8 @@ export class GitHubTracker implements ReleaseTracker {
     if (record.deployment && gate.approvers.length) {
       await this.status(record.deployment, 'in_progress', 'promote', 'started', `approved by ${gate.approvers.map(a => a.user).join(', ')}`);
     }
-    return gate.approvers;
+    // Judged and recorded as GitHub has them; shown as an answer to the approval issue is: anyone's text, one line.
+    return gate.approvers.map(a => ({ user: cleanOutsideText(a.user), comment: cleanOutsideText(a.comment, { max: REASON_MAX }) }));
   }
 
   /** The release a promotion replaces: the one live before it, if it can be found. */

@@ -6,6 +6,7 @@ import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
 import { HttpError, httpGet, shownUrl } from '../io/http.js';
 import { sleepUnlessAborted } from '../io/wait.js';
+import { cleanOutsideText } from '../logging/outside-text.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
 const PLACEHOLDERS = ['color', 'interval', 'upstream'] as const;
@@ -67,6 +68,9 @@ export const prometheusSourceSchema = z.strictObject({
 
 export type PrometheusSourceOptions = z.output<typeof prometheusSourceSchema>;
 
+/** What Prometheus says (an error, label values, a body that is not JSON) is outside text: shown as one line of plain text. */
+const said = (text: unknown, max?: number): string => cleanOutsideText(`${text}`, { max });
+
 /** A query's one number (NaN included), with what it was for messages, or why there is none. */
 type Answer = { value: number; what: string } | { problem: string };
 
@@ -97,10 +101,10 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
     try {
       answer = JSON.parse(body) as PrometheusAnswer;
     } catch {
-      return { problem: `Prometheus at ${shownBase} answered ${what} with HTTP ${status} and no JSON: ${body.trim().slice(0, 200)}` };
+      return { problem: `Prometheus at ${shownBase} answered ${what} with HTTP ${status} and no JSON: ${said(body.trim(), 200)}` };
     }
     if (answer.status !== 'success' || status !== 200) {
-      return { problem: `Prometheus refused ${what} (HTTP ${status}${answer.errorType ? `, ${answer.errorType}` : ''}): ${answer.error ?? 'no reason given'}. The query was ${query}` };
+      return { problem: `Prometheus refused ${what} (HTTP ${status}${answer.errorType ? `, ${said(answer.errorType)}` : ''}): ${said(answer.error ?? 'no reason given')}. The query was ${query}` };
     }
     const hints = [
       ...(key === 'errors' ? ['If the series only appears once a request fails, append "or vector(0)".'] : []),
@@ -181,7 +185,7 @@ function readResult(data: PrometheusAnswer['data'], what: string, emptyHints: re
       return { problem: [`${what} returned no series: check the metric and label names, and that Prometheus scrapes this color.`, ...emptyHints].join(' ') };
     }
     if (series.length > 1) {
-      const shown = series.slice(0, 3).map(s => labelSet(s.metric)).join(', ');
+      const shown = said(series.slice(0, 3).map(s => labelSet(s.metric)).join(', '));
       return { problem: `${what} returned ${series.length} series (${shown}${series.length > 3 ? ', ...' : ''}), expected one: wrap the query in sum(...)` };
     }
     sample = (series[0] as { value: Sample }).value;
