@@ -7,6 +7,25 @@ import { cli } from '../support/cli.js';
 import { startUpstreams, tempDir } from '../support/servers.js';
 
 /**
+ * Lines any outside source may send, with a payload naming the source so that a leak says where it
+ * came from: every kind of workflow command (new style with properties, legacy, after a carriage
+ * return, indented, a pause of its own) and terminal escapes.
+ */
+export function hostileText(source: string): string {
+  const payload = `pwned-${source}`;
+  return [
+    `::add-mask::${payload}`,
+    `::set-output name=live-color::${payload}`,
+    `::warning file=cutover.yml,line=1::${payload}`,
+    `::group::${payload}`,
+    `##[error]${payload} legacy`,
+    `waiting\r::stop-commands::${payload}`,
+    `  ::error::${payload} indented`,
+    `\x1b[31m${payload}\x1b[0m \x1b]0;${payload}\x07 \x1b]52;c;cHduZWQ=\x07 \u202e${payload} \x07bell`
+  ].join('\n');
+}
+
+/**
  * What a server or a program cutover does not control may say, and what the Actions runner would
  * make of it: each hostile text carries workflow commands (new style, legacy, after a carriage
  * return, indented) and terminal escapes.
@@ -28,7 +47,18 @@ export const HOSTILE = {
     'done\r::warning::pwned-deploy after a carriage return',
     '  indented ##[set-output name=version]pwned-deploy',
     '\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 \x1b]52;c;cHduZWQ=\x07 \u202eevil \x07bell'
-  ].join('\n')
+  ].join('\n'),
+  /** What the command router's read and switch programs print, and what a failing switch says on stderr. */
+  routerOutput: hostileText('router'),
+  switchFailure: hostileText('switch-failure'),
+  /** The body of an approval issue comment, and the login GitHub names as its author. */
+  approvalReason: hostileText('approval'),
+  approverLogin: `lead\n::add-mask::pwned-login\r::warning::pwned-login\x1b[31m`,
+  /** Prometheus: a query's `error`, and label values of the series it returns. */
+  prometheusError: hostileText('prometheus-error'),
+  prometheusLabel: hostileText('prometheus-label'),
+  /** A body served with an error status. */
+  errorBody: hostileText('error-body')
 };
 
 /** Every line of the hostile texts as the runner would split it: none may reach it as a command. */
@@ -37,18 +67,26 @@ export const HOSTILE_LINES: readonly string[] = [...Object.values(HOSTILE), JSON
   .map(line => line.trimStart())
   .filter(line => line.startsWith('::') || line.includes('##['));
 
-/** A server on 127.0.0.1 answering each path with its body (changed between requests through `bodies`), and 404 to others. */
-export async function startHostileServer(bodies: Record<string, string>): Promise<{ url: string; bodies: Record<string, string>; close: () => Promise<void> }> {
+/**
+ * A server on 127.0.0.1 answering each path with its body and status (200 unless `statuses` says
+ * otherwise; both can change between requests), and 404 to others.
+ */
+export async function startHostileServer(
+  bodies: Record<string, string>
+): Promise<{ url: string; bodies: Record<string, string>; statuses: Record<string, number>; close: () => Promise<void> }> {
+  const statuses: Record<string, number> = {};
   const server = http.createServer((request, response) => {
     const body = bodies[request.url ?? ''];
     if (body === undefined) return response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': body.startsWith('{') ? 'application/json' : 'text/plain' }).end(body);
+    const status = statuses[request.url ?? ''] ?? 200;
+    response.writeHead(status, { 'content-type': body.startsWith('{') ? 'application/json' : 'text/plain' }).end(body);
   });
   const port = await freePort();
   await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
     bodies,
+    statuses,
     close: () => new Promise<void>(resolve => server.close(() => resolve()))
   };
 }
@@ -95,13 +133,26 @@ export function commandLines(output: string): string[] {
   return found;
 }
 
-/** Commands cutover writes itself; a pause of commands only with a token of its own making. */
-const CUTOVER_COMMAND = /^::(group::|endgroup::$|debug::|warning::|error::|notice::|stop-commands::[0-9a-f]{32}$|[0-9a-f]{32}::$)/;
+/** Commands cutover writes itself (annotations may carry properties, like a title); a pause of commands only with a token of its own making. */
+const CUTOVER_COMMAND = /^::(group::|endgroup::$|debug::|(warning|error|notice)( [^:]*)?::|stop-commands::[0-9a-f]{32}$|[0-9a-f]{32}::$)/;
 
-/** Command lines of a step's output that cutover did not write (it masks only `secrets`): empty when no outside text got through. */
-export function foreignCommands(output: string, secrets: readonly string[] = []): string[] {
+/** The lines cutover did not write as commands (it masks only `secrets`). */
+function notCutovers(lines: readonly string[], secrets: readonly string[]): string[] {
   const masks = new Set(secrets.map(secret => `::add-mask::${secret}`));
-  return commandLines(output).filter(line => !(CUTOVER_COMMAND.test(line) || masks.has(line)) || HOSTILE_LINES.includes(line.trimStart()));
+  return lines.filter(line => !(CUTOVER_COMMAND.test(line) || masks.has(line)) || HOSTILE_LINES.includes(line.trimStart()));
+}
+
+/** Command lines of a step's output that cutover did not write: empty when no outside text got through. */
+export function foreignCommands(output: string, secrets: readonly string[] = []): string[] {
+  return notCutovers(commandLines(output), secrets);
+}
+
+/**
+ * Lines of a step's output that start with `::` (after leading whitespace) and that cutover did not
+ * write, even inside a pause of commands: outside text is shown as one line, never as a line of its own.
+ */
+export function foreignCommandLines(output: string, secrets: readonly string[] = []): string[] {
+  return notCutovers(output.split(/\r\n|\r|\n/).filter(line => line.trimStart().startsWith('::')), secrets);
 }
 
 /** Characters a terminal or the runner would act on, other than line feeds. */
