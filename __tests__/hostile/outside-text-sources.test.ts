@@ -144,8 +144,9 @@ health: { timeout: 3s, interval: 50ms, max-interval: 500ms }
     expect(await colorsServed(setup.proxy.url)).toEqual({ green: 20 });
   });
 
-  it('Prometheus during a canary: a query error and label values, and a reviewer comment, stay one line of text in the verdicts, the rollback error and the summary', async () => {
-    // A Prometheus API that refuses the new color's first query with a hostile error, then answers two series with hostile labels.
+  it('Prometheus during a canary: a query error, an error body and label values, and a reviewer comment, stay one line of text in the verdicts, the rollback error and the summary', async () => {
+    // A Prometheus API whose answers for the new color, interval by interval (two queries each), are a refusal with a
+    // hostile error, a hostile body that is not JSON, then two series with hostile labels.
     let greenQueries = 0;
     const prometheus = http.createServer((request, response) => {
       const query = new URL(request.url ?? '/', 'http://x').searchParams.get('query') ?? '';
@@ -153,6 +154,7 @@ health: { timeout: 3s, interval: 50ms, max-interval: 500ms }
       if (request.headers.authorization !== PROMETHEUS_TOKEN) return answer(401, { status: 'error', errorType: 'unauthorized', error: 'no token' });
       if (!query.includes('"green"')) return answer(200, { status: 'success', data: { resultType: 'scalar', result: [Date.now() / 1000, '100'] } });
       if (++greenQueries <= 2) return answer(422, { status: 'error', errorType: 'bad_data', error: HOSTILE.prometheusError });
+      if (greenQueries <= 4) return response.writeHead(502, { 'content-type': 'text/plain' }).end(HOSTILE.errorBody);
       const series = (instance: string) => ({ metric: { __name__: 'http_requests_total', instance, job: HOSTILE.prometheusLabel }, value: [Date.now() / 1000, '1'] });
       return answer(200, { status: 'success', data: { resultType: 'vector', result: [series('a'), series('b')] } });
     });
@@ -164,7 +166,7 @@ health: { timeout: 3s, interval: 50ms, max-interval: 500ms }
 analysis:
   interval: 300ms
   inconclusive: fail
-  failures-allowed: 1
+  failures-allowed: 2
   sources:
     prom:
       kind: prometheus
@@ -189,8 +191,9 @@ analysis:
     expect(promote.code).toBe(1);
     expect(promote.stdout).toContain('approved by reviewer ("::add-mask::pwned-approval\\n::set-output name=live-color::pwned-approval\\n');
     expect(promote.stdout).toMatch(/^ {2}errors inconclusive: .*\(HTTP 422, bad_data\): ::add-mask::pwned-prometheus-error\\n::set-output /m);
+    expect(promote.stdout).toMatch(/^ {2}errors inconclusive: .*with HTTP 502 and no JSON: ::add-mask::pwned-error-body\\n::set-output .*\(\d+ more characters cut\)\)$/m);
     expect(promote.stdout).toMatch(/^ {2}errors inconclusive: .*returned 2 series \(http_requests_total\{instance="a",job="::add-mask::pwned-prometheus-label\\n/m);
-    expect(promote.stdout).toMatch(/^::error::step 1 \(50%\) failed .*Traffic was rolled back automatically/m);
+    expect(promote.stdout).toMatch(/^::error::step 1 \(50%25\) failed .*Traffic was rolled back automatically/m);
     expect(await colorsServed(setup.proxy.url)).toEqual({ blue: 20 });
   });
 
