@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
 import { Secrets } from '../../src/config/secrets.js';
 import { ReleaseError } from '../../src/core/errors.js';
+import { LINE_PIECE_MAX, OUTPUT_MAX } from '../../src/io/command.js';
 import { poll } from '../../src/io/wait.js';
 import { terminalLogger } from '../../src/logging/logger.js';
 import { isAlive, type Host } from '../../src/routers/host.js';
+import { REMOTE_FILE_MAX } from '../../src/routers/sftp-files.js';
 import { createSshHost } from '../../src/routers/ssh-host.js';
 import { describeWithSshd, startSshd, type Sshd } from '../support/sshd.js';
 
@@ -120,5 +122,32 @@ describeWithSshd('SSH exchanges with a host that stops answering (real sshd)', (
     await poll(async () => descendants(listener).filter(pid => pid !== background), { what: 'the SSH session to end', done: left => left.length === 0, timeoutMs: 10_000, intervalMs: 50 });
     expect(isAlive(background)).toBe(true);
     process.kill(background, 'SIGKILL');
+  });
+
+  it('keeps at most OUTPUT_MAX of what a remote command prints, and hands on an endless line in bounded pieces', async () => {
+    const remote = open();
+    const total = 3 * 1024 * 1024;
+    const pieces: number[] = [];
+    const result = await remote.run([process.execPath, '-e', `process.stdout.write('x'.repeat(${total}))`], {
+      field: 'router.reload',
+      timeoutMs: 60_000,
+      onLine: line => pieces.push(line.length)
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBe(OUTPUT_MAX);
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(LINE_PIECE_MAX);
+    expect(pieces.reduce((sum, n) => sum + n, 0)).toBe(total);
+  });
+
+  it('refuses to read a remote file larger than any router file, without reading it', async () => {
+    const remote = open();
+    const file = path.join(sshd.dir, 'huge.conf');
+    await truncate(file, REMOTE_FILE_MAX + 1).catch(async () => {
+      await writeFile(file, '');
+      await truncate(file, REMOTE_FILE_MAX + 1);
+    });
+    await expect(remote.readFile(file)).rejects.toThrow(
+      `cannot read ${file} on ${remote.name}: it is ${REMOTE_FILE_MAX + 1} bytes, more than the ${REMOTE_FILE_MAX} a file cutover reads can be. Check that the setting names the right file.`
+    );
   });
 });

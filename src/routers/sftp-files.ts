@@ -60,9 +60,17 @@ function isMissing(error: unknown): boolean {
   return error instanceof SftpError && error.status === ssh2.utils.sftp.STATUS_CODE.NO_SUCH_FILE;
 }
 
+/** Far more than any file a router keeps; a larger one is not the file cutover wrote, and is not read into memory. */
+export const REMOTE_FILE_MAX = 16 * 1024 * 1024;
+
 export async function readRemote(sftp: SFTPWrapper, file: string, host: string): Promise<string | null> {
   try {
-    const content = await sftpRequest<Buffer>(sftp, `cannot read ${file} on ${host}`, done => sftp.readFile(file, done));
+    const what = `cannot read ${file} on ${host}`;
+    const { size } = await sftpRequest<Stats>(sftp, what, done => sftp.stat(file, done));
+    if (size > REMOTE_FILE_MAX) {
+      throw new ReleaseError(`${what}: it is ${size} bytes, more than the ${REMOTE_FILE_MAX} a file cutover reads can be. Check that the setting names the right file.`);
+    }
+    const content = await sftpRequest<Buffer>(sftp, what, done => sftp.readFile(file, done));
     return content.toString('utf8');
   } catch (error) {
     if (isMissing(error)) return null;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Secrets } from '../config/secrets.js';
-import { DRAIN_MS, KILL_GRACE_MS, type CommandOptions, type CommandResult } from '../io/command.js';
+import { DRAIN_MS, KILL_GRACE_MS, LINE_PIECE_MAX, OUTPUT_MAX, type CommandOptions, type CommandResult } from '../io/command.js';
 import { PID_LINE, remoteCommand, stopCommand } from './remote-command.js';
 
 
@@ -14,7 +14,8 @@ function relay(stream: Readable, name: 'stdout' | 'stderr', out: CommandResult, 
   let partial = '';
   const emit = (line: string, complete: boolean) => {
     if (skip(line)) return;
-    out[name] += complete ? `${line}\n` : line;
+    // Kept up to OUTPUT_MAX, as for a local command; every line still reaches onLine.
+    if (out[name].length < OUTPUT_MAX) out[name] += (complete ? `${line}\n` : line).slice(0, OUTPUT_MAX - out[name].length);
     onLine?.(line, name);
   };
   stream.setEncoding('utf8');
@@ -23,6 +24,7 @@ function relay(stream: Readable, name: 'stdout' | 'stderr', out: CommandResult, 
     const lines = partial.split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) emit(line, true);
+    for (; partial.length > LINE_PIECE_MAX; partial = partial.slice(LINE_PIECE_MAX)) emit(partial.slice(0, LINE_PIECE_MAX), false);
   });
   return () => {
     if (partial) emit(partial, false);
