@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
 import { Secrets } from '../../src/config/secrets.js';
 import { ReleaseError } from '../../src/core/errors.js';
-import { LINE_PIECE_MAX, OUTPUT_MAX } from '../../src/io/command.js';
 import { poll } from '../../src/io/wait.js';
 import { terminalLogger } from '../../src/logging/logger.js';
-import { isAlive, type Host } from '../../src/routers/host.js';
+import { isAlive } from '../../src/io/processes.js';
+import type { Host } from '../../src/routers/host.js';
 import { REMOTE_FILE_MAX } from '../../src/routers/sftp-files.js';
 import { createSshHost } from '../../src/routers/ssh-host.js';
+import { expectEndlessLineBounded } from '../support/endless-line.js';
 import { describeWithSshd, startSshd, type Sshd } from '../support/sshd.js';
 
 /** Room for a loaded two-core machine on top of a deadline. */
@@ -125,18 +126,7 @@ describeWithSshd('SSH exchanges with a host that stops answering (real sshd)', (
   });
 
   it('keeps at most OUTPUT_MAX of what a remote command prints, and hands on an endless line in bounded pieces', async () => {
-    const remote = open();
-    const total = 3 * 1024 * 1024;
-    const pieces: number[] = [];
-    const result = await remote.run([process.execPath, '-e', `process.stdout.write('x'.repeat(${total}))`], {
-      field: 'router.reload',
-      timeoutMs: 60_000,
-      onLine: line => pieces.push(line.length)
-    });
-    expect(result.code).toBe(0);
-    expect(result.stdout.length).toBe(OUTPUT_MAX);
-    expect(Math.max(...pieces)).toBeLessThanOrEqual(LINE_PIECE_MAX);
-    expect(pieces.reduce((sum, n) => sum + n, 0)).toBe(total);
+    await expectEndlessLineBounded(open().run, 'router.reload', 3 * 1024 * 1024);
   });
 
   it('refuses to read a remote file larger than any router file, without reading it', async () => {

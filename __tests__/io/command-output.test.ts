@@ -1,21 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadInputError } from '../../src/core/errors.js';
-import { LINE_PIECE_MAX, OUTPUT_MAX, runCommand } from '../../src/io/command.js';
+import { runCommand } from '../../src/io/command.js';
+import { expectEndlessLineBounded } from '../support/endless-line.js';
 
 describe('a command that prints without end', () => {
   it('keeps at most OUTPUT_MAX of its output, and hands on an endless line in bounded pieces', async () => {
-    const total = 5 * 1024 * 1024;
-    const pieces: number[] = [];
-    const result = await runCommand([process.execPath, '-e', `process.stdout.write('x'.repeat(${total}))`], {
-      field: 'deploy.command',
-      timeoutMs: 60_000,
-      onLine: line => pieces.push(line.length)
-    });
-    expect(result.code).toBe(0);
-    expect(result.stdout.length).toBe(OUTPUT_MAX);
-    expect(Math.max(...pieces)).toBeLessThanOrEqual(LINE_PIECE_MAX);
-    // Nothing is lost on the way to the log: every character arrives, in pieces.
-    expect(pieces.reduce((sum, n) => sum + n, 0)).toBe(total);
+    await expectEndlessLineBounded(runCommand, 'deploy.command', 5 * 1024 * 1024);
   });
 });
 

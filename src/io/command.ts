@@ -31,6 +31,28 @@ export const OUTPUT_MAX = 1024 * 1024;
 /** A line longer than this is handed on in pieces, so a command that never ends a line cannot grow one without bound. */
 export const LINE_PIECE_MAX = 64 * 1024;
 
+/**
+ * Cuts a stream's text into lines as it arrives: `line(text, true)` for each
+ * whole line, `line(piece, false)` for each LINE_PIECE_MAX piece of a line that
+ * goes on, and, on `flush`, for what is left of the last one.
+ */
+export function lineSplitter(line: (text: string, complete: boolean) => void): { push(chunk: string): void; flush(): void } {
+  let partial = '';
+  return {
+    push(chunk) {
+      partial += chunk;
+      const lines = partial.split('\n');
+      partial = lines.pop() ?? '';
+      for (const whole of lines) line(whole, true);
+      for (; partial.length > LINE_PIECE_MAX; partial = partial.slice(LINE_PIECE_MAX)) line(partial.slice(0, LINE_PIECE_MAX), false);
+    },
+    flush() {
+      if (partial) line(partial, false);
+      partial = '';
+    }
+  };
+}
+
 /** Whether `file` names a program that can be run: on PATH when bare, else relative to `cwd`. */
 function programExists(file: string, env: NodeJS.ProcessEnv, cwd: string): boolean {
   const candidates = file.includes('/')
@@ -78,19 +100,13 @@ export function runCommand(argv: readonly string[], options: CommandOptions): Pr
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const relay = (stream: 'stdout' | 'stderr') => {
-      let partial = '';
+      const lines = lineSplitter(line => options.onLine?.(line, stream));
       child[stream].setEncoding('utf8');
       child[stream].on('data', (chunk: string) => {
         if (out[stream].length < OUTPUT_MAX) out[stream] += chunk.slice(0, OUTPUT_MAX - out[stream].length);
-        partial += chunk;
-        const lines = partial.split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) options.onLine?.(line, stream);
-        for (; partial.length > LINE_PIECE_MAX; partial = partial.slice(LINE_PIECE_MAX)) options.onLine?.(partial.slice(0, LINE_PIECE_MAX), stream);
+        lines.push(chunk);
       });
-      child[stream].on('end', () => {
-        if (partial) options.onLine?.(partial, stream);
-      });
+      child[stream].on('end', () => lines.flush());
     };
     relay('stdout');
     relay('stderr');

@@ -8,8 +8,6 @@ import { KILL_GRACE_MS, runCommand, type CommandOptions, type CommandResult } fr
 import { writeFileAtomic } from '../io/files.js';
 import { isAlive, orphanWaitMs, waitForOrphans } from '../io/processes.js';
 
-export { isAlive };
-
 /** A socket on the router's host: a UNIX socket path, or a TCP address as the host itself sees it. */
 export type SocketTarget = { path: string } | { host: string; port: number };
 

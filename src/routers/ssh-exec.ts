@@ -2,34 +2,23 @@ import type { Readable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Secrets } from '../config/secrets.js';
-import { DRAIN_MS, KILL_GRACE_MS, LINE_PIECE_MAX, OUTPUT_MAX, type CommandOptions, type CommandResult } from '../io/command.js';
+import { DRAIN_MS, KILL_GRACE_MS, lineSplitter, OUTPUT_MAX, type CommandOptions, type CommandResult } from '../io/command.js';
 import { PID_LINE, remoteCommand, stopCommand } from './remote-command.js';
-
 
 /**
  * Collects a stream's text and hands out whole lines as they arrive. Lines
  * `skip` claims are kept out of both; `flush` gives the last partial line.
  */
 function relay(stream: Readable, name: 'stdout' | 'stderr', out: CommandResult, onLine: CommandOptions['onLine'], skip: (line: string) => boolean = () => false): () => void {
-  let partial = '';
-  const emit = (line: string, complete: boolean) => {
+  const lines = lineSplitter((line, complete) => {
     if (skip(line)) return;
     // Kept up to OUTPUT_MAX, as for a local command; every line still reaches onLine.
     if (out[name].length < OUTPUT_MAX) out[name] += (complete ? `${line}\n` : line).slice(0, OUTPUT_MAX - out[name].length);
     onLine?.(line, name);
-  };
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    partial += chunk;
-    const lines = partial.split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) emit(line, true);
-    for (; partial.length > LINE_PIECE_MAX; partial = partial.slice(LINE_PIECE_MAX)) emit(partial.slice(0, LINE_PIECE_MAX), false);
   });
-  return () => {
-    if (partial) emit(partial, false);
-    partial = '';
-  };
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => lines.push(chunk));
+  return () => lines.flush();
 }
 
 /**

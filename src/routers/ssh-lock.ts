@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import type { SFTPWrapper } from 'ssh2';
 import { ReleaseError } from '../core/errors.js';
-import { isAlive, lockFileFor } from './host.js';
+import { isAlive } from '../io/processes.js';
+import { lockFileFor } from './host.js';
 import { createExclusive, readRemote, removeRemote } from './sftp-files.js';
 
 /** Who holds a lock, for the message; null when that holder is known to be gone. */
