@@ -88,13 +88,14 @@ export async function databaseStep(context: StepContext, step: DatabaseStep, opt
       const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null, context.signal));
       for (const allowed of report.allowed) context.logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
       if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${describeReport(report)}). Run it again to resume.`);
-      const contracted = step === 'contract' ? contractDoneEarlier(report, await readHistory(db), sealed.digest) : null;
+      const after = await readHistory(db);
+      const contracted = step === 'contract' ? contractDoneEarlier(report, after, sealed.digest) : null;
       const detail = contracted ?? describeReport(report);
       context.logger.info(detail);
       const phase = step === 'contract' && (report.applied.length > 0 || contracted) ? 'contracted' : record.phase;
       await recordStep(context, record, step, report.applied.length ? 'done' : 'already-done', detail, phase);
       return {
-        'schema-version': schemaStateOf(await readHistory(db)).schema_version ?? '',
+        'schema-version': schemaStateOf(after).schema_version ?? '',
         applied: JSON.stringify(report.applied.map(a => ({ id: a.id, name: a.name, outcome: a.outcome }))),
         'snapshot-digest': sealed.digest
       };
