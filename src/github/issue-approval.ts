@@ -7,7 +7,15 @@ import type { GitHubRun } from './environment.js';
 import { gitHubRead } from './requests.js';
 
 /** An approval's reason as logs and the summary quote it; GitHub keeps the whole comment. */
-export const REASON_MAX = 500;
+const REASON_MAX = 500;
+
+/**
+ * An approver's login and reason as logs, outputs and the summary show them, whichever way the
+ * approval came: anyone's text, each one line, the reason cut at REASON_MAX.
+ */
+export function shownApproval(user: string, reason: string): { user: string; reason: string } {
+  return { user: cleanOutsideText(user), reason: cleanOutsideText(reason, { max: REASON_MAX }) };
+}
 
 /** Polled at most this often; with ETags an unchanged answer costs no rate limit. */
 const MAX_POLL_MS = 15_000;
@@ -51,8 +59,7 @@ export async function approveByIssue(gh: GitHubClient, run: GitHubRun, request: 
     const answer = await waitForAnswer(gh, run, issue.number, request);
     if (answer) {
       // The login and the reason are anyone's text: they go on to logs, the summary, outputs and the closing comment.
-      const reason = cleanOutsideText(answer.reason, { max: REASON_MAX });
-      result = { approved: answer.answer === 'approve', user: cleanOutsideText(answer.user), reason, issueUrl: issue.html_url };
+      result = { approved: answer.answer === 'approve', ...shownApproval(answer.user, answer.reason), issueUrl: issue.html_url };
     } else if (request.signal?.aborted) {
       result = { ...result, reason: 'the job was cancelled before an answer' };
     }

@@ -5,12 +5,11 @@ import type { Approver } from '../core/approval.js';
 import type { ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import type { Logger } from '../logging/logger.js';
-import { cleanOutsideText } from '../logging/outside-text.js';
 import { readApprovals, checkRunCommit, verifyEnvironmentApproval } from './approval-gate.js';
 import type { GitHubClient } from './client.js';
 import { DeploymentRecords, type StatusState } from './deployments.js';
 import type { GitHubRun } from './environment.js';
-import { approveByIssue, REASON_MAX } from './issue-approval.js';
+import { approveByIssue, shownApproval } from './issue-approval.js';
 import { approversRecorded, disagreement, historyOf, replacedRecorded, type StatusLine } from './release-log.js';
 
 export interface ApprovalSettings {
@@ -175,7 +174,10 @@ export class GitHubTracker implements ReleaseTracker {
       await this.status(record.deployment, 'in_progress', 'promote', 'started', `approved by ${gate.approvers.map(a => a.user).join(', ')}`);
     }
     // Judged and recorded as GitHub has them; shown as an answer to the approval issue is: anyone's text, one line.
-    return gate.approvers.map(a => ({ user: cleanOutsideText(a.user), comment: cleanOutsideText(a.comment, { max: REASON_MAX }) }));
+    return gate.approvers.map(a => {
+      const { user, reason } = shownApproval(a.user, a.comment);
+      return { user, comment: reason };
+    });
   }
 
   /** The release a promotion replaces: the one live before it, if it can be found. */
