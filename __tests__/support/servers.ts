@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findNginx } from '../../src/demo/nginx-server.js';
 import { serveSampleApp, stopGracefully } from '../../src/demo/sample-app.js';
-import { freePort } from '../../src/io/ports.js';
 
 /**
  * Integration tests need real servers. Without one, the test is skipped with a
@@ -38,12 +38,9 @@ export interface Upstreams {
 
 /** Two sample apps on free loopback ports: blue 1.0.0 and green 2.0.0. */
 export async function startUpstreams(): Promise<Upstreams> {
-  const bluePort = await freePort();
-  const greenPort = await freePort();
-  const servers = [
-    await serveSampleApp({ port: bluePort, version: '1.0.0', color: 'blue' }),
-    await serveSampleApp({ port: greenPort, version: '2.0.0', color: 'green' })
-  ];
+  // Port 0: each app binds a port the system picks, so no other test can take it between choosing and listening.
+  const servers = [await serveSampleApp({ port: 0, version: '1.0.0', color: 'blue' }), await serveSampleApp({ port: 0, version: '2.0.0', color: 'green' })];
+  const [bluePort, greenPort] = servers.map(server => (server.address() as AddressInfo).port) as [number, number];
   return {
     blue: `127.0.0.1:${bluePort}`,
     green: `127.0.0.1:${greenPort}`,
