@@ -1,14 +1,10 @@
-import { BadInputError, ReleaseError } from '../core/errors.js';
+import { ReleaseError } from '../core/errors.js';
 import type { BackfillPlan } from './backfill-plan.js';
-import { qualifiedName, quoteIdent, type Database } from './connection.js';
+import { quoteIdent, type Database } from './connection.js';
 import { HISTORY_TABLE } from './history.js';
+import { keyColumns, KeyRange, keyValues as values, type KeyColumn } from './key-range.js';
 import type { LockPolicy } from './lock-policy.js';
 import { inShortTransaction, LockNotGranted, withLockRetries } from './short-locks.js';
-
-interface KeyColumn {
-  name: string;
-  type: string;
-}
 
 /** Where a backfill stands, as the history table keeps it. */
 export interface BackfillState {
@@ -43,68 +39,17 @@ export interface BackfillResult {
   completed: boolean;
 }
 
-async function keyColumns(db: Database, plan: BackfillPlan): Promise<KeyColumn[]> {
-  const table = qualifiedName(plan.table);
-  const exists = await db.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [table]);
-  if (!exists.rows[0]?.t) throw new BadInputError(`backfill: table ${plan.table} does not exist. Create it in expand.sql, or fix the table name.`);
-  if (plan.key) {
-    const { rows } = await db.query<KeyColumn>(
-      `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-         FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attname = ANY($2::text[]) AND NOT a.attisdropped`,
-      [table, plan.key]
-    );
-    const missing = plan.key.filter(name => !rows.some(r => r.name === name));
-    if (missing.length) throw new BadInputError(`backfill: key column ${missing.join(', ')} is not a column of ${plan.table}. Set key to its primary key or another unique, indexed column.`);
-    return plan.key.map(name => rows.find(r => r.name === name) as KeyColumn);
-  }
-  const { rows } = await db.query<KeyColumn>(
-    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-       FROM pg_index i JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
-       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-      WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY k.n`,
-    [table]
-  );
-  if (rows.length === 0) throw new BadInputError(`backfill: ${plan.table} has no primary key to batch over. Add key: <column> (unique and indexed) to migrate.yml.`);
-  return rows;
-}
-
 /** The SQL a backfill runs, built once from the plan and its key. */
-class BackfillSql {
-  readonly table: string;
-  private readonly keyList: string;
-  private readonly keyText: string;
-
+class BackfillSql extends KeyRange {
   constructor(
     private readonly plan: BackfillPlan,
-    private readonly key: KeyColumn[]
+    key: KeyColumn[]
   ) {
-    this.table = `${qualifiedName(plan.table)}${plan.alias ? ` AS ${quoteIdent(plan.alias)}` : ''}`;
-    this.keyList = key.map(k => quoteIdent(k.name)).join(', ');
-    // Aliased, so that ORDER BY <key> sorts by the column, not by this text output of the same name.
-    this.keyText = key.map((k, i) => `${quoteIdent(k.name)}::text AS k${i}`).join(', ');
-  }
-
-  /** `(k1, k2) > ($n::t1, $m::t2)`, with parameters numbered from `first`. */
-  compare(op: '>' | '<=', first: number): string {
-    return `(${this.keyList}) ${op} (${this.key.map((k, i) => `$${first + i}::${k.type}`).join(', ')})`;
-  }
-
-  range(lower: boolean, first = 1): string {
-    const upper = this.compare('<=', lower ? first + this.key.length : first);
-    return lower ? `${this.compare('>', first)} AND ${upper}` : upper;
-  }
-
-  highWater(): string {
-    return `SELECT ${this.keyText} FROM ${this.table} ORDER BY ${this.key.map(k => `${quoteIdent(k.name)} DESC`).join(', ')} LIMIT 1`;
+    super(plan, key);
   }
 
   pending(): string {
     return `SELECT count(*)::float8 AS n FROM ${this.table} WHERE ${this.range(false)}${this.plan.where ? ` AND (${this.plan.where})` : ''}`;
-  }
-
-  /** The key `size` rows past the checkpoint, or nothing when fewer remain before the high-water mark. */
-  batchEnd(lower: boolean): string {
-    return `SELECT ${this.keyText} FROM ${this.table} WHERE ${this.range(lower)} ORDER BY ${this.keyList} LIMIT 1 OFFSET $${(lower ? 2 : 1) * this.key.length + 1}`;
   }
 
   update(lower: boolean): string {
@@ -112,8 +57,6 @@ class BackfillSql {
     return `UPDATE ${this.table} SET ${set} WHERE ${this.range(lower)}${this.plan.where ? ` AND (${this.plan.where})` : ''}`;
   }
 }
-
-const values = (row: Record<string, unknown> | undefined): string[] | null => (row ? Object.values(row).map(v => String(v)) : null);
 
 /** Next batch size: toward the target duration, at most halving or doubling, within the limits. */
 export function nextBatchSize(size: number, elapsedMs: number, plan: BackfillPlan): number {
