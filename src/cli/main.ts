@@ -16,6 +16,7 @@ import { runEvmDemo } from '../demo/evm-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
 import { checkOptions, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
+import { routerOptionsOf } from '../steps/database-only.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
 import { commandHelp, mainHelp } from './help.js';
 
@@ -116,7 +117,10 @@ async function stepCommand(step: StepName, args: readonly string[], terminal: Te
   return 0;
 }
 
-/** `cutover db expand|migrate|contract` are the release steps by their phase names; the rest are tools. */
+/**
+ * `cutover db expand|migrate|contract` are the release steps by their phase names (with a database-only
+ * config, the phases alone); the rest are tools.
+ */
 function dbCommand(args: readonly string[], terminal: Terminal): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'expand' || sub === 'migrate') return stepCommand('migrate', ['--phase', sub, ...rest], terminal);
@@ -144,6 +148,7 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
     throw new BadInputError(`--live: expected blue or green (the color that serves traffic now), got ${JSON.stringify(values.live ?? null)}.`);
   }
   const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
+  routerOptionsOf(config, 'init');
   const front = frontEnd(terminal, values.verbose === true);
   const secrets = new Secrets(terminal.env, front.onSecret);
   const logger = front.logger(secrets);

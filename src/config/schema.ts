@@ -92,7 +92,8 @@ const configObject = z.strictObject({
     url: httpUrl('the environment as its users reach it, shown on its GitHub deployment').optional(),
     /** Where each color runs; a contract proxy's colors are its implementations, so evm-proxy has none. */
     colors: z.strictObject({ blue: colorSchema, green: colorSchema }).optional(),
-    router: routerSchema,
+    /** How traffic moves between the colors; only a database-only config (a database section, no colors) has none. */
+    router: routerSchema.optional(),
     health: healthSchema.default(healthSchema.parse({})),
     deploy: deploySchema.default(deploySchema.parse({})),
     database: databaseSchema.optional(),
@@ -101,16 +102,17 @@ const configObject = z.strictObject({
   });
 
 export const configSchema = configObject.superRefine((config, ctx) => {
-  const routerKind = (config.router as RouterOptions).kind;
+  const routerKind = (config.router as RouterOptions | undefined)?.kind;
   if (routerKind === 'evm-proxy') {
     contractProxyProblems(config, ctx);
     return;
   }
-  if (!config.colors) {
+  if (routerKind === undefined) {
+    databaseOnlyProblems(config, ctx);
+  } else if (!config.colors) {
     ctx.addIssue({ code: 'custom', path: ['colors'], message: 'required: where blue and green run (upstream and health of each)' });
     return;
-  }
-  if (config.colors.blue.upstream === config.colors.green.upstream) {
+  } else if (config.colors.blue.upstream === config.colors.green.upstream) {
     ctx.addIssue({
       code: 'custom',
       path: ['colors', 'green', 'upstream'],
@@ -123,7 +125,7 @@ export const configSchema = configObject.superRefine((config, ctx) => {
   if (config.database && config.database.backfill['batch-min'] > config.database.backfill['batch-max']) {
     ctx.addIssue({ code: 'custom', path: ['database', 'backfill', 'batch-min'], message: 'must not be larger than database.backfill.batch-max' });
   }
-  if (config.traffic.affinity && !AFFINITY_KINDS.includes(routerKind)) {
+  if (routerKind && config.traffic.affinity && !AFFINITY_KINDS.includes(routerKind)) {
     ctx.addIssue({
       code: 'custom',
       path: ['traffic', 'affinity'],
@@ -135,6 +137,26 @@ export const configSchema = configObject.superRefine((config, ctx) => {
   }
 });
 
+/**
+ * A config without a router runs the database phases alone, so it is one with a database and no
+ * colors; what only a router or the colors would use is refused rather than silently ignored.
+ */
+function databaseOnlyProblems(config: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
+  const refuse = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (!config.database || config.colors) {
+    refuse(
+      ['router'],
+      `required: how traffic moves between blue and green (router.kind, like nginx). Only a database-only config leaves it out: one with a database section and no colors, for cutover db expand|migrate|contract${config.database ? '; this one has colors' : ''}`
+    );
+    return;
+  }
+  const unused = 'a database-only config (no router) releases no servers; add router and colors, or remove it';
+  if (config.analysis) refuse(['analysis'], unused);
+  if (config.traffic.affinity) refuse(['traffic', 'affinity'], unused);
+  if (config.deploy.command) refuse(['deploy', 'command'], unused);
+  if (config.deploy.smoke) refuse(['deploy', 'smoke'], unused);
+}
+
 /** A proxy upgrade moves every call at once, and its colors are implementations, not servers. */
 function contractProxyProblems(config: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
   const refuse = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -144,12 +166,13 @@ function contractProxyProblems(config: z.output<typeof configObject>, ctx: z.Ref
   if (config.traffic.affinity) refuse(['traffic', 'affinity'], 'router.kind evm-proxy has no sessions to keep; remove traffic.affinity');
 }
 
-export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router: RouterOptions };
+/** `router` is absent only in a database-only config; the steps that move traffic refuse such a config up front. */
+export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router?: RouterOptions };
 export type ColorSettings = NonNullable<Config['colors']>;
 
 /** The colors of a service that runs on servers; only a contract proxy has none, and the schema refuses what needs them there. */
 export function serverColors(config: Config): ColorSettings {
-  if (!config.colors) throw new BadInputError(`colors: router.kind ${config.router.kind} needs blue and green servers (upstream and health of each).`);
+  if (!config.colors) throw new BadInputError(`colors: router.kind ${config.router?.kind ?? '(none)'} needs blue and green servers (upstream and health of each).`);
   return config.colors;
 }
 export type HealthSettings = Config['health'];

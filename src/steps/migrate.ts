@@ -4,11 +4,12 @@ import { driftError, positionOf, type DatabaseStep } from '../core/release.js';
 import { readHistory, rowOf, type HistoryRow } from '../database/history.js';
 import { runPhase, type PhaseReport } from '../database/phases.js';
 import { schemaStateOf } from '../database/status.js';
+import type { Logger } from '../logging/logger.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { databaseSettings, migrationsOf, phaseOptions, refuseOnSchemaDrift, withDatabase } from './database.js';
 
-const TITLES: Record<DatabaseStep, string> = { expand: 'Expand the schema', migrate: 'Migrate (backfill)', contract: 'Contract the schema' };
+export const TITLES: Record<DatabaseStep, string> = { expand: 'Expand the schema', migrate: 'Migrate (backfill)', contract: 'Contract the schema' };
 
 function promotedAt(record: ReleaseRecord): Date | undefined {
   const entry = record.history.filter(h => h.step === 'promote').at(-1);
@@ -35,9 +36,24 @@ async function checkContractGuard(context: StepContext, record: ReleaseRecord, f
   context.logger.warn(`contract forced (${force}) although:\n  - ${blockers.join('\n  - ')}`);
 }
 
-function describeReport(report: PhaseReport): string {
+export function describeReport(report: PhaseReport): string {
   if (report.applied.length === 0 && report.skipped.length === 0) return `${report.phase}: nothing to do`;
   return [...report.applied.map(a => `${a.id}_${a.name}: ${a.outcome}`), ...report.skipped.map(s => `${s.id}_${s.name}: ${s.outcome}`)].join('; ');
+}
+
+/** Logs the findings the phase ran under an allow comment, and fails a phase that stopped before it finished. */
+export function checkFinished(step: DatabaseStep, report: PhaseReport, logger: Logger): void {
+  for (const allowed of report.allowed) logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
+  if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${describeReport(report)}). Run it again to resume.`);
+}
+
+/** The outputs of a database step; `release` is the snapshot digest, empty without a release. */
+export function databaseOutputs(report: PhaseReport, history: readonly HistoryRow[], release: string): StepOutputs {
+  return {
+    'schema-version': schemaStateOf(history).schema_version ?? '',
+    applied: JSON.stringify(report.applied.map(a => ({ id: a.id, name: a.name, outcome: a.outcome }))),
+    'snapshot-digest': release
+  };
 }
 
 /**
@@ -86,19 +102,14 @@ export async function databaseStep(context: StepContext, step: DatabaseStep, opt
         await recordStep(context, record, step, 'started', 'contract: starting to drop what the old version needed', record.phase);
       }
       const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null, context.signal));
-      for (const allowed of report.allowed) context.logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
-      if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${describeReport(report)}). Run it again to resume.`);
+      checkFinished(step, report, context.logger);
       const after = await readHistory(db);
       const contracted = step === 'contract' ? contractDoneEarlier(report, after, sealed.digest) : null;
       const detail = contracted ?? describeReport(report);
       context.logger.info(detail);
       const phase = step === 'contract' && (report.applied.length > 0 || contracted) ? 'contracted' : record.phase;
       await recordStep(context, record, step, report.applied.length ? 'done' : 'already-done', detail, phase);
-      return {
-        'schema-version': schemaStateOf(after).schema_version ?? '',
-        applied: JSON.stringify(report.applied.map(a => ({ id: a.id, name: a.name, outcome: a.outcome }))),
-        'snapshot-digest': sealed.digest
-      };
+      return databaseOutputs(report, after, sealed.digest);
     });
   });
 }

@@ -5,7 +5,7 @@
  * Tests check that each action.yml declares exactly these.
  */
 import { BadInputError } from '../core/errors.js';
-import { cleanOutsideText } from '../logging/outside-text.js';
+import { cleanOutsideText, controlCharacterIn } from '../logging/outside-text.js';
 import { versionProblem } from '../probes/version.js';
 
 export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'] as const;
@@ -116,6 +116,18 @@ export const STEP_OPTIONS: readonly StepOption[] = [
       'contract: runs although its guard refuses (promotion not done, old color still served, soak time not over); the reason is recorded in the migration history. rollback: goes ahead although the database cannot be read and the release record cannot show that contract never ran; the reason is logged. Give the reason.',
     steps: ['contract', 'rollback'],
     kind: 'text'
+  },
+  {
+    name: 'old-version-retired',
+    description:
+      'contract with a database-only cutover.yml (no router): how you know the old version of the service no longer runs anywhere, like `v1 undeployed by deploy #812`. Without a router cutover cannot see traffic, so contract refuses without it; the text is recorded in the migration history. Refused with a router, where contract checks the traffic itself.',
+    steps: ['contract'],
+    kind: 'text',
+    // It is recorded in the history and shown in logs: one line of printable text.
+    check: reason => {
+      const control = controlCharacterIn(reason);
+      return control && `not one line of printable text (${control}); say in one line how you know the old version no longer runs`;
+    }
   },
   {
     name: 'github-token',

@@ -14,6 +14,7 @@ import { fileStore } from '../store/file-store.js';
 import { keepJournal, saveJournal, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
+import { checkStepFitsConfig, databaseOnlyStep, RETIRED_OPTION, routerOptionsOf, runsDatabaseOnly } from './database-only.js';
 import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
 import { snapshotStep } from './snapshot.js';
 import { switchTraffic } from './switch.js';
@@ -73,7 +74,7 @@ export function routerFor(
     ...(config.traffic.affinity ? { affinity: config.traffic.affinity } : {}),
     ...release
   };
-  return createRouter(config.router, context);
+  return createRouter(routerOptionsOf(config, 'this command'), context);
 }
 
 /** The GitHub deployment of the release, in GitHub Actions with a token; null elsewhere. */
@@ -109,8 +110,15 @@ interface PreparedStep {
   done: JournalEntry[];
 }
 
-/** Builds the step's context from config plus options. */
-async function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<PreparedStep> {
+interface LoadedStep {
+  config: Config;
+  baseDir: string;
+  secrets: Secrets;
+  logger: Logger;
+}
+
+/** The config with the step's options applied, after refusing options the step or the config does not take. */
+async function loadStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<LoadedStep> {
   requirePosix(`cutover ${step}`);
   const known = new Set(optionsOf(step).map(o => o.name));
   for (const name of Object.keys(values)) {
@@ -124,8 +132,14 @@ async function prepareStep(step: StepName, values: OptionValues, frontEnd: Front
     return [{ path: option.configPath, value: Array.isArray(value) ? value : value?.trim(), label: frontEnd.label(option.name) }];
   });
   const { config, baseDir } = await loadConfig(text(values, 'config') ?? 'cutover.yml', overrides);
+  checkStepFitsConfig(step, config, name => given(values, name), frontEnd.label);
   const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
-  const logger = frontEnd.logger(secrets);
+  return { config, baseDir, secrets, logger: frontEnd.logger(secrets) };
+}
+
+/** Builds the step's context from config plus options. */
+async function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, loaded?: LoadedStep): Promise<PreparedStep> {
+  const { config, baseDir, secrets, logger } = loaded ?? (await loadStep(step, values, frontEnd));
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
   const store = fileStore({
@@ -172,7 +186,9 @@ async function prepareStep(step: StepName, values: OptionValues, frontEnd: Front
 
 /** Builds the step's context from config plus options, and runs it. */
 export async function runStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
-  const { context, trackedStep } = await prepareStep(step, values, frontEnd);
+  const loaded = await loadStep(step, values, frontEnd);
+  if (runsDatabaseOnly(loaded.config, step)) return runDatabaseOnly(step, values, frontEnd, loaded);
+  const { context, trackedStep } = await prepareStep(step, values, frontEnd, loaded);
   frontEnd.keep?.('step', trackedStep);
   try {
     const outputs = await tracked(context, trackedStep, () => dispatch(step, context, values, frontEnd));
@@ -187,6 +203,18 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     throw error;
   } finally {
     await context.router.close();
+  }
+}
+
+/** migrate or contract with a database-only config: the phase alone, with no release to record or report on. */
+async function runDatabaseOnly(step: 'migrate' | 'contract', values: OptionValues, frontEnd: FrontEnd, loaded: LoadedStep): Promise<StepOutputs> {
+  const phase = step === 'migrate' ? migratePhase(text(values, 'phase'), frontEnd.label('phase')) : step;
+  const context = { ...loaded, source: sourceOf(frontEnd.run), signal: frontEnd.signal };
+  try {
+    return await databaseOnlyStep(context, phase, text(values, RETIRED_OPTION), frontEnd.label);
+  } catch (error) {
+    frontEnd.nextAfterFailure?.(phase, NEXT_AFTER_FAILURE[phase]);
+    throw error;
   }
 }
 
