@@ -104,7 +104,7 @@ async function planFromUpdate(part: MigrationPart, text: string, batch: BatchSet
  * cannot smuggle in a second statement.
  */
 export async function backfillPlanOf(part: MigrationPart, defaults: BatchSettings = DEFAULT_BATCH): Promise<BackfillPlan> {
-  if (part.file.endsWith('.sql')) return planFromUpdate(part, part.text, defaults);
+  if (part.format === 'sql') return planFromUpdate(part, part.text, defaults);
   let raw: unknown;
   try {
     raw = parseYaml(part.text);

@@ -4,7 +4,7 @@ import { BadInputError } from '../core/errors.js';
 import { backfillPlanOf } from './backfill-plan.js';
 import { lintStatements, type Finding } from './lint/lint.js';
 import { lintBackfill, statementsBefore } from './lint/migration-parts.js';
-import { DB_PHASES, readPart, type DbPhase, type MigrationPart } from './migrations.js';
+import { CHANGE_FILE, DB_PHASES, migrationIdOf, readChangeParts, readPart, refuseChangeWithParts, type DbPhase, type MigrationPart, type Root } from './migrations.js';
 import { parseSql } from './sql/statements.js';
 
 const PHASE_OF_FILE: Record<string, DbPhase> = {
@@ -29,9 +29,9 @@ async function lintPart(part: MigrationPart, parts: Partial<Record<DbPhase, Migr
 
 /**
  * Lints a migration folder (each part by its phase, knowing what the parts
- * before it create) or one file, judged as expand, the strictest phase,
- * unless its name says otherwise. Unreadable, unparseable or malformed files
- * throw BadInputError.
+ * before it create; for change.yml, the parts it generates) or one file,
+ * judged as expand, the strictest phase, unless its name says otherwise.
+ * Unreadable, unparseable or malformed files throw BadInputError.
  */
 export async function lintPath(target: string): Promise<{ files: string[]; findings: Finding[] }> {
   let info;
@@ -43,10 +43,16 @@ export async function lintPath(target: string): Promise<{ files: string[]; findi
     throw new BadInputError(`${target}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a migration folder or a .sql file.`);
   }
   const dir = info.isDirectory() ? target : path.dirname(target);
-  const names = info.isDirectory() ? (await readdir(target)).filter(name => name in PHASE_OF_FILE).sort() : [path.basename(target)];
-  if (names.length === 0) throw new BadInputError(`${target}: no expand.sql, migrate.sql, migrate.yml or contract.sql in this folder. Give a migration folder or a .sql file.`);
   // Read as the phases read them: regular UTF-8 files, never through a link that leaves the folder.
   const root = { shown: dir, real };
+  const entries = info.isDirectory() ? await readdir(target) : [path.basename(target)];
+  const names = entries.filter(name => name in PHASE_OF_FILE).sort();
+  if (entries.includes(CHANGE_FILE)) {
+    refuseChangeWithParts(dir, names);
+    return lintParts(await changeParts(root, dir), [path.join(dir, CHANGE_FILE)]);
+  }
+  if (!info.isDirectory() && names.length === 0) names.push(path.basename(target));
+  if (names.length === 0) throw new BadInputError(`${target}: no expand.sql, migrate.sql, migrate.yml, contract.sql or ${CHANGE_FILE} in this folder. Give a migration folder or a .sql file.`);
   const parts: Partial<Record<DbPhase, MigrationPart>> = {};
   for (const name of names) {
     const part = await readPart(root, dir, name, PHASE_OF_FILE[name] ?? 'expand');
@@ -54,10 +60,21 @@ export async function lintPath(target: string): Promise<{ files: string[]; findi
     if (other) throw new BadInputError(`${target}: has both ${path.basename(other.file)} and ${name}. Keep one migrate file: SQL for one UPDATE, YAML for the backfill settings.`);
     parts[part.phase] = part;
   }
+  return lintParts(parts, names.map(name => path.join(dir, name)));
+}
+
+/** change.yml's generated parts; their names carry the migration id, so the folder must be named as a migration. */
+async function changeParts(root: Root, dir: string): Promise<Partial<Record<DbPhase, MigrationPart>>> {
+  const id = migrationIdOf(dir);
+  if (id === undefined) throw new BadInputError(`${path.join(dir, CHANGE_FILE)}: its folder ${dir} is not named <id>_<name>, and the names of what it generates carry the id. Lint the migration folder, named like 0007_split_name.`);
+  return readChangeParts(root, dir, id);
+}
+
+async function lintParts(parts: Partial<Record<DbPhase, MigrationPart>>, files: string[]): Promise<{ files: string[]; findings: Finding[] }> {
   const findings: Finding[] = [];
   for (const phase of DB_PHASES) {
     const part = parts[phase];
     if (part) findings.push(...(await lintPart(part, parts)));
   }
-  return { files: names.map(name => path.join(dir, name)), findings };
+  return { files, findings };
 }

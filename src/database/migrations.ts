@@ -4,6 +4,7 @@ import { sha256 } from '../core/canonical.js';
 import { BadInputError } from '../core/errors.js';
 import { closest } from '../config/problems.js';
 import { readTextFile } from '../io/files.js';
+import { compileChange } from './change/compile.js';
 
 export type DbPhase = 'expand' | 'migrate' | 'contract';
 export const DB_PHASES: readonly DbPhase[] = ['expand', 'migrate', 'contract'];
@@ -11,8 +12,12 @@ export const DB_PHASES: readonly DbPhase[] = ['expand', 'migrate', 'contract'];
 /** One phase's file of a migration, read once so that what is checked is what runs. */
 export interface MigrationPart {
   phase: DbPhase;
+  /** Where it comes from, for messages: the file, or the change.yml it was compiled from. */
   file: string;
+  /** What `text` is: SQL statements, or migrate.yml's fields. */
+  format: 'sql' | 'yaml';
   text: string;
+  /** sha256 of the file as written (for a compiled part, of its change.yml), recorded in the history. */
   checksum: string;
 }
 
@@ -31,6 +36,8 @@ const PART_FILES: Record<string, DbPhase> = {
   'migrate.yaml': 'migrate',
   'contract.sql': 'contract'
 };
+/** Declarative changes, compiled into the three parts. */
+export const CHANGE_FILE = 'change.yml';
 
 /** Orders ids as numbers, so 10 follows 9 whatever the zero padding. */
 function compareIds(a: Migration, b: Migration): number {
@@ -67,13 +74,54 @@ async function insideRoot(root: Root, file: string): Promise<string> {
   return real;
 }
 
-export async function readPart(root: Root, dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
+/** A migration file's text, read as the phases read it: a regular UTF-8 file, never through a link that leaves the folder. */
+async function readSource(root: Root, dir: string, name: string): Promise<{ file: string; text: string }> {
   const file = path.join(dir, name);
   const real = await insideRoot(root, file);
   const text = await readTextFile(real, file).catch((error: unknown) => {
     throw error instanceof BadInputError ? error : cannotRead(file, error);
   });
-  return { phase, file, text, checksum: sha256(text) };
+  return { file, text };
+}
+
+export async function readPart(root: Root, dir: string, name: string, phase: DbPhase): Promise<MigrationPart> {
+  const { file, text } = await readSource(root, dir, name);
+  return { phase, file, format: name.endsWith('.sql') ? 'sql' : 'yaml', text, checksum: sha256(text) };
+}
+
+/** The migration id a folder's name gives, which generated names carry; undefined for a name that is not <id>_<name>. */
+export function migrationIdOf(dir: string): string | undefined {
+  return FOLDER.exec(path.basename(dir))?.[1];
+}
+
+/**
+ * The parts change.yml compiles into, each checked, planned and run like a
+ * written one. Their checksum is change.yml's, so a newer cutover that
+ * generates different SQL does not make applied migrations look edited.
+ */
+export async function readChangeParts(root: Root, dir: string, migrationId: string): Promise<Partial<Record<DbPhase, MigrationPart>>> {
+  const { file, text } = await readSource(root, dir, CHANGE_FILE);
+  const compiled = await compileChange(text, file, migrationId);
+  const checksum = sha256(text);
+  const parts: Partial<Record<DbPhase, MigrationPart>> = {};
+  for (const phase of DB_PHASES) {
+    const generated = compiled[phase];
+    if (generated !== undefined) parts[phase] = { phase, file, format: phase === 'migrate' ? 'yaml' : 'sql', text: generated, checksum };
+  }
+  return parts;
+}
+
+/** Whether a part was compiled from change.yml: nobody wrote its text, so it is shown in full. */
+export function isGenerated(part: MigrationPart): boolean {
+  return path.basename(part.file) === CHANGE_FILE;
+}
+
+/** Refuses a folder holding change.yml and written parts: which one runs would be a guess. */
+export function refuseChangeWithParts(dir: string, written: readonly string[]): void {
+  if (written.length === 0) return;
+  throw new BadInputError(
+    `${dir}: has both ${CHANGE_FILE} and ${written.join(', ')}. ${CHANGE_FILE} generates expand, migrate and contract itself: keep either ${CHANGE_FILE} or the written files, and move the other into a migration of its own.`
+  );
 }
 
 async function loadMigration(root: Root, folder: string): Promise<Migration> {
@@ -81,13 +129,19 @@ async function loadMigration(root: Root, folder: string): Promise<Migration> {
   const dir = path.join(root.shown, folder);
   await insideRoot(root, dir);
   const migration: Migration = { id: match[1] as string, name: match[2] as string, dir, parts: {} };
-  for (const name of (await readdir(dir)).sort()) {
+  const names = (await readdir(dir)).sort();
+  if (names.includes(CHANGE_FILE)) {
+    refuseChangeWithParts(dir, names.filter(name => name in PART_FILES));
+    migration.parts = await readChangeParts(root, dir, migration.id);
+  }
+  for (const name of names) {
+    if (name === CHANGE_FILE) continue;
     const phase = PART_FILES[name];
     if (phase === undefined) {
       if (!/\.(sql|ya?ml)$/.test(name)) continue;
-      const guess = closest(name, Object.keys(PART_FILES));
+      const guess = closest(name, [...Object.keys(PART_FILES), CHANGE_FILE]);
       throw new BadInputError(
-        `${path.join(dir, name)}: not a migration part. A migration folder holds expand.sql, migrate.sql or migrate.yml, and contract.sql${guess ? `; did you mean ${guess}?` : ''}.`
+        `${path.join(dir, name)}: not a migration part. A migration folder holds expand.sql, migrate.sql or migrate.yml, and contract.sql, or change.yml instead of them${guess ? `; did you mean ${guess}?` : ''}.`
       );
     }
     if (migration.parts[phase]) {

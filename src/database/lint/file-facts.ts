@@ -29,6 +29,9 @@ export class FileFacts {
   addEarlierPart(statement: SqlStatement): void {
     const created = nodeAs(statement.node, 'CreateFunctionStmt');
     if (created) this.routines.push(strings(created.funcname).map(n => n.toLowerCase()));
+    // A CHECK (col IS NOT NULL) expand added NOT VALID proves NOT NULL once contract validates it.
+    const alter = alterTableOf(statement);
+    if (alter) for (const cmd of alter.cmds) this.learnConstraint(alter.relation, cmd.subtype, cmd.name, cmd.def);
   }
 
   /** Learns from a statement; call in file order, after checking it. */
@@ -43,8 +46,6 @@ export class FileFacts {
     }
     const index = nodeAs(statement.node, 'IndexStmt');
     if (index?.idxname) this.indexes.push(index.idxname);
-    const alter = alterTableOf(statement);
-    if (alter) for (const cmd of alter.cmds) this.learnConstraint(alter.relation, cmd.subtype, cmd.name, cmd.def);
   }
 
   isNewTable(table: RangeVar): boolean {

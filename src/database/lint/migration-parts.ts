@@ -13,7 +13,7 @@ import { lintStatements, type Finding } from './lint.js';
 export async function statementsBefore(parts: Partial<Record<DbPhase, MigrationPart>>, phase: DbPhase): Promise<SqlStatement[]> {
   const before = DB_PHASES.slice(0, DB_PHASES.indexOf(phase)).flatMap(p => {
     const part = parts[p];
-    return part?.file.endsWith('.sql') ? [part] : [];
+    return part?.format === 'sql' ? [part] : [];
   });
   return (await Promise.all(before.map(part => parseSql(part.text, part.file)))).flat();
 }
@@ -30,6 +30,6 @@ function backfillUpdate(plan: BackfillPlan): string {
  * fields form is linted, and a call it needs is written as migrate.sql instead.
  */
 export async function lintBackfill(part: MigrationPart, plan: BackfillPlan, earlier: readonly SqlStatement[]): Promise<Finding[]> {
-  const text = part.file.endsWith('.sql') ? part.text : backfillUpdate(plan);
+  const text = part.format === 'sql' ? part.text : backfillUpdate(plan);
   return lintStatements(await parseSql(text, part.file), 'migrate', part.file, earlier);
 }
