@@ -79,6 +79,8 @@ async function phasesAlone(dir: string, url: string, env: NodeJS.ProcessEnv, ope
   } finally {
     await after.close();
   }
+  const status = await db(['status']);
+  expect([status.code, status.out]).toEqual([0, expect.stringMatching(/^schema version: 0002$/m)]);
   // No release: nothing was recorded where the steps keep one.
   expect(existsSync(path.resolve('.cutover', `${service}.json`))).toBe(false);
 }

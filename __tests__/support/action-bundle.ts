@@ -46,7 +46,7 @@ export function actionYaml(action: string): ActionYaml {
 export const inputVariable = (name: string): string => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 
 /** The runner evaluates a default's expression before the step starts; the harness knows only the job token. */
-function evaluateDefault(value: string, runner: Runner): string {
+export function evaluateDefault(value: string, runner: Pick<Runner, 'token'>): string {
   return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_all, expression: string) => {
     if (expression === 'github.token') return runner.token;
     throw new Error(`the test runner cannot evaluate \${{ ${expression} }} in an action.yml default`);
