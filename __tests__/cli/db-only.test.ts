@@ -122,7 +122,7 @@ describe('cutover db with a database-only cutover.yml (no router, no colors)', (
     for (const args of [['snapshot'], ['db', 'migrate'], ['db', 'status']]) {
       const run = await cli([...args, '--config', bare]);
       expect([args, run.code]).toEqual([args, 2]);
-      expect(run.err).toMatch(/router: required: how traffic moves between blue and green \(router\.kind, like nginx\)\. Only a database-only config leaves it out: one with a database section and no colors, for cutover db expand\|migrate\|contract\n/);
+      expect(run.err).toMatch(/router: required: how traffic moves between blue and green \(router\.kind, like nginx\)\. Only a database-only config leaves it out: one with a database section and no colors, for cutover db expand\|migrate\|contract, got nothing\n/);
     }
     const colored = path.join(dir, 'colored.yml');
     await writeFile(

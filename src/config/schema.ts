@@ -144,12 +144,10 @@ export const configSchema = configObject.superRefine((config, ctx) => {
 function databaseOnlyProblems(config: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
   const refuse = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   if (!config.database || config.colors) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['router'],
-      message: `required: how traffic moves between blue and green (router.kind, like nginx). Only a database-only config leaves it out: one with a database section and no colors, for cutover db expand|migrate|contract${config.database ? '; this one has colors' : ''}`,
-      params: { hideValue: true }
-    });
+    refuse(
+      ['router'],
+      `required: how traffic moves between blue and green (router.kind, like nginx). Only a database-only config leaves it out: one with a database section and no colors, for cutover db expand|migrate|contract${config.database ? '; this one has colors' : ''}`
+    );
     return;
   }
   const unused = 'a database-only config (no router) releases no servers; add router and colors, or remove it';
