@@ -2,9 +2,10 @@ import { deparse } from 'pgsql-deparser';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
-import { describeIssues } from '../config/problems.js';
+import { closest, describeIssues } from '../config/problems.js';
 import { BadInputError } from '../core/errors.js';
 import type { MigrationPart } from './migrations.js';
+import { ruleIds } from './lint/rules.js';
 import { parseSql } from './sql/statements.js';
 
 /** How batches are sized: toward `targetMs` per batch, never outside `min`..`max` rows. */
@@ -28,6 +29,8 @@ export interface BackfillPlan {
   /** Key columns; the table's primary key when not given. */
   key?: string[];
   batch: BatchSettings;
+  /** migrate.yml's lint rules allowed, by id, with the reason recorded in the history: its form of a `-- cutover:allow` comment. */
+  allow?: Record<string, string>;
 }
 
 const batchSchema = z
@@ -45,8 +48,19 @@ const specSchema = z.strictObject({
   key: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   set: z.record(z.string(), z.string().min(1), { error: 'expected column: SQL expression pairs' }).refine(set => Object.keys(set).length > 0, 'expected at least one column'),
   where: z.string().min(1).optional(),
-  batch: batchSchema
+  batch: batchSchema,
+  allow: z.record(z.string(), z.string().trim().min(1, 'expected the reason it is fine here; it is recorded in the migration history'), { error: 'expected rule: reason pairs' }).optional()
 });
+
+/** The allowed rules, each a known rule id: a misspelt one would allow nothing and fail the lint confusingly. */
+function allowsOf(given: Record<string, string>, file: string): Record<string, string> {
+  for (const rule of Object.keys(given)) {
+    if (ruleIds.includes(rule)) continue;
+    const guess = closest(rule, ruleIds);
+    throw new BadInputError(`${file}: allow: there is no rule "${rule}"${guess ? ` (did you mean ${guess}?)` : ''}. Known rules: ${ruleIds.join(', ')}.`);
+  }
+  return Object.fromEntries(Object.entries(given).map(([rule, reason]) => [rule, reason.replace(/\s+/g, ' ')]));
+}
 
 function batchSettings(given: z.output<typeof batchSchema>, defaults: BatchSettings, file: string): BatchSettings {
   const settings: BatchSettings = {
@@ -122,5 +136,5 @@ export async function backfillPlanOf(part: MigrationPart, defaults: BatchSetting
   const plan = await planFromUpdate(part, composed, batchSettings(spec.batch, defaults, part.file)).catch((error: unknown) => {
     throw new BadInputError(`${part.file}: set and where must be SQL expressions; together they do not form one UPDATE: ${(error as Error).message}`);
   });
-  return { ...plan, ...(spec.key ? { key: Array.isArray(spec.key) ? spec.key : [spec.key] } : {}) };
+  return { ...plan, ...(spec.key ? { key: Array.isArray(spec.key) ? spec.key : [spec.key] } : {}), ...(spec.allow ? { allow: allowsOf(spec.allow, part.file) } : {}) };
 }

@@ -182,9 +182,21 @@ function render(figures: DemoFigures, report: LoadReport): string {
 const MIGRATIONS: Record<string, Record<string, string>> = {
   '0001_accounts': { 'expand.sql': 'CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL, balance numeric NOT NULL DEFAULT 0);\n' },
   '0002_split_name': {
-    'expand.sql': 'ALTER TABLE accounts ADD COLUMN first_name text;\nALTER TABLE accounts ADD COLUMN last_name text;\nALTER TABLE accounts ALTER COLUMN name DROP NOT NULL;\nCREATE INDEX CONCURRENTLY accounts_last_name_idx ON accounts (last_name);\n',
+    // Until contract, the old version still writes name: a trigger keeps the new columns in step for its rows.
+    'expand.sql': `ALTER TABLE accounts ADD COLUMN first_name text;
+ALTER TABLE accounts ADD COLUMN last_name text;
+ALTER TABLE accounts ALTER COLUMN name DROP NOT NULL;
+CREATE FUNCTION accounts_split_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.first_name := split_part(NEW.name, ' ', 1);
+  NEW.last_name := split_part(NEW.name, ' ', 2);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER accounts_split_name BEFORE INSERT OR UPDATE ON accounts FOR EACH ROW WHEN (NEW.name IS NOT NULL) EXECUTE FUNCTION accounts_split_name();
+CREATE INDEX CONCURRENTLY accounts_last_name_idx ON accounts (last_name);
+`,
     'migrate.yml': "table: accounts\nset:\n  first_name: split_part(name, ' ', 1)\n  last_name: split_part(name, ' ', 2)\nwhere: first_name IS NULL\n",
-    'contract.sql': 'ALTER TABLE accounts DROP COLUMN name;\n'
+    'contract.sql': 'DROP TRIGGER accounts_split_name ON accounts;\nDROP FUNCTION accounts_split_name();\nALTER TABLE accounts DROP COLUMN name;\n'
   }
 };
 const ACCOUNTS = 20_000;

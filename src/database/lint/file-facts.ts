@@ -1,7 +1,8 @@
 import type { Node, RangeVar } from 'libpg-query';
-import { nodeAs, sameRelation, strings, walk, type FunctionCall } from '../sql/nodes.js';
+import { nodeAs, nodesAs, sameRelation, strings, walk, type FunctionCall } from '../sql/nodes.js';
 import type { SqlStatement } from '../sql/statements.js';
-import { alterTableOf } from './rule.js';
+import { ColumnKeepers } from './column-keepers.js';
+import { addedColumns, alterTableOf } from './rule.js';
 
 /** A constraint that proves columns hold no NULL once validated. */
 interface NotNullProof {
@@ -15,7 +16,8 @@ interface NotNullProof {
  * What the earlier statements of a file did, for rules that depend on them:
  * tables and indexes it created (new and empty, so nobody waits on their
  * locks), the constraints it added and the NOT NULL checks it validated, and
- * the functions and procedures it (or an earlier part of its migration) created.
+ * the functions and procedures it (or an earlier part of its migration) created,
+ * the columns those added, and the triggers and rules that keep columns in step.
  */
 export class FileFacts {
   private readonly tables: RangeVar[] = [];
@@ -24,11 +26,20 @@ export class FileFacts {
   private readonly constraints: { table: RangeVar; name: string }[] = [];
   /** Lower-cased qualified names, as calls are compared. */
   private readonly routines: string[][] = [];
+  private readonly columns: { table: RangeVar; name: string }[] = [];
+  readonly keepers = new ColumnKeepers();
 
-  /** Learns the functions and procedures an earlier part of the same migration created: they exist when this part runs. */
+  /** Learns what an earlier part of the same migration created: its functions, columns, triggers and rules exist when this part runs. */
   addEarlierPart(statement: SqlStatement): void {
     const created = nodeAs(statement.node, 'CreateFunctionStmt');
     if (created) this.routines.push(strings(created.funcname).map(n => n.toLowerCase()));
+    this.columns.push(...addedColumns(statement).map(({ relation, name }) => ({ table: relation, name })));
+    const table = nodeAs(statement.node, 'CreateStmt');
+    if (table?.relation) {
+      const relation = table.relation;
+      this.columns.push(...nodesAs(table.tableElts, 'ColumnDef').map(c => ({ table: relation, name: c.colname ?? '?' })));
+    }
+    this.keepers.learn(statement);
     // A CHECK (col IS NOT NULL) expand added NOT VALID proves NOT NULL once contract validates it.
     const alter = alterTableOf(statement);
     if (alter) for (const cmd of alter.cmds) this.learnConstraint(alter.relation, cmd.subtype, cmd.name, cmd.def);
@@ -64,6 +75,11 @@ export class FileFacts {
       if (names[names.length - 1] !== call.name) return false;
       return names.length === 1 || call.names.length === 1 || names[names.length - 2] === call.names[call.names.length - 2];
     });
+  }
+
+  /** Whether this migration added `column` to `table` (or created the table with it): the old version does not write it. */
+  isNewColumn(table: RangeVar, column: string): boolean {
+    return this.columns.some(c => c.name === column && sameRelation(c.table, table));
   }
 
   /** Whether an earlier statement added the constraint `name` to `table`. */

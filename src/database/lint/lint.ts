@@ -42,7 +42,7 @@ export function lintStatements(statements: readonly SqlStatement[], phase: Migra
           statement: statement.text,
           message: hit.message,
           why: rule.why,
-          fix: rule.fix,
+          fix: hit.fix ?? rule.fix,
           ...(allow ? { allowed: allow.reason } : {})
         });
       }
@@ -66,6 +66,8 @@ function shorten(text: string, max = 120): string {
 /** A finding for people: where, what, and either why, how to fix it and how to allow it, or why it was allowed. */
 export function formatFinding(f: Finding): string {
   const head = `${f.file}:${f.line} ${f.rule}: ${f.message}`;
-  const tail = f.allowed === undefined ? [`  why: ${f.why}`, `  fix: ${f.fix}`, `  allow: -- cutover:allow ${f.rule}: <reason>, on the line above the statement`] : [`  allowed: ${f.allowed}`];
+  // migrate.yml has no statement to put a comment above: its allow is a field.
+  const allow = /migrate\.ya?ml$/.test(f.file) ? `add "allow: { ${f.rule}: <reason> }" to migrate.yml` : `-- cutover:allow ${f.rule}: <reason>, on the line above the statement`;
+  const tail = f.allowed === undefined ? [`  why: ${f.why}`, `  fix: ${f.fix}`, `  allow: ${allow}`] : [`  allowed: ${f.allowed}`];
   return [head, `  ${shorten(f.statement)}`, ...tail].join('\n');
 }

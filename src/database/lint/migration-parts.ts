@@ -26,10 +26,12 @@ function backfillUpdate(plan: BackfillPlan): string {
 
 /**
  * The findings of a migrate part. migrate.sql is linted as written, so its
- * allow comments count; migrate.yml has no place for one, so the UPDATE its
- * fields form is linted, and a call it needs is written as migrate.sql instead.
+ * allow comments count; migrate.yml is linted as the UPDATE its fields form,
+ * and its `allow:` map allows findings as those comments do.
  */
 export async function lintBackfill(part: MigrationPart, plan: BackfillPlan, earlier: readonly SqlStatement[]): Promise<Finding[]> {
   const text = part.format === 'sql' ? part.text : backfillUpdate(plan);
-  return lintStatements(await parseSql(text, part.file), 'migrate', part.file, earlier);
+  const findings = lintStatements(await parseSql(text, part.file), 'migrate', part.file, earlier);
+  const allow = new Map(Object.entries(plan.allow ?? {}));
+  return findings.map(f => (f.allowed === undefined && allow.has(f.rule) ? { ...f, allowed: allow.get(f.rule) } : f));
 }

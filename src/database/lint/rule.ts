@@ -12,6 +12,8 @@ export interface Hit {
   table?: RangeVar;
   /** The index it touches, by name: an index created earlier in the same file is exempt the same way. */
   index?: string;
+  /** The rule's fix written out for this statement, with its real names; the rule's `fix` when absent. */
+  fix?: string;
 }
 
 export interface Rule {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { backfillWithoutTrigger } from './rules-backfill.js';
 import { addColumnNotNullWithoutDefault, changeColumnType, volatileDefault } from './rules-columns.js';
 import { dropColumn, dropDefault, dropTable, renameColumn, renameTable } from './rules-compat.js';
 import { checkNotValid, foreignKeyNotValid, setNotNull, uniqueWithoutIndex } from './rules-constraints.js';
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   truncate,
   deleteWithoutWhere,
   updateWithoutWhere,
+  backfillWithoutTrigger,
   lockTable,
   explicitTransaction,
   doBlock,
