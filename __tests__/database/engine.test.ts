@@ -85,7 +85,7 @@ describe.each(engines)('database phases on %s', (_engine, setUp) => {
 
     const options = testPhaseOptions({ batch: { targetMs: 50, min: 100, max: 1000, initial: 300, pauseMs: 0 } });
     const migrate = await runPhase(db, migrations, 'migrate', options);
-    expect(migrate.applied[0]?.outcome).toMatch(/^2500 rows backfilled in \d+ batches$/);
+    expect(migrate.applied[0]?.outcome).toMatch(/^2500 rows backfilled in \d+ batches; verified: 0 of 2500 rows inconsistent$/);
     const left = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE full_name IS DISTINCT FROM first_name || ' ' || last_name`);
     expect(left.rows[0]?.n).toBe(0);
 

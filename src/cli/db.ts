@@ -47,7 +47,10 @@ async function status(args: readonly string[], terminal: Terminal): Promise<numb
   for (const m of report.migrations) {
     const phases = (['expand', 'migrate', 'contract'] as const)
       .filter(p => m.phases[p] !== 'absent')
-      .map(p => `${p} ${m.phases[p]}${m.detail[p] && m.phases[p] !== 'done' ? ` (${m.detail[p]})` : ''}`);
+      .map(p => {
+        const notes = [m.phases[p] !== 'done' ? m.detail[p] : undefined, p === 'migrate' ? m.verification : undefined].filter(Boolean);
+        return `${p} ${m.phases[p]}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+      });
     terminal.out(`  ${m.id}_${m.name}: ${phases.join(', ') || 'no parts'}\n`);
   }
   if (report.unknown.length) terminal.out(`in the history but not in the migrations folder: ${report.unknown.join(', ')}\n`);

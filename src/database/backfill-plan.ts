@@ -1,12 +1,13 @@
+import type { Node } from 'libpg-query';
 import { deparse } from 'pgsql-deparser';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
-import { closest, describeIssues } from '../config/problems.js';
+import { describeIssues } from '../config/problems.js';
 import { BadInputError } from '../core/errors.js';
 import type { MigrationPart } from './migrations.js';
-import { ruleIds } from './lint/rules.js';
 import { parseSql } from './sql/statements.js';
+import { conditionOf, derivedCondition } from './verify-condition.js';
 
 /** How batches are sized: toward `targetMs` per batch, never outside `min`..`max` rows. */
 export interface BatchSettings {
@@ -29,8 +30,8 @@ export interface BackfillPlan {
   /** Key columns; the table's primary key when not given. */
   key?: string[];
   batch: BatchSettings;
-  /** migrate.yml's lint rules allowed, by id, with the reason recorded in the history: its form of a `-- cutover:allow` comment. */
-  allow?: Record<string, string>;
+  /** What every row must satisfy once the backfill is done (a row is inconsistent when it IS NOT TRUE); none: no check. */
+  verify?: string;
 }
 
 const batchSchema = z
@@ -49,18 +50,8 @@ const specSchema = z.strictObject({
   set: z.record(z.string(), z.string().min(1), { error: 'expected column: SQL expression pairs' }).refine(set => Object.keys(set).length > 0, 'expected at least one column'),
   where: z.string().min(1).optional(),
   batch: batchSchema,
-  allow: z.record(z.string(), z.string().trim().min(1, 'expected the reason it is fine here; it is recorded in the migration history'), { error: 'expected rule: reason pairs' }).optional()
+  verify: z.union([z.literal(false), z.string().min(1)], { error: 'expected an SQL condition every row must satisfy, or false for no check' }).optional()
 });
-
-/** The allowed rules, each a known rule id: a misspelt one would allow nothing and fail the lint confusingly. */
-function allowsOf(given: Record<string, string>, file: string): Record<string, string> {
-  for (const rule of Object.keys(given)) {
-    if (ruleIds.includes(rule)) continue;
-    const guess = closest(rule, ruleIds);
-    throw new BadInputError(`${file}: allow: there is no rule "${rule}"${guess ? ` (did you mean ${guess}?)` : ''}. Known rules: ${ruleIds.join(', ')}.`);
-  }
-  return Object.fromEntries(Object.entries(given).map(([rule, reason]) => [rule, reason.replace(/\s+/g, ' ')]));
-}
 
 function batchSettings(given: z.output<typeof batchSchema>, defaults: BatchSettings, file: string): BatchSettings {
   const settings: BatchSettings = {
@@ -99,21 +90,24 @@ async function planFromUpdate(part: MigrationPart, text: string, batch: BatchSet
     if (!target.ResTarget.name || target.ResTarget.indirection?.length || (target.ResTarget.val as { MultiAssignRef?: unknown }).MultiAssignRef) {
       throw refuse(statement.line, 'each SET must assign one whole column (column = expression)');
     }
-    set.push({ column: target.ResTarget.name, expr: await deparse(target.ResTarget.val as never) });
+    set.push({ column: target.ResTarget.name, expr: await deparse(target.ResTarget.val as never), tree: target.ResTarget.val as Node });
   }
   const relation = update.relation;
+  const verify = derivedCondition(set);
   return {
     table: relation.schemaname ? `${relation.schemaname}.${relation.relname}` : relation.relname,
     ...(relation.alias ? { alias: relation.alias.aliasname } : {}),
-    set,
+    set: set.map(({ column, expr }) => ({ column, expr })),
     ...(update.whereClause ? { where: await deparse(update.whereClause as never) } : {}),
-    batch
+    batch,
+    ...(verify ? { verify } : {})
   };
 }
 
 /**
  * The backfill a migrate part describes. migrate.sql: one UPDATE. migrate.yml:
- * table, set (column: expression), optional where, key and batch settings;
+ * table, set (column: expression), optional where, key, batch settings and
+ * verify (the condition rows must satisfy after it; derived from set by default);
  * its expressions are checked by parsing the UPDATE they form, so a fragment
  * cannot smuggle in a second statement.
  */
@@ -136,5 +130,7 @@ export async function backfillPlanOf(part: MigrationPart, defaults: BatchSetting
   const plan = await planFromUpdate(part, composed, batchSettings(spec.batch, defaults, part.file)).catch((error: unknown) => {
     throw new BadInputError(`${part.file}: set and where must be SQL expressions; together they do not form one UPDATE: ${(error as Error).message}`);
   });
-  return { ...plan, ...(spec.key ? { key: Array.isArray(spec.key) ? spec.key : [spec.key] } : {}), ...(spec.allow ? { allow: allowsOf(spec.allow, part.file) } : {}) };
+  const { verify: derived, ...rest } = plan;
+  const verify = spec.verify === undefined ? derived : spec.verify === false ? undefined : await conditionOf(spec.verify, part.file);
+  return { ...rest, ...(spec.key ? { key: Array.isArray(spec.key) ? spec.key : [spec.key] } : {}), ...(verify ? { verify } : {}) };
 }

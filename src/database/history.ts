@@ -20,6 +20,9 @@ export interface HistoryRow {
   release: string | null;
   allowed: { rule: string; line: number; reason: string }[];
   forced: string | null;
+  /** migrate: rows that broke the verify condition at the last verification; null before one ran. */
+  inconsistent_rows: number | null;
+  verified_at: string | null;
 }
 
 export const HISTORY_TABLE = 'cutover_migrations';
@@ -42,8 +45,13 @@ const CREATE = `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   release text,
   allowed jsonb NOT NULL DEFAULT '[]',
   forced text,
+  inconsistent_rows bigint,
+  verified_at timestamptz,
   PRIMARY KEY (id, phase)
 )`;
+
+/** Columns added after the table's first shape, with their types: an existing table gets them on its next run. */
+const ADDED_COLUMNS: Record<string, string> = { inconsistent_rows: 'bigint', verified_at: 'timestamptz' };
 
 /** Who runs this, recorded with every phase. */
 export interface RunIdentity {
@@ -55,6 +63,10 @@ export interface RunIdentity {
 
 export async function ensureHistory(db: Database): Promise<void> {
   await db.query(CREATE);
+  // Altered only when a column is missing: even a no-op ADD COLUMN IF NOT EXISTS takes the table's strongest lock.
+  const { rows } = await db.query<{ name: string }>('SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped', [HISTORY_TABLE]);
+  const missing = Object.entries(ADDED_COLUMNS).filter(([name]) => !rows.some(r => r.name === name));
+  if (missing.length) await db.query(`ALTER TABLE ${HISTORY_TABLE} ${missing.map(([name, type]) => `ADD COLUMN IF NOT EXISTS ${name} ${type}`).join(', ')}`);
 }
 
 export async function readHistory(db: Database): Promise<HistoryRow[]> {
@@ -63,8 +75,10 @@ export async function readHistory(db: Database): Promise<HistoryRow[]> {
   const { rows } = await db.query<HistoryRow>(
     `SELECT id, name, phase, checksum, status, started_at::text, finished_at::text, statements_done,
             rows_done::float8 AS rows_done, rows_total::float8 AS rows_total, checkpoint, high_water,
-            run_id, actor, release, allowed, forced
-       FROM ${HISTORY_TABLE} ORDER BY started_at, id, phase`
+            run_id, actor, release, allowed, forced,
+            -- Read through to_jsonb: a table from an older version, not yet upgraded by a run, lacks these columns.
+            (to_jsonb(h) ->> 'inconsistent_rows')::float8 AS inconsistent_rows, (to_jsonb(h) ->> 'verified_at')::timestamptz::text AS verified_at
+       FROM ${HISTORY_TABLE} h ORDER BY started_at, id, phase`
   );
   return rows;
 }
@@ -90,6 +104,11 @@ export async function countStatement(db: Database, id: string, phase: DbPhase, d
 
 export async function finishPhase(db: Database, id: string, phase: DbPhase): Promise<void> {
   await db.query(`UPDATE ${HISTORY_TABLE} SET status = 'done', finished_at = now() WHERE id = $1 AND phase = $2`, [id, phase]);
+}
+
+/** The outcome of a migrate part's verification: how many rows broke its condition, and when. */
+export async function recordVerification(db: Database, id: string, inconsistent: number): Promise<void> {
+  await db.query(`UPDATE ${HISTORY_TABLE} SET inconsistent_rows = $2, verified_at = now() WHERE id = $1 AND phase = 'migrate'`, [id, inconsistent]);
 }
 
 export function rowOf(history: readonly HistoryRow[], id: string, phase: DbPhase): HistoryRow | undefined {

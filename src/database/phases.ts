@@ -4,13 +4,14 @@ import { backfillPlanOf, type BackfillPlan, type BatchSettings } from './backfil
 import { runBackfill, type BackfillHooks } from './backfill.js';
 import type { Database } from './connection.js';
 import { runStatements, type StatementHooks } from './ddl-runner.js';
-import { ensureHistory, finishPhase, readHistory, rowOf, startPhase, type HistoryRow, type RunIdentity } from './history.js';
+import { ensureHistory, finishPhase, readHistory, recordVerification, rowOf, startPhase, type HistoryRow, type RunIdentity } from './history.js';
 import { failing, formatFinding, lintStatements, type Finding } from './lint/lint.js';
 import { lintBackfill, statementsBefore } from './lint/migration-parts.js';
 import type { LockPolicy } from './lock-policy.js';
 import type { DbPhase, Migration, MigrationPart } from './migrations.js';
 import { parseSql, type SqlStatement } from './sql/statements.js';
 import { verifyChecksums } from './status.js';
+import { describeKeys, inconsistencyFix, oneLine, verifyBackfill, type VerifiedPlan } from './verify.js';
 
 export interface PhaseOptions {
   policy: LockPolicy;
@@ -102,8 +103,15 @@ async function applyPart(db: Database, prepared: PreparedPart, row: HistoryRow |
       options.hooks
     );
     if (!result.completed) return { outcome: `stopped after ${result.rowsDone} rows; run migrate again to resume`, completed: false };
+    const backfilled = `${result.rowsDone} rows backfilled in ${result.batches} batches`;
+    const plan = prepared.backfill;
+    if (plan.verify === undefined) {
+      await finishPhase(db, migration.id, part.phase);
+      return { outcome: backfilled, completed: true };
+    }
+    const verified = await verifyConsistent(db, part.file, { ...plan, verify: plan.verify }, migration.id, options);
     await finishPhase(db, migration.id, part.phase);
-    return { outcome: `${result.rowsDone} rows backfilled in ${result.batches} batches`, completed: true };
+    return { outcome: `${backfilled}; ${verified}`, completed: true };
   }
   const statements = prepared.statements ?? [];
   const from = row?.statements_done ?? 0;
@@ -111,6 +119,23 @@ async function applyPart(db: Database, prepared: PreparedPart, row: HistoryRow |
   await runStatements(db, options.policy, options.hooks, { migrationId: migration.id, part }, statements, from);
   await finishPhase(db, migration.id, part.phase);
   return { outcome: `${statements.length - from} statement(s)`, completed: true };
+}
+
+/**
+ * Checks a completed backfill over the whole table and records the count. Any
+ * inconsistent row fails the phase, which stays running: a rerun finds the
+ * batches done and verifies again.
+ */
+async function verifyConsistent(db: Database, file: string, plan: VerifiedPlan, migrationId: string, options: PhaseOptions): Promise<string> {
+  const result = await verifyBackfill(db, plan, options.policy, options.hooks);
+  await recordVerification(db, migrationId, result.inconsistent);
+  const counts = `${result.inconsistent} of ${result.rowsChecked} rows inconsistent`;
+  options.hooks.log(`verify ${plan.table}: ${counts}, in ${Math.round(result.elapsedMs)} ms`);
+  if (result.inconsistent === 0) return `verified: ${counts}`;
+  throw new ReleaseError(
+    `${file}: ${result.inconsistent} of ${result.rowsChecked} rows of ${plan.table} do not satisfy (${oneLine(plan.verify)}), for example the rows with key ${describeKeys(result.examples)}. ` +
+      inconsistencyFix(plan, 'run migrate again: it verifies again without redoing the batches')
+  );
 }
 
 /**

@@ -10,6 +10,8 @@ export interface MigrationStatus {
   phases: Record<DbPhase, PartState>;
   /** Progress of a running or finished phase, for people: "3 of 5 statements", "120000 of 1000000 rows". */
   detail: Partial<Record<DbPhase, string>>;
+  /** The last check of the migrate part's rows: "verified 0 inconsistent at <time>", "12 inconsistent at <time>"; null before one. */
+  verification: string | null;
 }
 
 /** What the database holds, as it goes into a snapshot: applied migration ids per phase. */
@@ -55,6 +57,11 @@ function stateOf(row: HistoryRow | undefined, present: boolean): PartState {
   return row.status;
 }
 
+function verificationOf(row: HistoryRow | undefined): string | null {
+  if (row?.inconsistent_rows == null || !row.verified_at) return null;
+  return `${row.inconsistent_rows === 0 ? 'verified 0' : row.inconsistent_rows} inconsistent at ${row.verified_at}`;
+}
+
 function detailOf(row: HistoryRow | undefined, phase: DbPhase, migration: Migration, statementCounts: Partial<Record<string, number>>): string | undefined {
   if (!row) return undefined;
   if (phase === 'migrate') return `${row.rows_done} of ${row.rows_total ?? '?'} rows`;
@@ -72,7 +79,7 @@ export function statusOf(migrations: readonly Migration[], history: readonly His
       const text = detailOf(row, phase, migration, statementCounts);
       if (text) detail[phase] = text;
     }
-    return { id: migration.id, name: migration.name, phases, detail };
+    return { id: migration.id, name: migration.name, phases, detail, verification: verificationOf(rowOf(history, migration.id, 'migrate')) };
   });
   const known = new Set(migrations.map(m => m.id));
   return {

@@ -13,6 +13,7 @@ import { loadMigrations, type Migration } from '../database/migrations.js';
 import { openDatabase } from '../database/open.js';
 import type { PhaseOptions } from '../database/phases.js';
 import { schemaStateOf } from '../database/status.js';
+import { inconsistentBeforePromote } from '../database/verify.js';
 import { sleep } from '../io/wait.js';
 import type { Logger } from '../logging/logger.js';
 import type { ReleaseRecord } from '../store/release-store.js';
@@ -132,13 +133,21 @@ export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'pro
   if (!context.config.database) return;
   if (step === 'promote') {
     const migrations = await migrationsOf(context, step);
-    const history = await withDatabase(context, step, readHistory);
-    const pending = migrations.flatMap(m =>
-      (['expand', 'migrate'] as const).filter(p => m.parts[p] && rowOf(history, m.id, p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`)
-    );
-    if (pending.length) {
-      throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`);
-    }
+    const settings = databaseSettings(context, step);
+    const hooks = { log: (message: string) => context.logger.info(message), pause: (ms: number) => sleep(ms, context.signal) };
+    await withDatabase(context, step, async db => {
+      const history = await readHistory(db);
+      const pending = migrations.flatMap(m =>
+        (['expand', 'migrate'] as const).filter(p => m.parts[p] && rowOf(history, m.id, p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`)
+      );
+      if (pending.length) {
+        throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`);
+      }
+      // The live version kept writing since migrate verified; its backfills are checked again, cheaply.
+      const doneAtSnapshot = record.snapshot.snapshot.database?.applied.migrate ?? [];
+      const problems = await inconsistentBeforePromote(db, migrations, history, doneAtSnapshot, batchOf(settings), lockPolicyOf(settings), hooks);
+      if (problems.length) throw new ReleaseError(`promote: refused: rows this release backfilled are inconsistent, and the new version would read them:\n  ${problems.join('\n  ')}`);
+    });
     return;
   }
   let history: HistoryRow[];
