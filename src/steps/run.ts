@@ -138,8 +138,7 @@ async function loadStep(step: StepName, values: OptionValues, frontEnd: FrontEnd
 }
 
 /** Builds the step's context from config plus options. */
-async function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, loaded?: LoadedStep): Promise<PreparedStep> {
-  const { config, baseDir, secrets, logger } = loaded ?? (await loadStep(step, values, frontEnd));
+function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, { config, baseDir, secrets, logger }: LoadedStep): PreparedStep {
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
   const store = fileStore({
@@ -188,7 +187,7 @@ async function prepareStep(step: StepName, values: OptionValues, frontEnd: Front
 export async function runStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
   const loaded = await loadStep(step, values, frontEnd);
   if (runsDatabaseOnly(loaded.config, step)) return runDatabaseOnly(step, values, frontEnd, loaded);
-  const { context, trackedStep } = await prepareStep(step, values, frontEnd, loaded);
+  const { context, trackedStep } = prepareStep(step, values, frontEnd, loaded);
   frontEnd.keep?.('step', trackedStep);
   try {
     const outputs = await tracked(context, trackedStep, () => dispatch(step, context, values, frontEnd));
@@ -213,7 +212,8 @@ async function runDatabaseOnly(step: 'migrate' | 'contract', values: OptionValue
   try {
     return await databaseOnlyStep(context, phase, text(values, RETIRED_OPTION), frontEnd.label);
   } catch (error) {
-    frontEnd.nextAfterFailure?.(phase, NEXT_AFTER_FAILURE[phase]);
+    // A refused input changed nothing: its message is what to do next.
+    if (!(error instanceof BadInputError)) frontEnd.nextAfterFailure?.(phase, NEXT_AFTER_FAILURE[phase]);
     throw error;
   }
 }
@@ -224,7 +224,7 @@ async function runDatabaseOnly(step: 'migrate' | 'contract', values: OptionValue
  * was left, so that the record and GitHub tell the truth. `done` is what the step kept for this.
  */
 export async function recordCutShort(step: StepName, values: OptionValues, frontEnd: FrontEnd, done: JournalEntry[]): Promise<string> {
-  const { context, trackedStep } = await prepareStep(step, values, frontEnd);
+  const { context, trackedStep } = prepareStep(step, values, frontEnd, await loadStep(step, values, frontEnd));
   try {
     const record = await context.store.load();
     const kept = new Set((record.journal ?? []).map(({ step: _step, at: _at, ...entry }) => JSON.stringify(entry)));
