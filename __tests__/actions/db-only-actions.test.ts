@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Database } from '../../src/database/connection.js';
 import { readHistory } from '../../src/database/history.js';
@@ -19,6 +20,17 @@ describe('the migrate and contract actions with a database-only cutover.yml', ()
     ({ dir, remove } = await tempDir());
   });
   afterEach(() => remove());
+
+  it('leave the steps that need a router refusing such a config before they do anything', async () => {
+    const config = path.join(dir, 'cutover.yml');
+    await writeFile(config, 'service: shop\ndatabase:\n  url: pglite:db\n');
+    for (const step of ['snapshot', 'promote'] as const) {
+      const run = await runActionEntry(step, { config }, {}, TEST_TOKEN);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(new RegExp(`::error::${step}: cutover.yml has no router: it is a database-only config.*cutover db expand\\|migrate\\|contract \\(the migrate and contract actions in a workflow\\)`));
+    }
+    expect(existsSync(path.join(dir, 'db'))).toBe(false);
+  });
 
   it('run expand and migrate; contract refuses without old-version-retired, and with it drops and records the reason', async () => {
     await writeMigrations(path.join(dir, 'migrations'), SPLIT_NAME);
