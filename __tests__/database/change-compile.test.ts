@@ -132,7 +132,9 @@ describe('change.yml refuses what it cannot compile, naming the field, the value
     ['a type that is not one type', 'table: t\nchanges:\n  - add_column: {column: a, type: "int), (1", up: b}\n', ['changes.0.add_column.type', 'one column type']],
     ['a subquery', 'table: t\nchanges:\n  - add_column: {column: a, type: int, up: "(SELECT max(x) FROM u)"}\n', ['changes.0.add_column.up', 'subquery']],
     ['no table', 'changes:\n  - add_unique: {name: u, columns: [a]}\n', ['changes.0.add_unique.table', 'no table given']],
-    ['a name PostgreSQL would cut', `table: t\nchanges:\n  - add_unique: {name: ${'u'.repeat(64)}, columns: [a]}\n`, ['changes.0.add_unique.name', '64 bytes', 'shorter name']],
+    ['a name PostgreSQL would cut', `table: t\nchanges:\n  - add_unique: {name: ${'u'.repeat(64)}, columns: [a]}\n`, ['changes.0.add_unique.name', 'longer than the 63 bytes PostgreSQL keeps', 'choose a shorter name']],
+    ['a column name PostgreSQL would cut', `table: t\nchanges:\n  - split_column: {column: a, into: {${'c'.repeat(70)}: {type: text, up: a}}}\n`, ['changes.0.split_column.into', 'longer than the 63 bytes']],
+    ['down naming a new column', 'table: t\nchanges:\n  - add_column: {column: b, type: int, up: a, down: {b: "1"}}\n', ['changes.0.add_column.down.b', 'Name an old column there']],
     ['a generated name PostgreSQL would cut', `table: ${'t'.repeat(50)}\nchanges:\n  - add_column: {column: a, type: int, up: b}\n`, ['changes.0.add_column', 'would be named', 'bytes']],
     [
       'backfills on two tables',

@@ -5,15 +5,6 @@ import type { Field } from './expressions.js';
 /** PostgreSQL keeps the first 63 bytes of a name and silently drops the rest, so two long names can become one. */
 export const MAX_NAME_BYTES = 63;
 
-/** A name given in change.yml, refused when PostgreSQL would cut it. */
-export function checkedName(name: string, field: Field): string {
-  const bytes = Buffer.byteLength(name);
-  if (bytes > MAX_NAME_BYTES) {
-    throw new BadInputError(`${field.file}: ${field.path}: ${JSON.stringify(name)} is ${bytes} bytes; PostgreSQL keeps only the first ${MAX_NAME_BYTES} and would silently use a cut name. Choose a shorter name.`);
-  }
-  return name;
-}
-
 /** The objects a change creates for itself: the trigger function and its triggers. */
 export interface GeneratedNames {
   /** Schema-qualified when the table is, so the function lives beside its table (the schema written as the table is: unquoted). */

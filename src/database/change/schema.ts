@@ -2,19 +2,32 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { closest, describeIssues } from '../../config/problems.js';
 import { BadInputError } from '../../core/errors.js';
+import { MAX_NAME_BYTES } from './names.js';
 
 /*
  * change.yml: a migration written as operations. Read here into plain
  * objects; each operation's SQL fields are parsed by the operation itself.
  */
 
+/** PostgreSQL keeps the first 63 bytes of a name and silently drops the rest, so two long names can become one. */
+const fits = (text: string) => text.split('.').every(part => Buffer.byteLength(part) <= MAX_NAME_BYTES);
+const TOO_LONG = `longer than the ${MAX_NAME_BYTES} bytes PostgreSQL keeps (it would silently cut it); choose a shorter name`;
 /** Written unquoted, as migrate.yml writes it, so the generated SQL and the backfill fold a name alike. */
-const tableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/, 'expected a table name, like users or app.users');
-const name = z.string().min(1, 'expected a name');
+const tableName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/, 'expected a table name, like users or app.users')
+  .refine(fits, TOO_LONG);
+const name = z.string().min(1, 'expected a name').refine(fits, TOO_LONG);
 const sql = z.string().min(1, 'expected an SQL expression');
 const columns = z.array(name).min(1, 'expected at least one column');
+/** A map keyed by column names; its keys are checked here, where a message can name the key. */
+function byColumn<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value).superRefine((map, ctx) => {
+    for (const key of Object.keys(map)) if (!key || !fits(key)) ctx.addIssue({ code: 'custom', message: key ? TOO_LONG : 'expected a column name', path: [key] });
+  });
+}
 /** Old columns the new version no longer writes, each with the expression that keeps it in step from the new ones. */
-const down = z.record(name, sql).optional();
+const down = byColumn(sql).optional();
 
 export const OP_SCHEMAS = {
   add_column: z.strictObject({ table: tableName.optional(), column: name, type: sql, up: sql, down }),
@@ -23,7 +36,7 @@ export const OP_SCHEMAS = {
   split_column: z.strictObject({
     table: tableName.optional(),
     column: name,
-    into: z.record(name, z.strictObject({ type: sql, up: sql })).refine(into => Object.keys(into).length > 0, 'expected at least one column'),
+    into: byColumn(z.strictObject({ type: sql, up: sql })).refine(into => Object.keys(into).length > 0, 'expected at least one column'),
     down
   }),
   merge_columns: z.strictObject({ table: tableName.optional(), columns: z.array(name).min(2, 'expected at least two columns'), into: name, type: sql, up: sql, down }),

@@ -1,7 +1,7 @@
 import { BadInputError } from '../../../core/errors.js';
 import type { CompiledOp, OpContext } from '../compiled.js';
 import { Expression } from '../expressions.js';
-import { checkedName, generatedNames, MAX_NAME_BYTES } from '../names.js';
+import { generatedNames, MAX_NAME_BYTES } from '../names.js';
 import type { OpSpec } from '../schema.js';
 import { createTriggers, dropTriggers, rowColumn, type TriggerSet } from '../triggers.js';
 
@@ -28,7 +28,7 @@ async function fixingTrigger(ctx: OpContext, column: string, value: Expression, 
 }
 
 export async function addNotNull(op: OpSpec<'add_not_null'>, ctx: OpContext): Promise<CompiledOp> {
-  const name = op.name === undefined ? generatedConstraintName(ctx, op.column) : checkedName(op.name, ctx.field('name'));
+  const name = op.name ?? generatedConstraintName(ctx, op.column);
   const fill = await Expression.parse(op.fill, ctx.field('fill'), "'unknown@example.invalid'");
   const column = await ident(op.column);
   const triggers = await fixingTrigger(ctx, op.column, fill, `${await rowColumn('new', op.column)} IS NULL`);
@@ -58,7 +58,7 @@ function generatedConstraintName(ctx: OpContext, column: string): string {
 }
 
 export async function addCheck(op: OpSpec<'add_check'>, ctx: OpContext): Promise<CompiledOp> {
-  const name = await ident(checkedName(op.name, ctx.field('name')));
+  const name = await ident(op.name);
   const check = await Expression.parse(op.check, ctx.field('check'), 'price_cents > 0');
   const added = `ALTER TABLE ${ctx.table} ADD CONSTRAINT ${name} CHECK (${await check.plain()}) NOT VALID`;
   const validate = `ALTER TABLE ${ctx.table} VALIDATE CONSTRAINT ${name}`;
@@ -82,7 +82,7 @@ export async function addCheck(op: OpSpec<'add_check'>, ctx: OpContext): Promise
 }
 
 export async function addForeignKey(op: OpSpec<'add_foreign_key'>, ctx: OpContext): Promise<CompiledOp> {
-  const name = await ident(checkedName(op.name, ctx.field('name')));
+  const name = await ident(op.name);
   const onDelete = op.on_delete ? ` ON DELETE ${op.on_delete.toUpperCase()}` : '';
   return {
     expand: [`ALTER TABLE ${ctx.table} ADD CONSTRAINT ${name} FOREIGN KEY (${await list(op.columns)}) REFERENCES ${op.references.table} (${await list(op.references.columns)})${onDelete} NOT VALID`],
@@ -91,7 +91,7 @@ export async function addForeignKey(op: OpSpec<'add_foreign_key'>, ctx: OpContex
 }
 
 export async function addUnique(op: OpSpec<'add_unique'>, ctx: OpContext): Promise<CompiledOp> {
-  const name = await ident(checkedName(op.name, ctx.field('name')));
+  const name = await ident(op.name);
   return {
     expand: [`CREATE UNIQUE INDEX CONCURRENTLY ${name} ON ${ctx.table} (${await list(op.columns)})`],
     // Takes over the index built in expand: a short lock, no second build.

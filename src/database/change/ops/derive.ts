@@ -1,3 +1,4 @@
+import { BadInputError } from '../../../core/errors.js';
 import type { CompiledOp, OpContext } from '../compiled.js';
 import { Expression, SqlType } from '../expressions.js';
 import { generatedNames } from '../names.js';
@@ -102,6 +103,10 @@ async function triggerSet(d: Derivation, ctx: OpContext): Promise<TriggerSet> {
 }
 
 async function compile(d: Derivation, ctx: OpContext): Promise<CompiledOp> {
+  const both = d.olds.find(o => d.news.some(n => n.column === o.column));
+  if (both) {
+    throw new BadInputError(`${ctx.file}: ${ctx.field(`down.${both.column}`).path}: ${both.column} is a new column; down keeps the old version's columns in step from the new ones. Name an old column there.`);
+  }
   const triggers = await triggerSet(d, ctx);
   const added = await Promise.all(d.news.map(async n => `ADD COLUMN ${await ident(n.column)} ${await n.type.text()}`));
   const keptFromNew = new Set(d.olds.map(o => o.column));
