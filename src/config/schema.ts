@@ -5,6 +5,7 @@ import { controlCharacterIn } from '../logging/outside-text.js';
 import { durationSchema } from './duration.js';
 import { DATABASE_URL_FORMS, databaseUrlKind, literalSecretIn } from './database-url.js';
 import { secretableSchema } from './secrets.js';
+import { throttleSchema } from './throttle-schema.js';
 import { analysisSchema, trafficSchema } from './analysis-schema.js';
 import { ROUTER_KINDS, type RouterOptions } from '../routers/registry.js';
 
@@ -75,9 +76,10 @@ const databaseSchema = z.strictObject({
       'batch-min': batchRowsSchema.default(100),
       'batch-max': batchRowsSchema.default(50_000),
       'batch-initial': batchRowsSchema.default(1000),
-      pause: durationSchema.default(0)
+      pause: durationSchema.default(0),
+      throttle: throttleSchema
     })
-    .default({ 'batch-target': 50, 'batch-min': 100, 'batch-max': 50_000, 'batch-initial': 1000, pause: 0 }),
+    .prefault({}),
   contract: z.strictObject({ soak: durationSchema.default(600_000) }).default({ soak: 600_000 })
 });
 

@@ -72,7 +72,7 @@ export type PrometheusSourceOptions = z.output<typeof prometheusSourceSchema>;
 const said = (text: unknown, max?: number): string => cleanOutsideText(`${text}`, { max });
 
 /** A query's one number (NaN included), with what it was for messages, or why there is none. */
-type Answer = { value: number; what: string } | { problem: string };
+export type Answer = { value: number; what: string } | { problem: string };
 
 export function createPrometheusSource(options: PrometheusSourceOptions, context: SourceContext): AnalysisSource {
   const headers: Record<string, string> = {};
@@ -80,38 +80,18 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
     headers[header] = context.secrets.resolve(`analysis.sources.${context.name}.headers.${header}`, value);
   }
   const base = options.url.replace(/\/+$/, '');
-  const shownBase = shownUrl(base).replace(/\/+$/, '');
   const latencyFactor = options['latency-unit'] === 's' ? 1000 : 1;
 
   async function ask(key: string, color: Color, endMs: number, intervalMs: number): Promise<Answer> {
     const template = options.queries[key as keyof Queries] as string;
     const interval = promDuration(intervalMs);
     const query = expand(template, { color, interval, upstream: context.colors[color].upstream });
-    const params = new URLSearchParams({ query, time: (endMs / 1000).toFixed(3), timeout: `${options.timeout}ms` });
-    const what = `query ${key} for ${color}`;
-    let status: number;
-    let body: string;
-    try {
-      // options.timeout bounds the whole exchange, so a window's measure ends by its end, lag and timeout, whatever Prometheus trickles.
-      ({ status, body } = await httpGet(`${base}/api/v1/query?${params}`, { timeoutMs: options.timeout, headers }));
-    } catch (error) {
-      return { problem: `Prometheus at ${shownBase} did not answer ${what}: ${error instanceof HttpError ? error.reason : (error as Error).message}` };
-    }
-    let answer: PrometheusAnswer;
-    try {
-      answer = JSON.parse(body) as PrometheusAnswer;
-    } catch {
-      return { problem: `Prometheus at ${shownBase} answered ${what} with HTTP ${status} and no JSON: ${said(body.trim(), 200)}` };
-    }
-    if (answer.status !== 'success' || status !== 200) {
-      return { problem: `Prometheus refused ${what} (HTTP ${status}${answer.errorType ? `, ${said(answer.errorType)}` : ''}): ${said(answer.error ?? 'no reason given')}. The query was ${query}` };
-    }
     const hints = [
       ...(key === 'errors' ? ['If the series only appears once a request fails, append "or vector(0)".'] : []),
       // The commonest stall: a window shorter than two scrapes leaves increase() and rate() nothing to compare.
       ...(/\$interval\b/.test(template) ? [`A [${interval}] range needs at least two scrapes inside it.`] : [])
     ];
-    return readResult(answer.data, `${what} (${query})`, hints);
+    return instantQuery(base, query, { what: `query ${key} for ${color}`, timeMs: endMs, timeoutMs: options.timeout, headers, emptyHints: hints });
   }
 
   async function measureColor(color: Color, endMs: number, intervalMs: number): Promise<ColorMeasurement> {
@@ -163,6 +143,43 @@ export function createPrometheusSource(options: PrometheusSourceOptions, context
     },
     async close() {}
   };
+}
+
+export interface InstantQuery {
+  /** What the query is for, in messages: "query p99 for green". */
+  what: string;
+  /** Evaluated at this time; Prometheus's now when not given. */
+  timeMs?: number;
+  /** Bounds the whole exchange, and Prometheus's own evaluation. */
+  timeoutMs: number;
+  headers?: Record<string, string>;
+  /** Said when the query returns no series. */
+  emptyHints?: readonly string[];
+}
+
+/** One instant query against the Prometheus at `base`: its one number (NaN included), or why there is none. */
+export async function instantQuery(base: string, query: string, options: InstantQuery): Promise<Answer> {
+  const shownBase = shownUrl(base).replace(/\/+$/, '');
+  const params = new URLSearchParams({ query, ...(options.timeMs === undefined ? {} : { time: (options.timeMs / 1000).toFixed(3) }), timeout: `${options.timeoutMs}ms` });
+  const { what } = options;
+  let status: number;
+  let body: string;
+  try {
+    // The timeout bounds the whole exchange, so a caller's wait ends by it, whatever Prometheus trickles.
+    ({ status, body } = await httpGet(`${base.replace(/\/+$/, '')}/api/v1/query?${params}`, { timeoutMs: options.timeoutMs, headers: options.headers }));
+  } catch (error) {
+    return { problem: `Prometheus at ${shownBase} did not answer ${what}: ${error instanceof HttpError ? error.reason : (error as Error).message}` };
+  }
+  let answer: PrometheusAnswer;
+  try {
+    answer = JSON.parse(body) as PrometheusAnswer;
+  } catch {
+    return { problem: `Prometheus at ${shownBase} answered ${what} with HTTP ${status} and no JSON: ${said(body.trim(), 200)}` };
+  }
+  if (answer.status !== 'success' || status !== 200) {
+    return { problem: `Prometheus refused ${what} (HTTP ${status}${answer.errorType ? `, ${said(answer.errorType)}` : ''}): ${said(answer.error ?? 'no reason given')}. The query was ${query}` };
+  }
+  return readResult(answer.data, `${what} (${query})`, options.emptyHints ?? []);
 }
 
 interface PrometheusAnswer {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DatabaseSettings } from '../config/schema.js';
 import { formatDuration } from '../config/duration.js';
+import { fieldFrom } from '../config/secrets.js';
 import { contractNotRuledOut } from '../core/contract-guard.js';
 import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import type { DatabaseSnapshot } from '../core/snapshot.js';
@@ -12,6 +13,8 @@ import type { LockPolicy } from '../database/lock-policy.js';
 import { loadMigrations, type Migration } from '../database/migrations.js';
 import { openDatabase } from '../database/open.js';
 import type { PhaseOptions } from '../database/phases.js';
+import type { ThrottleOptions } from '../database/throttle.js';
+import { prometheusSignal } from '../probes/prometheus-signal.js';
 import { schemaStateOf } from '../database/status.js';
 import { inconsistentBeforePromote } from '../database/verify.js';
 import { sleep } from '../io/wait.js';
@@ -28,12 +31,17 @@ export function databaseSettings(context: Pick<StepContext, 'config'>, step: str
   return settings;
 }
 
-/** Opens the configured database (its URL masked as a secret) for the length of `work`. */
-export async function withDatabase<T>(context: Pick<StepContext, 'config' | 'secrets' | 'baseDir'>, step: string, work: (db: Database) => Promise<T>): Promise<T> {
+/** Opens the configured database, its URL masked as a secret; `session` names the connection in pg_stat_activity. */
+function openConfigured(context: Pick<StepContext, 'config' | 'secrets' | 'baseDir'>, step: string, session = `cutover ${step}`): Promise<Database> {
   const settings = databaseSettings(context, step);
   const url = context.secrets.resolve('database.url', settings.url);
   context.secrets.add(url);
-  const db = await openDatabase(url, context.baseDir, `cutover ${step}`, settings.url);
+  return openDatabase(url, context.baseDir, session, settings.url);
+}
+
+/** Opens the configured database (its URL masked as a secret) for the length of `work`. */
+export async function withDatabase<T>(context: Pick<StepContext, 'config' | 'secrets' | 'baseDir'>, step: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openConfigured(context, step);
   try {
     return await work(db);
   } finally {
@@ -61,7 +69,8 @@ export async function databaseSnapshot(db: Database): Promise<DatabaseSnapshot> 
 
 function describeProgress(p: BackfillProgress): string {
   const eta = p.etaMs === null ? '' : `, ETA ${formatDuration(p.etaMs)}`;
-  return `backfill ${p.table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}`;
+  const waited = p.othersWaitedMs === null ? '' : `, others waited ${formatDuration(p.othersWaitedMs)}`;
+  return `backfill ${p.table}: ${p.rowsDone.toLocaleString('en-US')} of ${p.rowsTotal.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${eta}, batch ${p.batchSize}${waited}`;
 }
 
 export function batchOf(settings: DatabaseSettings): BatchSettings {
@@ -74,8 +83,30 @@ export function batchOf(settings: DatabaseSettings): BatchSettings {
   };
 }
 
-/** `signal` is the step's: a cancelled job stops a backfill after its committed batch, and ends any wait with an AbortedError. */
-export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: RunIdentity, forced: string | null = null, signal?: AbortSignal): PhaseOptions {
+/** database.backfill.throttle, with its metric's URL resolved; `context` opens the session that watches lock waits. */
+function throttleOf(settings: DatabaseSettings, context: Pick<StepContext, 'config' | 'secrets' | 'baseDir'>): ThrottleOptions {
+  const throttle = settings.backfill.throttle;
+  const metric = throttle.metric;
+  const field = 'database.backfill.throttle.metric.url';
+  return {
+    settings: { lockWait: throttle['lock-wait'], replicaLag: throttle['replica-lag'], checkMs: throttle.check, maxPauseMs: throttle['max-pause'] },
+    signals: metric ? [prometheusSignal(metric, context.secrets.resolve(field, metric.url), fieldFrom(field, metric.url))] : [],
+    openMonitor: () => openConfigured(context, 'migrate', 'cutover migrate lock-wait monitor')
+  };
+}
+
+/**
+ * `signal` is the step's: a cancelled job stops a backfill after its committed batch, and ends any wait with an AbortedError.
+ * `context` gives the backfill its throttle's second session and metric; without it, batches are sized by their duration alone.
+ */
+export function phaseOptions(
+  settings: DatabaseSettings,
+  logger: Logger,
+  who: RunIdentity,
+  forced: string | null = null,
+  signal?: AbortSignal,
+  context?: Pick<StepContext, 'config' | 'secrets' | 'baseDir'>
+): PhaseOptions {
   return {
     policy: lockPolicyOf(settings),
     lockWaitMs: settings['lock-wait'],
@@ -84,9 +115,11 @@ export function phaseOptions(settings: DatabaseSettings, logger: Logger, who: Ru
     forced,
     hooks: {
       log: message => logger.info(message),
+      warn: message => logger.warn(message),
       progress: p => logger.progress(describeProgress(p), p.rowsTotal > 0 ? Math.min(1, p.rowsDone / p.rowsTotal) : 1),
       pause: ms => sleep(ms, signal),
-      cancelled: () => signal?.aborted === true
+      cancelled: () => signal?.aborted === true,
+      ...(context ? { throttle: throttleOf(settings, context) } : {})
     }
   };
 }

@@ -1,0 +1,103 @@
+import { setTimeout as timer } from 'node:timers/promises';
+import { formatDuration } from '../../config/duration.js';
+import type { Database } from '../connection.js';
+import type { BatchImpact, Levels, Signal } from '../throttle.js';
+
+/** Often enough to see a wait of a few milliseconds; each sample is one cheap read of shared memory. */
+export const SAMPLE_INTERVAL_MS = 5;
+
+/**
+ * Sessions waiting on a lock the backfill's session holds. pg_blocking_pids
+ * takes the lock manager's locks, so it is asked only about sessions already
+ * waiting on a lock (the OFFSET 0 keeps the planner from calling it for every session).
+ */
+const WAITERS = `SELECT count(*)::int AS n
+  FROM (SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> $1 OFFSET 0) w
+ WHERE $1 = ANY(pg_blocking_pids(w.pid))`;
+
+/**
+ * Watches, from a second session, who waits on the backfill while a batch
+ * runs: the number of waiters at each sample times the time since the last one
+ * adds up to the lock-wait time the batch caused others.
+ */
+export class LockWaitMonitor {
+  private problem = '';
+
+  private constructor(
+    private readonly monitor: Database,
+    private readonly backfillPid: number,
+    private readonly intervalMs: number
+  ) {}
+
+  /** `warn` is told when this role cannot see other roles' sessions, whose waits then go unseen. */
+  static async open(openMonitor: () => Promise<Database>, backfill: Database, warn: (message: string) => void, intervalMs = SAMPLE_INTERVAL_MS): Promise<LockWaitMonitor> {
+    const pid = Number((await backfill.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+    const monitor = await openMonitor();
+    try {
+      const { rows } = await monitor.query<{ sees: boolean; role: string }>(
+        `SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role('pg_read_all_stats', 'USAGE') AS sees`
+      );
+      if (rows[0] && !rows[0].sees) {
+        warn(`backfill: role ${rows[0].role} sees only its own sessions' lock waits; grant it pg_read_all_stats (or pg_monitor) so the throttle sees those of the application's role too`);
+      }
+    } catch (error) {
+      await monitor.close().catch(() => undefined);
+      throw error;
+    }
+    return new LockWaitMonitor(monitor, pid, intervalMs);
+  }
+
+  /** Runs `work` while sampling; othersWaitedMs is null when a sample failed (the signal then says why). */
+  async during<T>(work: () => Promise<T>): Promise<{ result: T; othersWaitedMs: number | null }> {
+    let running = true;
+    let waitedMs = 0;
+    let waiters = 0;
+    let last = performance.now();
+    let failed: Error | null = null;
+    // Each count stands for the time until the next sample, or until the batch ends.
+    const sampling = (async () => {
+      while (running) {
+        try {
+          const n = (await this.monitor.query<{ n: number }>(WAITERS, [this.backfillPid])).rows[0]?.n ?? 0;
+          // The batch ended during this sample, and its end has counted the time since the last one.
+          if (!running) return;
+          const now = performance.now();
+          waitedMs += waiters * (now - last);
+          [waiters, last] = [n, now];
+        } catch (error) {
+          failed = error as Error;
+          return;
+        }
+        if (running) await timer(this.intervalMs);
+      }
+    })();
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      running = false;
+      waitedMs += waiters * (performance.now() - last);
+      await sampling;
+    }
+    this.problem = failed ? `the monitor session failed: ${(failed as Error).message}` : '';
+    return { result, othersWaitedMs: failed ? null : waitedMs };
+  }
+
+  /** The lock-wait signal: what the last batch caused others; a failed sample cannot be read. */
+  signal(levels: Levels): Signal {
+    return {
+      name: 'lock waits caused to others',
+      ...levels,
+      show: formatDuration,
+      perBatch: true,
+      read: async (impact: BatchImpact) => {
+        if (impact.othersWaitedMs === null) throw new Error(this.problem || 'not measured');
+        return impact.othersWaitedMs;
+      }
+    };
+  }
+
+  close(): Promise<void> {
+    return this.monitor.close();
+  }
+}
