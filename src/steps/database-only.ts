@@ -84,7 +84,7 @@ export async function databaseOnlyStep(context: DatabaseOnlyContext, step: Datab
     const migrations = await migrationsOf(context, step);
     const who = { runId: context.source.run_id, actor: context.source.actor, release: null };
     return withDatabase(context, step, async db => {
-      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, forced, context.signal));
+      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, forced, context.signal, context));
       checkFinished(step, report, context.logger);
       context.logger.info(describeReport(report));
       return databaseOutputs(report, await readHistory(db), '');

@@ -101,7 +101,7 @@ export async function databaseStep(context: StepContext, step: DatabaseStep, opt
         // Saved before the database work: a run killed between that work and its record still leaves evidence that contract may have run.
         await recordStep(context, record, step, 'started', 'contract: starting to drop what the old version needed', record.phase);
       }
-      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null, context.signal));
+      const report = await runPhase(db, migrations, step, phaseOptions(settings, context.logger, who, options.force ?? null, context.signal, context));
       checkFinished(step, report, context.logger);
       const after = await readHistory(db);
       const contracted = step === 'contract' ? contractDoneEarlier(report, after, sealed.digest) : null;
