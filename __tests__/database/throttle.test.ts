@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseConfig } from '../../src/config/load.js';
 import { ReleaseError } from '../../src/core/errors.js';
 import type { Database } from '../../src/database/connection.js';
 import { readHistory } from '../../src/database/history.js';
@@ -8,6 +9,7 @@ import { DEFAULT_THROTTLE, Throttle, type Signal, type ThrottleOptions, type Thr
 import { poll } from '../../src/io/wait.js';
 import { prometheusSignal } from '../../src/probes/prometheus-signal.js';
 import { startHostileServer, type HostileServer } from '../support/hostile-http.js';
+import { refusalOf } from '../support/refusal.js';
 import { testPhaseOptions, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
@@ -93,6 +95,28 @@ describe('throttle decisions', () => {
       advance(300);
     }
     expect([perBatch.reads, outside.reads]).toEqual([5, 2]);
+  });
+});
+
+describe('database.backfill.throttle', () => {
+  const config = (throttle: string) => `service: shop-api\ndatabase:\n  url: pglite:memory\n  backfill:\n    throttle:\n${throttle}`;
+
+  it('defaults to lock waits 20ms/200ms per batch, replica lag 1s/10s, a check every 5s and at most 30m paused', () => {
+    expect(parseConfig(config('      check: 5s\n'), 'cutover.yml').database?.backfill.throttle).toEqual({
+      'lock-wait': { warn: 20, critical: 200 },
+      'replica-lag': { warn: 1000, critical: 10_000 },
+      check: 5000,
+      'max-pause': 1_800_000
+    });
+    expect(parseConfig('service: shop-api\ndatabase:\n  url: pglite:memory\n', 'cutover.yml').database?.backfill.throttle.check).toBe(5000);
+  });
+
+  it('refuses a critical level that is not above warn, naming the field', () => {
+    const message = refusalOf(() =>
+      parseConfig(config('      replica-lag: { warn: 5s, critical: 2s }\n      metric: { url: http://127.0.0.1:9090, query: up, warn: 3, critical: 3 }\n'), 'cutover.yml')
+    );
+    expect(message).toMatch(/database\.backfill\.throttle\.replica-lag\.critical \(line \d+\): must be more than warn/);
+    expect(message).toMatch(/database\.backfill\.throttle\.metric\.critical \(line \d+\): must be more than warn/);
   });
 });
 
@@ -242,15 +266,21 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
     });
   });
 
-  it('a backfill whose session is killed mid-batch loses that batch with its checkpoint; the rerun does every row exactly once', async () => {
+  it('a batch is one statement: a session killed mid-batch loses that batch with its checkpoint, and the rerun does every row exactly once', async () => {
     const { name, db, migrations } = await ledger(3000, 2500, 60);
     const admin = await connect(name);
     const migrate = runPhase(db, migrations, 'migrate', testPhaseOptions({ batch: { targetMs: 50, min: 1000, max: 1000, initial: 1000, pauseMs: 0 } }));
     migrate.catch(() => undefined);
     const sleeping = async () =>
-      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'backfill under test' AND wait_event = 'PgSleep'`)).rows[0]?.pid;
-    const { result: pid } = await poll(sleeping, { what: 'the third batch to reach row 2500', done: found => found !== undefined, timeoutMs: 20_000, intervalMs: 10 });
-    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      (
+        await admin.query<{ pid: number; query: string }>(
+          `SELECT pid, query FROM pg_stat_activity WHERE application_name = 'backfill under test' AND wait_event = 'PgSleep'`
+        )
+      ).rows[0];
+    const { result: batch } = await poll(sleeping, { what: 'the third batch to reach row 2500', done: found => found !== undefined, timeoutMs: 20_000, intervalMs: 10 });
+    // The batch is one statement that moves the checkpoint too: nothing runs between its rows and its checkpoint.
+    expect(batch?.query).toMatch(/^WITH cutover_batch AS[\s\S]*UPDATE cutover_migrations/);
+    await admin.query('SELECT pg_terminate_backend($1)', [batch?.pid]);
     await expect(migrate).rejects.toThrow();
 
     const row = (await readHistory(admin)).find(r => r.phase === 'migrate');
