@@ -3,8 +3,11 @@ import { formatDuration } from '../../config/duration.js';
 import type { Database } from '../connection.js';
 import type { BatchImpact, Levels, Signal } from '../throttle.js';
 
-/** Often enough to see a wait of a few milliseconds; each sample is one cheap read of shared memory. */
-export const SAMPLE_INTERVAL_MS = 5;
+/**
+ * Often enough to see any wait near the warn level (20 ms by default), and rarely enough that the samples
+ * take little of the CPU live traffic needs: each is a query, however cheap.
+ */
+export const SAMPLE_INTERVAL_MS = 10;
 
 /**
  * Sessions waiting on a lock the backfill's session holds. pg_blocking_pids
@@ -49,33 +52,36 @@ export class LockWaitMonitor {
 
   /** Runs `work` while sampling; othersWaitedMs is null when a sample failed (the signal then says why). */
   async during<T>(work: () => Promise<T>): Promise<{ result: T; othersWaitedMs: number | null }> {
-    let running = true;
+    const stop = new AbortController();
     let waitedMs = 0;
     let waiters = 0;
     let last = performance.now();
     let failed: Error | null = null;
-    // Each count stands for the time until the next sample, or until the batch ends.
+    // A count stands for the time since the last sample, and the last count for the rest of the batch too.
+    // Nothing waits on a batch that has just begun, so the first sample comes one interval in: a batch shorter
+    // than that costs no sample at all.
     const sampling = (async () => {
-      while (running) {
+      for (;;) {
+        const slept = await timer(this.intervalMs, true, { signal: stop.signal }).catch(() => false);
+        if (!slept) return;
         try {
           const n = (await this.monitor.query<{ n: number }>(WAITERS, [this.backfillPid])).rows[0]?.n ?? 0;
-          // The batch ended during this sample, and its end has counted the time since the last one.
-          if (!running) return;
+          // The batch ended during this sample; its end has counted the time since the last one.
+          if (stop.signal.aborted) return;
           const now = performance.now();
-          waitedMs += waiters * (now - last);
+          waitedMs += n * (now - last);
           [waiters, last] = [n, now];
         } catch (error) {
           failed = error as Error;
           return;
         }
-        if (running) await timer(this.intervalMs);
       }
     })();
     let result: T;
     try {
       result = await work();
     } finally {
-      running = false;
+      stop.abort();
       waitedMs += waiters * (performance.now() - last);
       await sampling;
     }
