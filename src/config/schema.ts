@@ -72,7 +72,7 @@ const databaseSchema = z.strictObject({
   'index-build-timeout': durationSchema.default(6 * 3_600_000),
   backfill: z
     .strictObject({
-      'batch-target': durationSchema.default(50),
+      'batch-target': durationSchema.default(20),
       'batch-min': batchRowsSchema.default(100),
       'batch-max': batchRowsSchema.default(50_000),
       'batch-initial': batchRowsSchema.default(1000),
