@@ -220,6 +220,23 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
     await expectEveryRowDoneOnce(db, 3000);
   });
 
+  it('without its monitor session it cannot see lock waits: it warns once and keeps batches small, never taking that as ok', async () => {
+    const { db, migrations } = await ledger(3000);
+    const warnings: string[] = [];
+    const sizes: number[] = [];
+    const throttle: ThrottleOptions = { settings: DEFAULT_THROTTLE, signals: [], openMonitor: () => Promise.reject(new Error('too many connections')) };
+    const options = testPhaseOptions(
+      { batch: { targetMs: 10_000, min: 100, max: 4000, initial: 800, pauseMs: 0 } },
+      { throttle, warn: message => warnings.push(message), onBatch: batch => sizes.push(batch.size) }
+    );
+    expect((await runPhase(db, migrations, 'migrate', options)).completed).toBe(true);
+    expect(warnings).toEqual([
+      'backfill: lock waits caused to others cannot be read (cannot open the session that watches them: too many connections); batches stay small until it can'
+    ]);
+    expect(sizes.slice(0, 4)).toEqual([800, 400, 200, 100]);
+    await expectEveryRowDoneOnce(db, 3000);
+  });
+
   describe('with a Prometheus metric', () => {
     let prometheus: HostileServer;
     beforeEach(async () => {

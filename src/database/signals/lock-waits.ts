@@ -24,18 +24,23 @@ const WAITERS = `SELECT count(*)::int AS n
  * adds up to the lock-wait time the batch caused others.
  */
 export class LockWaitMonitor {
-  private problem = '';
-
   private constructor(
-    private readonly monitor: Database,
+    /** null: it could not be opened, and `problem` says why; every batch then counts as warn. */
+    private readonly monitor: Database | null,
     private readonly backfillPid: number,
-    private readonly intervalMs: number
+    private readonly intervalMs: number,
+    private problem = ''
   ) {}
 
   /** `warn` is told when this role cannot see other roles' sessions, whose waits then go unseen. */
   static async open(openMonitor: () => Promise<Database>, backfill: Database, warn: (message: string) => void, intervalMs = SAMPLE_INTERVAL_MS): Promise<LockWaitMonitor> {
     const pid = Number((await backfill.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
-    const monitor = await openMonitor();
+    let monitor: Database;
+    try {
+      monitor = await openMonitor();
+    } catch (error) {
+      return new LockWaitMonitor(null, pid, intervalMs, `cannot open the session that watches them: ${(error as Error).message}`);
+    }
     try {
       const { rows } = await monitor.query<{ sees: boolean; role: string }>(
         `SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role('pg_read_all_stats', 'USAGE') AS sees`
@@ -52,6 +57,8 @@ export class LockWaitMonitor {
 
   /** Runs `work` while sampling; othersWaitedMs is null when a sample failed (the signal then says why). */
   async during<T>(work: () => Promise<T>): Promise<{ result: T; othersWaitedMs: number | null }> {
+    const monitor = this.monitor;
+    if (!monitor) return { result: await work(), othersWaitedMs: null };
     const stop = new AbortController();
     let waitedMs = 0;
     let waiters = 0;
@@ -65,7 +72,7 @@ export class LockWaitMonitor {
         const slept = await timer(this.intervalMs, true, { signal: stop.signal }).catch(() => false);
         if (!slept) return;
         try {
-          const n = (await this.monitor.query<{ n: number }>(WAITERS, [this.backfillPid])).rows[0]?.n ?? 0;
+          const n = (await monitor.query<{ n: number }>(WAITERS, [this.backfillPid])).rows[0]?.n ?? 0;
           // The batch ended during this sample; its end has counted the time since the last one.
           if (stop.signal.aborted) return;
           const now = performance.now();
@@ -103,7 +110,7 @@ export class LockWaitMonitor {
     };
   }
 
-  close(): Promise<void> {
-    return this.monitor.close();
+  async close(): Promise<void> {
+    await this.monitor?.close();
   }
 }
