@@ -3,9 +3,10 @@ import { deparse } from 'pgsql-deparser';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
-import { describeIssues } from '../config/problems.js';
+import { closest, describeIssues } from '../config/problems.js';
 import { BadInputError } from '../core/errors.js';
 import type { MigrationPart } from './migrations.js';
+import { ruleIds } from './lint/rules.js';
 import { parseSql } from './sql/statements.js';
 import { conditionOf, derivedCondition } from './verify-condition.js';
 
@@ -33,6 +34,8 @@ export interface BackfillPlan {
   batch: BatchSettings;
   /** What every row must satisfy once the backfill is done (a row is inconsistent when it IS NOT TRUE); none: no check. */
   verify?: string;
+  /** migrate.yml's lint rules allowed, by id, with the reason recorded in the history: its form of a `-- cutover:allow` comment. */
+  allow?: Record<string, string>;
 }
 
 const batchSchema = z
@@ -51,8 +54,19 @@ const specSchema = z.strictObject({
   set: z.record(z.string(), z.string().min(1), { error: 'expected column: SQL expression pairs' }).refine(set => Object.keys(set).length > 0, 'expected at least one column'),
   where: z.string().min(1).optional(),
   batch: batchSchema,
-  verify: z.union([z.literal(false), z.string().min(1)], { error: 'expected an SQL condition every row must satisfy, or false for no check' }).optional()
+  verify: z.union([z.literal(false), z.string().min(1)], { error: 'expected an SQL condition every row must satisfy, or false for no check' }).optional(),
+  allow: z.record(z.string(), z.string().trim().min(1, 'expected the reason it is fine here; it is recorded in the migration history'), { error: 'expected rule: reason pairs' }).optional()
 });
+
+/** The allowed rules, each a known rule id: a misspelt one would allow nothing and fail the lint confusingly. */
+function allowsOf(given: Record<string, string>, file: string): Record<string, string> {
+  for (const rule of Object.keys(given)) {
+    if (ruleIds.includes(rule)) continue;
+    const guess = closest(rule, ruleIds);
+    throw new BadInputError(`${file}: allow: there is no rule "${rule}"${guess ? ` (did you mean ${guess}?)` : ''}. Known rules: ${ruleIds.join(', ')}.`);
+  }
+  return Object.fromEntries(Object.entries(given).map(([rule, reason]) => [rule, reason.replace(/\s+/g, ' ')]));
+}
 
 function batchSettings(given: z.output<typeof batchSchema>, defaults: BatchSettings, file: string): BatchSettings {
   const settings: BatchSettings = {
@@ -133,5 +147,5 @@ export async function backfillPlanOf(part: MigrationPart, defaults: BatchSetting
   });
   const { verify: derived, ...rest } = plan;
   const verify = spec.verify === undefined ? derived : spec.verify === false ? undefined : await conditionOf(spec.verify, part.file);
-  return { ...rest, ...(spec.key ? { key: Array.isArray(spec.key) ? spec.key : [spec.key] } : {}), ...(verify ? { verify } : {}) };
+  return { ...rest, ...(spec.key ? { key: Array.isArray(spec.key) ? spec.key : [spec.key] } : {}), ...(verify ? { verify } : {}), ...(spec.allow ? { allow: allowsOf(spec.allow, part.file) } : {}) };
 }
