@@ -70,6 +70,14 @@ describe('throttle decisions', () => {
     expect(said.pauses).toEqual([60_000, 60_000, 30_000]);
   });
 
+  it('pauses after a batch that made others wait past critical for as long as they waited, not a whole check', async () => {
+    const lockWaits = fakeSignal([450, 0], { name: 'lock waits', warn: 20, critical: 200, perBatch: true, show: ms => `${ms}ms` });
+    const { throttle, said } = throttleOf([lockWaits]);
+    expect(await throttle.afterBatch({ othersWaitedMs: 450 })).toBe('warn');
+    expect(said.pauses).toEqual([450]);
+    expect(said.lines[0]).toBe('backfill paused: lock waits 450ms >= critical 200ms; resumes when it falls below');
+  });
+
   it('stops pausing when the run is cancelled', async () => {
     const { throttle } = throttleOf([fakeSignal([15_000])], {}, () => true);
     expect(await throttle.afterBatch({ othersWaitedMs: 0 })).toBe('cancelled');

@@ -148,6 +148,9 @@ export class Throttle {
     this.hooks.log(`backfill paused: ${reason}; resumes when it falls below`);
     // No batch runs during the pause, so it causes no lock waits.
     const idle: BatchImpact = { othersWaitedMs: 0 };
+    // A signal read per batch cannot be read again until a batch runs: the pause then lasts as long as the
+    // batch made others wait, giving that time back to live traffic, rather than a whole check interval.
+    let waitMs = pausedBy.perBatch ? Math.min(this.settings.checkMs, (current.reading as Reading).value ?? this.settings.checkMs) : this.settings.checkMs;
     for (;;) {
       const pausedMs = this.now() - since;
       if (pausedMs >= this.settings.maxPauseMs) {
@@ -155,7 +158,8 @@ export class Throttle {
           `backfill paused for ${formatDuration(pausedMs)}, the longest database.backfill.throttle.max-pause allows: ${reason}. Committed batches are kept; run migrate again to resume after the last one once it clears, or raise the limit.`
         );
       }
-      await this.hooks.pause(Math.min(this.settings.checkMs, this.settings.maxPauseMs - pausedMs));
+      await this.hooks.pause(Math.min(waitMs, this.settings.maxPauseMs - pausedMs));
+      waitMs = this.settings.checkMs;
       if (this.hooks.cancelled?.()) return 'cancelled';
       current = worst(await this.read(idle, true));
       if (current.level !== 'critical') break;
