@@ -1,17 +1,11 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import type { Database } from '../../src/database/connection.js';
 import { readHistory } from '../../src/database/history.js';
 import { openDatabase } from '../../src/database/open.js';
 import { runActionEntry } from '../support/action-entry.js';
 import { TEST_TOKEN } from '../support/action-bundle.js';
-import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
+import { columnsOf, SPLIT_NAME, writeDatabaseOnlyConfig, writeMigrations } from '../support/migrations.js';
 import { tempDir } from '../support/servers.js';
-
-async function columnsOf(db: Database): Promise<string[]> {
-  return (await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'people' ORDER BY 1`)).rows.map(row => row.name);
-}
 
 describe('the migrate and contract actions with a database-only cutover.yml', () => {
   let dir: string;
@@ -22,8 +16,7 @@ describe('the migrate and contract actions with a database-only cutover.yml', ()
   afterEach(() => remove());
 
   it('leave the steps that need a router refusing such a config before they do anything', async () => {
-    const config = path.join(dir, 'cutover.yml');
-    await writeFile(config, 'service: shop\ndatabase:\n  url: pglite:db\n');
+    const config = await writeDatabaseOnlyConfig(dir, 'shop', '  url: pglite:db\n');
     for (const step of ['snapshot', 'promote'] as const) {
       const run = await runActionEntry(step, { config }, {}, TEST_TOKEN);
       expect(run.code).toBe(1);
@@ -34,8 +27,7 @@ describe('the migrate and contract actions with a database-only cutover.yml', ()
 
   it('run expand and migrate; contract refuses without old-version-retired, and with it drops and records the reason', async () => {
     await writeMigrations(path.join(dir, 'migrations'), SPLIT_NAME);
-    const config = path.join(dir, 'cutover.yml');
-    await writeFile(config, 'service: shop\ndatabase:\n  url: env:DATABASE_URL\n  migrations: migrations\n');
+    const config = await writeDatabaseOnlyConfig(dir, 'shop', '  url: env:DATABASE_URL\n  migrations: migrations\n');
     const env = { DATABASE_URL: `pglite:${path.join(dir, 'db')}` };
     // Every input at its action.yml default, github-token included, as the runner passes them.
     const run = (step: 'migrate' | 'contract', inputs: Record<string, string>) => runActionEntry(step, { config, ...inputs }, env, TEST_TOKEN);
@@ -49,7 +41,7 @@ describe('the migrate and contract actions with a database-only cutover.yml', ()
     expect(refused.stdout).toMatch(/::error::input "old-version-retired": required for contract with a database-only config\./);
     let db = await open();
     try {
-      expect(await columnsOf(db)).toEqual(['first_name', 'full_name', 'id', 'last_name']);
+      expect(await columnsOf(db, 'people')).toEqual(['first_name', 'full_name', 'id', 'last_name']);
       expect((await readHistory(db)).some(row => row.phase === 'contract')).toBe(false);
     } finally {
       await db.close();
@@ -60,7 +52,7 @@ describe('the migrate and contract actions with a database-only cutover.yml', ()
     expect(contract.stdout).toMatch(/::set-output name=applied::.*"id":"0002"/);
     db = await open();
     try {
-      expect(await columnsOf(db)).toEqual(['full_name', 'id']);
+      expect(await columnsOf(db, 'people')).toEqual(['full_name', 'id']);
       const history = await readHistory(db);
       expect(history.map(row => [row.id, row.phase, row.release])).toEqual([
         ['0001', 'expand', null],

@@ -6,24 +6,12 @@ import { readHistory } from '../../src/database/history.js';
 import { openDatabase } from '../../src/database/open.js';
 import { poll } from '../../src/io/wait.js';
 import { cli } from '../support/cli.js';
-import { SPLIT_NAME, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
+import { columnsOf, SPLIT_NAME, writeDatabaseOnlyConfig, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 
-/** A cutover.yml for the database phases alone: a service and its database, no router or colors. */
-async function databaseOnlyConfig(dir: string, service: string, database: string): Promise<string> {
-  const config = path.join(dir, 'cutover.yml');
-  await writeFile(config, `service: ${service}\ndatabase:\n${database}`);
-  return config;
-}
-
 /** The job a GitHub workflow runs `npx cutover` in: where the history's run id and actor come from. */
 const WORKFLOW_ENV = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1', GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'f'.repeat(40) };
-
-async function columnsOf(db: Database, table: string): Promise<string[]> {
-  const found = await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY 1`, [table]);
-  return found.rows.map(row => row.name);
-}
 
 /**
  * expand, migrate and contract of the split-name change through `cutover db`, with no snapshot: contract
@@ -32,7 +20,7 @@ async function columnsOf(db: Database, table: string): Promise<string[]> {
 async function phasesAlone(dir: string, url: string, env: NodeJS.ProcessEnv, open: () => Promise<Database>): Promise<void> {
   const service = `db-only-${path.basename(dir).toLowerCase()}`;
   await writeMigrations(path.join(dir, 'migrations'), SPLIT_NAME);
-  const config = await databaseOnlyConfig(dir, service, `  url: ${url}\n  migrations: migrations\n`);
+  const config = await writeDatabaseOnlyConfig(dir, service, `  url: ${url}\n  migrations: migrations\n`);
   const db = (args: string[]) => cli(['db', ...args, '--config', config], { ...env, ...WORKFLOW_ENV });
 
   const expand = await db(['expand']);
@@ -98,7 +86,7 @@ describe('cutover db with a database-only cutover.yml (no router, no colors)', (
   });
 
   it('refuses every step that needs a router up front, naming the fix, and records nothing', async () => {
-    const config = await databaseOnlyConfig(dir, 'refused', '  url: pglite:db\n  migrations: migrations\n');
+    const config = await writeDatabaseOnlyConfig(dir, 'refused', '  url: pglite:db\n  migrations: migrations\n');
     const record = path.join(dir, 'record.json');
     for (const step of [['snapshot'], ['deploy'], ['promote'], ['rollback'], ['drill']]) {
       const run = await cli([...step, '--config', config, '--snapshot-file', record]);
@@ -178,7 +166,7 @@ describeWithPostgres('cutover db with a database-only cutover.yml on PostgreSQL'
         INSERT INTO ledger (id) SELECT g FROM generate_series(1, ${rows}) g;`);
       // Not idempotent on purpose: a batch applied twice shows as touched = 2.
       await writeMigrations(path.join(dir, 'migrations'), { '0001_touch': { 'migrate.yml': 'table: ledger\nset:\n  touched: touched + 1\n' } });
-      const config = await databaseOnlyConfig(dir, 'ledger', '  url: env:DATABASE_URL\n  migrations: migrations\n  backfill: { batch-max: 4000, batch-initial: 1000 }\n');
+      const config = await writeDatabaseOnlyConfig(dir, 'ledger', '  url: env:DATABASE_URL\n  migrations: migrations\n  backfill: { batch-max: 4000, batch-initial: 1000 }\n');
       const env = { ...process.env, DATABASE_URL: server.url('resume') };
       const migrateRow = async () => (await readHistory(db)).find(row => row.phase === 'migrate');
 

@@ -5,7 +5,7 @@ import { readHistory } from '../../src/database/history.js';
 import { loadMigrations } from '../../src/database/migrations.js';
 import { runPhase } from '../../src/database/phases.js';
 import { SPLIT_NAME, testPhaseOptions, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
-import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 
 /** A client of the live service, writing as fast as it can, counting every error it sees. */
@@ -50,31 +50,21 @@ function startWriter(db: Database, maxId: number) {
 }
 
 describeWithPostgres('backfill under load on PostgreSQL', () => {
-  let server: PostgresServer;
-  let cleanup: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    server = await startPostgres();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    for (const c of cleanup.reverse()) await c();
-    cleanup = [];
-  });
+  const { server, cleanup } = usePostgres();
 
   async function database(name: string): Promise<Database> {
-    await server.createDatabase(name);
-    const db = await server.connect(name);
-    cleanup.push(() => db.close());
+    await server().createDatabase(name);
+    const db = await server().connect(name);
+    cleanup(() => db.close());
     return db;
   }
 
   it('expands, backfills and contracts 1,000,000 rows while a writer inserts and updates, without one error', async () => {
     const db = await database('million');
-    const writerDb = await server.connect('million', 'live writer');
-    cleanup.push(() => writerDb.close());
+    const writerDb = await server().connect('million', 'live writer');
+    cleanup(() => writerDb.close());
     const { dir, remove } = await tempDir();
-    cleanup.push(remove);
+    cleanup(remove);
     const root = await writeMigrations(path.join(dir, 'migrations'), SPLIT_NAME);
     const migrations = await loadMigrations(root);
     await runPhase(db, [migrations[0]!], 'expand', testPhaseOptions());
@@ -114,11 +104,11 @@ describeWithPostgres('backfill under load on PostgreSQL', () => {
     await db.query(`CREATE TABLE ledger (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0, note text)`);
     await db.query(`INSERT INTO ledger (id) SELECT g FROM generate_series(1, ${rows}) g`);
     const { dir, remove } = await tempDir();
-    cleanup.push(remove);
+    cleanup(remove);
     // Not idempotent on purpose: a batch applied twice shows as touched = 2.
     await writeMigrations(path.join(dir, 'db/migrations'), { '0001_touch': { 'migrate.yml': `table: ledger\nset:\n  touched: touched + 1\n  note: "'done'"\n` } });
     await writeDatabaseRelease(dir, 'ledger', '  url: env:DATABASE_URL\n  backfill: { batch-max: 4000, batch-initial: 1000 }\n');
-    const env = { ...process.env, DATABASE_URL: server.url('killed') };
+    const env = { ...process.env, DATABASE_URL: server().url('killed') };
     const run = (args: string[]) =>
       spawn(process.execPath, [path.resolve('dist/cli/index.js'), ...args, '--config', path.join(dir, 'cutover.yml'), '--snapshot-file', path.join(dir, 'record.json')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const finished = (child: ReturnType<typeof run>) =>

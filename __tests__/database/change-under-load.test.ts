@@ -5,7 +5,8 @@ import { loadMigrations } from '../../src/database/migrations.js';
 import { runPhase } from '../../src/database/phases.js';
 import { poll } from '../../src/io/wait.js';
 import { testPhaseOptions, writeMigrations } from '../support/migrations.js';
-import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { startLiveWriters, type Write } from '../support/live-writers.js';
+import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 
 const ROWS = 50_000;
@@ -123,46 +124,14 @@ const CASES: Case[] = [
   }
 ];
 
-/** Clients of the old version, on their own connections, inserting and updating the source columns of every table as fast as they can; each write binds one number, $1. */
-function startOldVersion(connections: Database[]) {
-  let stopped = false;
-  let writes = 0;
-  const errors: string[] = [];
-  const loops = connections.map(async db => {
-    while (!stopped) {
-      const c = CASES[Math.floor(Math.random() * CASES.length)] as Case;
-      const sql = c.oldWrites[Math.floor(Math.random() * c.oldWrites.length)] as string;
-      const id = 1 + Math.floor(Math.random() * ROWS);
-      try {
-        await db.query(sql, [id]);
-        writes++;
-      } catch (error) {
-        errors.push(`${sql}: ${(error as Error).message}`);
-      }
-    }
-  });
-  return {
-    errors,
-    writes: () => writes,
-    stop: async () => {
-      stopped = true;
-      await Promise.all(loops);
-    }
-  };
+/** A write of the old version: an insert or an update of the source columns of a random table, binding one number, $1. */
+function oldVersionWrite(): Write {
+  const c = CASES[Math.floor(Math.random() * CASES.length)] as Case;
+  return { sql: c.oldWrites[Math.floor(Math.random() * c.oldWrites.length)] as string, params: [1 + Math.floor(Math.random() * ROWS)] };
 }
 
 describeWithPostgres('change.yml under concurrent writes on PostgreSQL', () => {
-  let server: PostgresServer;
-  let cleanup: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    server = await startPostgres();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    for (const c of cleanup.reverse()) await c();
-    cleanup = [];
-  });
+  const { server, cleanup } = usePostgres();
 
   async function inconsistentCounts(db: Database): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
@@ -172,11 +141,9 @@ describeWithPostgres('change.yml under concurrent writes on PostgreSQL', () => {
   const none = Object.fromEntries(CASES.map(c => [c.table, 0]));
 
   it('every operation that writes data leaves 0 rows out of step while the old version writes from 3 connections, keeps old columns in step for the new version, and contracts to the final schema', async () => {
-    await server.createDatabase('changes');
-    const db = await server.connect('changes');
-    cleanup.push(() => db.close());
-    const writers = await Promise.all([1, 2, 3].map(i => server.connect('changes', `old version ${i}`)));
-    cleanup.push(async () => void (await Promise.all(writers.map(w => w.close()))));
+    await server().createDatabase('changes');
+    const db = await server().connect('changes');
+    cleanup(() => db.close());
     for (const c of CASES) {
       await db.query(`CREATE TABLE ${c.table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${c.create})`);
       await db.query(`INSERT INTO ${c.table} (${c.seed} FROM generate_series(1, ${ROWS}) g`);
@@ -185,7 +152,7 @@ describeWithPostgres('change.yml under concurrent writes on PostgreSQL', () => {
     await db.query('CREATE TABLE customers (id bigint PRIMARY KEY); INSERT INTO customers SELECT generate_series(1, 10)');
     await db.query('CREATE TABLE t_ref (id bigint PRIMARY KEY, customer_id bigint, code text); INSERT INTO t_ref SELECT g, 1 + g % 10, g::text FROM generate_series(1, 1000) g');
     const { dir, remove } = await tempDir();
-    cleanup.push(remove);
+    cleanup(remove);
     const folders: Record<string, Record<string, string>> = {};
     CASES.forEach((c, i) => (folders[`${String(i + 1).padStart(4, '0')}_${c.table}`] = { 'change.yml': `table: ${c.table}\nchanges:\n  - ${c.change}\n` }));
     folders['0100_t_ref'] = {
@@ -198,9 +165,9 @@ changes:
     const migrations = await loadMigrations(await writeMigrations(path.join(dir, 'migrations'), folders));
 
     // The old version keeps writing through expand and migrate: until promote it is the live one.
-    const old = startOldVersion(writers);
-    // Stopped before the connections close, also when an assertion fails midway.
-    cleanup.push(() => old.stop());
+    const old = await startLiveWriters(server(), 'changes', 3, oldVersionWrite);
+    // Stopped also when an assertion fails midway.
+    cleanup(() => old.stop());
     await runPhase(db, migrations, 'expand', testPhaseOptions());
     const before = old.writes();
     const migrate = await runPhase(db, migrations, 'migrate', testPhaseOptions());

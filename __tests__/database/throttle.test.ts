@@ -11,7 +11,8 @@ import { prometheusSignal } from '../../src/probes/prometheus-signal.js';
 import { startHostileServer, type HostileServer } from '../support/hostile-http.js';
 import { refusalOf } from '../support/refusal.js';
 import { testPhaseOptions, writeMigrations } from '../support/migrations.js';
-import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { startLiveWriters } from '../support/live-writers.js';
+import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 
 /** A signal that reads the next of `values` (a thrown Error for `'down'`), then the last one forever. */
@@ -136,22 +137,12 @@ const PROMETHEUS_ANSWER = (value: string) => ({
 });
 
 describeWithPostgres('the throttle on PostgreSQL', () => {
-  let server: PostgresServer;
-  let cleanup: (() => Promise<void>)[] = [];
+  const { server, cleanup } = usePostgres();
   let count = 0;
 
-  beforeAll(async () => {
-    server = await startPostgres();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    for (const c of cleanup.reverse()) await c();
-    cleanup = [];
-  });
-
   async function connect(name: string, as = 'cutover-test'): Promise<Database> {
-    const db = await server.connect(name, as);
-    cleanup.push(() => db.close().catch(() => undefined));
+    const db = await server().connect(name, as);
+    cleanup(() => db.close().catch(() => undefined));
     return db;
   }
 
@@ -162,7 +153,7 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
    */
   async function ledger(rows: number, slowId = 0, seconds = 0.4): Promise<{ name: string; db: Database; migrations: Migration[] }> {
     const name = `throttle_${++count}`;
-    await server.createDatabase(name);
+    await server().createDatabase(name);
     const db = await connect(name, 'backfill under test');
     await db.query(`CREATE TABLE ledger (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0, writes int NOT NULL DEFAULT 0)`);
     await db.query(`INSERT INTO ledger (id) SELECT g FROM generate_series(1, ${rows}) g`);
@@ -175,7 +166,7 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
       END $$`);
     await db.query(`CREATE TRIGGER slow_batch AFTER UPDATE ON ledger REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION slow_batch()`);
     const { dir, remove } = await tempDir();
-    cleanup.push(remove);
+    cleanup(remove);
     const root = await writeMigrations(path.join(dir, 'migrations'), { '0001_touch': { 'migrate.yml': 'table: ledger\nset:\n  touched: touched + 1\n' } });
     return { name, db, migrations: await loadMigrations(root) };
   }
@@ -189,27 +180,16 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
 
   it('reports the lock-wait time a batch caused a blocked writer, and halves the next batch instead of growing it', async () => {
     const { name, db, migrations } = await ledger(3000, 500);
-    const writerDb = await connect(name, 'live writer');
-    let stopped = false;
-    let writes = 0;
-    const writer = (async () => {
-      while (!stopped) {
-        await writerDb.query('UPDATE ledger SET writes = writes + 1 WHERE id = 10');
-        writes++;
-      }
-    })();
-    cleanup.push(async () => {
-      stopped = true;
-      await writer;
-    });
-    await poll(async () => writes, { what: 'the writer to write', done: n => n >= 5, timeoutMs: 10_000, intervalMs: 5 });
+    const writer = await startLiveWriters(server(), name, 1, () => ({ sql: 'UPDATE ledger SET writes = writes + 1 WHERE id = 10' }), 'live writer');
+    cleanup(() => writer.stop());
+    await poll(async () => writer.writes(), { what: 'the writer to write', done: n => n >= 5, timeoutMs: 10_000, intervalMs: 5 });
 
     const batches: { size: number; othersWaitedMs: number | null }[] = [];
     const progress: (number | null)[] = [];
     const throttle: ThrottleOptions = {
       settings: { ...DEFAULT_THROTTLE, lockWait: { warn: 20, critical: 600_000 } },
       signals: [],
-      openMonitor: () => server.connect(name, 'monitor')
+      openMonitor: () => server().connect(name, 'monitor')
     };
     // A long target: by its duration alone, the next batch would double.
     const options = testPhaseOptions(
@@ -217,8 +197,8 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
       { throttle, onBatch: batch => batches.push(batch), progress: p => progress.push(p.othersWaitedMs) }
     );
     const report = await runPhase(db, migrations, 'migrate', options);
-    stopped = true;
-    await writer;
+    await writer.stop();
+    expect(writer.errors).toEqual([]);
 
     expect(report.completed).toBe(true);
     // The first batch holds row 10 while it sleeps 0.4 s; the writer waits that long.
@@ -249,7 +229,7 @@ describeWithPostgres('the throttle on PostgreSQL', () => {
     let prometheus: HostileServer;
     beforeEach(async () => {
       prometheus = await startHostileServer({ '/api/v1/query': PROMETHEUS_ANSWER('5') });
-      cleanup.push(() => prometheus.stop());
+      cleanup(() => prometheus.stop());
     });
 
     const metricThrottle = (maxPauseMs: number): ThrottleOptions => ({

@@ -8,7 +8,8 @@ import { runPhase } from '../../src/database/phases.js';
 import { statusOf } from '../../src/database/status.js';
 import { cli } from '../support/cli.js';
 import { SPLIT_NAME, testPhaseOptions, writeMigrations } from '../support/migrations.js';
-import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { startLiveWriters, type Write } from '../support/live-writers.js';
+import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { tempDir } from '../support/servers.js';
 
@@ -135,51 +136,23 @@ describe('verify after a backfill, on PGlite', () => {
   });
 });
 
-/** Old-version clients: each updates first names of random rows and inserts rows, as fast as it can, until stopped. */
-function startWriters(server: PostgresServer, database: string, clients: number, maxId: number) {
-  let stopped = false;
-  let writes = 0;
-  const loops = Array.from({ length: clients }, async (_, i) => {
-    const db = await server.connect(database, `writer ${i}`);
-    try {
-      while (!stopped) {
-        await db.query(`UPDATE people SET first_name = 'edited' || $2 WHERE id = $1`, [1 + Math.floor(Math.random() * maxId), writes]);
-        await db.query(`INSERT INTO people (first_name, last_name) VALUES ('new', 'writer')`);
-        writes += 2;
-      }
-    } finally {
-      await db.close();
-    }
-  });
-  return {
-    writes: () => writes,
-    stop: async () => {
-      stopped = true;
-      await Promise.all(loops);
-    }
-  };
-}
+/** A write of the old version: it updates the first name of a random row, or inserts a row. */
+const oldVersionWrite = (maxId: number) => (): Write =>
+  Math.random() < 0.5
+    ? { sql: `UPDATE people SET first_name = 'edited' || $2 WHERE id = $1`, params: [1 + Math.floor(Math.random() * maxId), Math.random()] }
+    : { sql: `INSERT INTO people (first_name, last_name) VALUES ('new', 'writer')` };
 
 describeWithPostgres('verify on PostgreSQL under live writes', () => {
-  let server: PostgresServer;
-  let cleanup: (() => Promise<void>)[] = [];
+  const { server, cleanup } = usePostgres();
   let count = 0;
-  beforeAll(async () => {
-    server = await startPostgres();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    for (const c of cleanup.reverse()) await c();
-    cleanup = [];
-  });
 
   async function expanded(folders: Record<string, Record<string, string>>, rows: number) {
     const name = `verify_${++count}`;
-    await server.createDatabase(name);
-    const db = await server.connect(name);
-    cleanup.push(() => db.close());
+    await server().createDatabase(name);
+    const db = await server().connect(name);
+    cleanup(() => db.close());
     const { dir, remove } = await tempDir();
-    cleanup.push(remove);
+    cleanup(remove);
     const migrations = await loadMigrations(await writeMigrations(path.join(dir, 'migrations'), folders));
     await runPhase(db, migrations.slice(0, 1), 'expand', testPhaseOptions());
     await db.query(`INSERT INTO people (first_name, last_name) SELECT 'first' || g, 'last' || g FROM generate_series(1, ${rows}) g`);
@@ -190,9 +163,11 @@ describeWithPostgres('verify on PostgreSQL under live writes', () => {
 
   it('fails migrate when nothing keeps the column in step with the writers; a rerun fails until the rows are fixed, then passes', async () => {
     const { db, name, migrations } = await expanded(UNSAFE, 100_000);
-    const writers = startWriters(server, name, 3, 100_000);
+    const writers = await startLiveWriters(server(), name, 3, oldVersionWrite(100_000));
+    cleanup(() => writers.stop());
     const failed = await runPhase(db, migrations, 'migrate', testPhaseOptions(paced)).catch((error: Error) => error);
     await writers.stop();
+    expect(writers.errors).toEqual([]);
     expect(writers.writes()).toBeGreaterThan(100);
     expect(failed).toBeInstanceOf(ReleaseError);
     const [, counted, checked] = /: (\d+) of (\d+) rows of people do not satisfy/.exec((failed as Error).message) ?? [];
@@ -214,9 +189,11 @@ describeWithPostgres('verify on PostgreSQL under live writes', () => {
 
   it('passes with 0 inconsistent rows when a trigger from expand keeps the column in step under the same writers', async () => {
     const { db, name, migrations } = await expanded(SPLIT_NAME, 100_000);
-    const writers = startWriters(server, name, 3, 100_000);
+    const writers = await startLiveWriters(server(), name, 3, oldVersionWrite(100_000));
+    cleanup(() => writers.stop());
     const migrate = await runPhase(db, migrations, 'migrate', testPhaseOptions(paced));
     await writers.stop();
+    expect(writers.errors).toEqual([]);
     expect(writers.writes()).toBeGreaterThan(100);
     expect(migrate.applied[0]?.outcome).toMatch(/; verified: 0 of \d+ rows inconsistent$/);
     expect(await inconsistent(db)).toBe(0);
@@ -230,9 +207,9 @@ describeWithPostgres('verify on PostgreSQL under live writes', () => {
     /** A release through migrate against a fresh database, with `rows` people inserted after 0001's expand. */
     async function migrated(rows: number) {
       const name = `promote_${++count}`;
-      const url = await server.createDatabase(name);
-      const db = await server.connect(name);
-      cleanup.push(() => db.close());
+      const url = await server().createDatabase(name);
+      const db = await server().connect(name);
+      cleanup(() => db.close());
       setup = await proxySetup('database:\n  url: env:DATABASE_URL\n  migrations: migrations\n');
       const root = await writeMigrations(path.join(setup.dir, 'migrations'), SPLIT_NAME);
       await runPhase(db, (await loadMigrations(root)).slice(0, 1), 'expand', testPhaseOptions());

@@ -2,36 +2,26 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../src/database/connection.js';
 import { readHistory } from '../../src/database/history.js';
-import { writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
-import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
+import { columnsOf, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
+import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
 import { killHard, readJson, runCli, startCli, whileRunning } from './kill-run.js';
 
 /** Database steps killed with SIGKILL at points tied to their progress, then run again: nothing lost, nothing twice. */
 describeWithPostgres('database steps killed with SIGKILL, then run again', () => {
-  let server: PostgresServer;
-  let cleanup: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    server = await startPostgres();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    for (const c of cleanup.reverse()) await c();
-    cleanup = [];
-  });
+  const { server, cleanup } = usePostgres();
 
   /** A database holding `setup`, a release folder with `migrations`, and the step runner for that release. */
   async function release(name: string, setup: string, migrations: Record<string, Record<string, string>>) {
-    await server.createDatabase(name);
-    const db: Database = await server.connect(name, 'test');
-    cleanup.push(() => db.close());
+    await server().createDatabase(name);
+    const db: Database = await server().connect(name, 'test');
+    cleanup(() => db.close());
     await db.query(setup);
     const { dir, remove } = await tempDir();
-    cleanup.push(remove);
+    cleanup(remove);
     await writeMigrations(path.join(dir, 'db/migrations'), migrations);
     await writeDatabaseRelease(dir, 'ledger', '  url: env:DATABASE_URL\n  backfill: { batch-max: 4000, batch-initial: 1000 }\n');
-    const env = { ...process.env, DATABASE_URL: server.url(name) };
+    const env = { ...process.env, DATABASE_URL: server().url(name) };
     const record = path.join(dir, 'record.json');
     const args = (step: string[]) => [...step, '--config', path.join(dir, 'cutover.yml'), '--snapshot-file', record];
     return {
@@ -111,9 +101,7 @@ describeWithPostgres('database steps killed with SIGKILL, then run again', () =>
     await copyFile(record, before);
     expect((await run('contract', '--force', 'no traffic in this test')).code).toBe(0);
     await copyFile(before, record);
-    const columns = async () =>
-      (await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ledger' ORDER BY 1`)).rows.map(r => r.name);
-    expect(await columns()).toEqual(['id', 'note', 'summary']);
+    expect(await columnsOf(db, 'ledger')).toEqual(['id', 'note', 'summary']);
 
     const rerun = await run('contract', '--force', 'no traffic in this test');
     expect(rerun.code).toBe(0);
@@ -121,7 +109,7 @@ describeWithPostgres('database steps killed with SIGKILL, then run again', () =>
     const rollback = await run('rollback');
     expect(rollback.code).toBe(1);
     expect(rollback.output).toMatch(/rollback: this release's contract already ran/);
-    expect(await columns()).toEqual(['id', 'note', 'summary']);
+    expect(await columnsOf(db, 'ledger')).toEqual(['id', 'note', 'summary']);
   });
 
   it('contract killed while its statement waits for a lock: rollback refuses the half-done contract, and the rerun finishes and records contracted', async () => {
@@ -131,8 +119,8 @@ describeWithPostgres('database steps killed with SIGKILL, then run again', () =>
     expect((await run('snapshot')).code).toBe(0);
     expect((await run('migrate', '--phase', 'expand')).code).toBe(0);
     // The old version reading the table, in a transaction: contract's DROP COLUMN waits behind it.
-    const reader: Database = await server.connect('contract-killed', 'old version');
-    cleanup.push(() => reader.close());
+    const reader: Database = await server().connect('contract-killed', 'old version');
+    cleanup(() => reader.close());
     await reader.query('BEGIN');
     await reader.query('LOCK TABLE ledger IN ACCESS SHARE MODE');
 
@@ -150,7 +138,6 @@ describeWithPostgres('database steps killed with SIGKILL, then run again', () =>
     expect(rerun.code).toBe(0);
     expect((await readJson<{ phase: string }>(record))?.phase).toBe('contracted');
     expect((await history('contract'))?.status).toBe('done');
-    const columns = await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ledger' ORDER BY 1`);
-    expect(columns.rows.map(r => r.name)).toEqual(['id', 'note', 'summary']);
+    expect(await columnsOf(db, 'ledger')).toEqual(['id', 'note', 'summary']);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Database } from '../../src/database/connection.js';
 import type { PhaseOptions } from '../../src/database/phases.js';
 import { renderNginxFile } from '../../src/routers/nginx.js';
 import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
@@ -35,6 +36,19 @@ database:
 ${database}`
   );
   return config;
+}
+
+/** A cutover.yml for the database phases alone: `service` and its `database` (YAML lines, indented), no router or colors. Returns its path. */
+export async function writeDatabaseOnlyConfig(dir: string, service: string, database: string): Promise<string> {
+  const config = path.join(dir, 'cutover.yml');
+  await writeFile(config, `service: ${service}\ndatabase:\n${database}`);
+  return config;
+}
+
+/** The columns `table` has, by name: what a phase added or dropped. */
+export async function columnsOf(db: Database, table: string): Promise<string[]> {
+  const found = await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY 1`, [table]);
+  return found.rows.map(row => row.name);
 }
 
 /** The split-name change every engine test runs: expand keeps the old version writing, contract drops its columns. */
