@@ -90,12 +90,14 @@ export function decide(step: RouterStep, sealed: SealedSnapshot, current: Router
     case 'deploy':
       if (position === 'promoted') {
         throw new ReleaseError(
-          `deploy: ${idle} already serves all traffic (this release was promoted). Deploying onto it now would hit live users; roll back first or start a new release with a new snapshot.`
+          `deploy: ${idle} already serves all traffic (this release was promoted). Deploying onto it now would hit live users; roll back first or start a new release with a new snapshot.`,
+          'unchanged'
         );
       }
       if (current.weights[idle] > 0) {
         throw new ReleaseError(
-          `deploy: ${idle} carries ${current.weights[idle]}% of traffic. cutover deploys only to a color that serves nobody; finish or roll back the running split first, then take a new snapshot.`
+          `deploy: ${idle} carries ${current.weights[idle]}% of traffic. cutover deploys only to a color that serves nobody; finish or roll back the running split first, then take a new snapshot.`,
+          'unchanged'
         );
       }
       return { outcome: 'run', target: current };
@@ -104,13 +106,14 @@ export function decide(step: RouterStep, sealed: SealedSnapshot, current: Router
         return { outcome: 'already-done', reason: `already promoted: ${idle} serves 100% of traffic` };
       }
       if (phase === 'snapshotted') {
-        throw new ReleaseError(`promote: ${idle} has not been deployed in this release. Run the deploy step first.`);
+        throw new ReleaseError(`promote: ${idle} has not been deployed in this release. Run the deploy step first.`, 'unchanged');
       }
       return { outcome: 'run', target: promotedState(sealed) };
     case 'rollback':
       if (phase === 'contracted') {
         throw new ReleaseError(
-          `rollback: this release's contract already ran, so the schema the old version needs is gone. Rolling traffic back now would send users to a version that fails. Fix forward with a new release instead.`
+          `rollback: this release's contract already ran, so the schema the old version needs is gone. Rolling traffic back now would send users to a version that fails. Fix forward with a new release instead.`,
+          'fix-forward'
         );
       }
       if (position === 'as-snapshot') {

@@ -39,7 +39,8 @@ export async function hasRequiredReviewers(gh: GitHubClient, run: GitHubRun, env
   } catch (error) {
     if ((error as { status?: number }).status === 404) {
       throw new ReleaseError(
-        `environment "${environment}" does not exist in ${run.owner}/${run.repo}. Bind the promote job to it (\`environment: ${environment}\`) and give it required reviewers under Settings → Environments.`
+        `environment "${environment}" does not exist in ${run.owner}/${run.repo}. Bind the promote job to it (\`environment: ${environment}\`) and give it required reviewers under Settings → Environments.`,
+        'unchanged'
       );
     }
     return gitHubRead(`read environment "${environment}"`, 'actions: read', () => Promise.reject(error));
@@ -74,7 +75,8 @@ export async function verifyEnvironmentApproval(gh: GitHubClient, run: GitHubRun
     throw new ReleaseError(
       `environment "${facts.environment}" has no required reviewers, so nobody approved this promotion. ` +
         'Add reviewers under Settings → Environments (private repositories need a plan that keeps the rule), ' +
-        'or use approval: issue on plans without environment reviewers, or set require-approval: false to promote without approval.'
+        'or use approval: issue on plans without environment reviewers, or set require-approval: false to promote without approval.',
+      'not-approved'
     );
   }
   const runFacts = await checkRunCommit(gh, run, facts.releaseSha);
@@ -90,7 +92,7 @@ export async function verifyEnvironmentApproval(gh: GitHubClient, run: GitHubRun
     forbidSelfApproval: facts.forbidSelfApproval
   });
   if (!verdict.approved) {
-    if (facts.requireApproval) throw new ReleaseError(verdict.reason);
+    if (facts.requireApproval) throw new ReleaseError(verdict.reason, 'not-approved');
     return { approvers: [], runAttempt: runFacts.runAttempt };
   }
   return { approvers: verdict.approvers, runAttempt: runFacts.runAttempt };
@@ -101,7 +103,8 @@ export async function checkRunCommit(gh: GitHubClient, run: GitHubRun, releaseSh
   const runFacts = await readRun(gh, run);
   if (releaseSha && runFacts.headSha !== releaseSha) {
     throw new ReleaseError(
-      `this run builds ${runFacts.headSha}, but the release was prepared from ${releaseSha}. Promote from the run that prepared it, or prepare a new release for this commit.`
+      `this run builds ${runFacts.headSha}, but the release was prepared from ${releaseSha}. Promote from the run that prepared it, or prepare a new release for this commit.`,
+      'unchanged'
     );
   }
   return runFacts;

@@ -156,7 +156,7 @@ export class GitHubTracker implements ReleaseTracker {
         pause: this.options.pause,
         signal: this.options.signal
       });
-      if (!result.approved) throw new ReleaseError(`promotion not approved on ${result.issueUrl}: ${result.user ? `denied by ${result.user}` : result.reason}.`);
+      if (!result.approved) throw new ReleaseError(`promotion not approved on ${result.issueUrl}: ${result.user ? `denied by ${result.user}` : result.reason}.`, 'not-approved');
       return [{ user: result.user ?? '', comment: result.reason }];
     }
     const baseline = record.deployment ? await this.baselineOf(record.deployment) : [];

@@ -63,6 +63,26 @@ export interface PreparedColor {
   checks: string[];
   /** A diff of what changes between the live and the new color (a storage layout), one line each. */
   diff: string[];
+  /** The transaction promote will send (or propose) to switch to this color, where the router makes one. */
+  call?: PlannedCall;
+}
+
+/**
+ * A switch as one transaction, decoded from the very data that goes out, for a
+ * reviewer to read before approving. Values are text: addresses checksummed,
+ * integers in decimal, bytes as hex.
+ */
+export interface PlannedCall {
+  to: string;
+  /** who sends it: the signer's address, or the Safe in propose mode */
+  from: string | null;
+  mode: 'send' | 'propose';
+  /** e.g. upgradeToAndCall */
+  function: string;
+  args: { name: string; type: string; value: string }[];
+  /** the initializer inside it, decoded, when there is one */
+  initializer: { signature: string; args: { name: string; type: string; value: string }[] } | null;
+  data: string;
 }
 
 /** Something a router did outside the traffic split that the release must remember (a transaction, say). */
@@ -93,7 +113,7 @@ export class ProposalWritten extends ReleaseError {
     readonly file: string,
     message: string
   ) {
-    super(message);
+    super(message, 'unchanged');
     this.name = 'ProposalWritten';
   }
 }

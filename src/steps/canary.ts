@@ -16,7 +16,11 @@ import type { StepContext } from './context.js';
 import { drainColors } from './drain.js';
 
 /** A failed verdict rolled the release back: traffic is as the snapshot recorded, and the step fails. */
-export class AnalysisFailedError extends ReleaseError {}
+export class AnalysisFailedError extends ReleaseError {
+  constructor(message: string) {
+    super(message, 'back-on-snapshot');
+  }
+}
 
 export interface CanaryOptions {
   /**

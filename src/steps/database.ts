@@ -144,7 +144,7 @@ export function schemaDrift(recorded: DatabaseSnapshot, history: readonly Histor
 
 export function refuseOnSchemaDrift(step: string, recorded: DatabaseSnapshot | null, history: readonly HistoryRow[], release: string): void {
   if (!recorded) {
-    throw new ReleaseError(`${step}: the snapshot recorded no database (cutover.yml had no database section when it was taken). Take a new snapshot so the release knows the schema it starts from.`);
+    throw new ReleaseError(`${step}: the snapshot recorded no database (cutover.yml had no database section when it was taken). Take a new snapshot so the release knows the schema it starts from.`, 'unchanged');
   }
   const changes = schemaDrift(recorded, history, release);
   if (changes.length) {
@@ -174,12 +174,12 @@ export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'pro
         (['expand', 'migrate'] as const).filter(p => m.parts[p] && rowOf(history, m.id, p)?.status !== 'done').map(p => `${m.id}_${m.name} ${p}`)
       );
       if (pending.length) {
-        throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`);
+        throw new ReleaseError(`promote: the new version expects a schema that is not there yet; not done: ${pending.join(', ')}. Run the migrate step (phase expand, then migrate) first.`, 'unchanged');
       }
       // The live version kept writing since migrate verified; its backfills are checked again, cheaply.
       const doneAtSnapshot = record.snapshot.snapshot.database?.applied.migrate ?? [];
       const problems = await inconsistentBeforePromote(db, migrations, history, doneAtSnapshot, batchOf(settings), lockPolicyOf(settings), hooks);
-      if (problems.length) throw new ReleaseError(`promote: refused: rows this release backfilled are inconsistent, and the new version would read them:\n  ${problems.join('\n  ')}`);
+      if (problems.length) throw new ReleaseError(`promote: refused: rows this release backfilled are inconsistent, and the new version would read them:\n  ${problems.join('\n  ')}`, 'unchanged');
     });
     return;
   }
@@ -196,7 +196,8 @@ export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'pro
     } else {
       throw new ReleaseError(
         `rollback: refused: it ${cause}, and ${unproven}, so nothing shows that contract left the schema the old version needs. ` +
-          'Restore the connection to the database and run rollback again; or, if you know contract never ran, run rollback with force and the reason.'
+          'Restore the connection to the database and run rollback again; or, if you know contract never ran, run rollback with force and the reason.',
+        'unchanged'
       );
     }
     return;
@@ -204,7 +205,8 @@ export async function checkDatabaseBeforeSwitch(context: StepContext, step: 'pro
   const contracted = history.filter(r => r.phase === 'contract' && r.release === release);
   if (contracted.length) {
     throw new ReleaseError(
-      `rollback: this release already ran contract (${contracted.map(r => `${r.id}_${r.name}, ${r.status}`).join('; ')}), so the schema the old version needs is gone. Rolling traffic back would send users to a version that fails. Fix forward with a new release.`
+      `rollback: this release already ran contract (${contracted.map(r => `${r.id}_${r.name}, ${r.status}`).join('; ')}), so the schema the old version needs is gone. Rolling traffic back would send users to a version that fails. Fix forward with a new release.`,
+      'fix-forward'
     );
   }
 }

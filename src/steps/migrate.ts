@@ -30,7 +30,8 @@ async function checkContractGuard(context: StepContext, record: ReleaseRecord, f
   if (blockers.length === 0) return;
   if (force === undefined) {
     throw new ReleaseError(
-      `contract: refused, because it drops what the old version needs and a rollback would then fail:\n  - ${blockers.join('\n  - ')}\nWait, or finish the promotion. To override, give force with the reason; it is recorded.`
+      `contract: refused, because it drops what the old version needs and a rollback would then fail:\n  - ${blockers.join('\n  - ')}\nWait, or finish the promotion. To override, give force with the reason; it is recorded.`,
+      'soaking'
     );
   }
   context.logger.warn(`contract forced (${force}) although:\n  - ${blockers.join('\n  - ')}`);
@@ -44,7 +45,7 @@ export function describeReport(report: PhaseReport): string {
 /** Logs the findings the phase ran under an allow comment, and fails a phase that stopped before it finished. */
 export function checkFinished(step: DatabaseStep, report: PhaseReport, logger: Logger): void {
   for (const allowed of report.allowed) logger.warn(`${allowed.file}:${allowed.line}: ${allowed.rule} allowed: ${allowed.allowed}`);
-  if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${describeReport(report)}). Run it again to resume.`);
+  if (!report.completed) throw new ReleaseError(`${step}: stopped before it finished (${describeReport(report)}). Run it again to resume.`, 'resumable');
 }
 
 /** The outputs of a database step; `release` is the snapshot digest, empty without a release. */
@@ -89,7 +90,7 @@ export async function databaseStep(context: StepContext, step: DatabaseStep, opt
     } else {
       if (position === 'drifted') throw driftError(step, sealed, current);
       if (position === 'promoted') {
-        throw new ReleaseError(`${step}: this release is already promoted, and ${step} runs before promotion. Put new migrations in a new release.`);
+        throw new ReleaseError(`${step}: this release is already promoted, and ${step} runs before promotion. Put new migrations in a new release.`, 'unchanged');
       }
     }
     const migrations = await migrationsOf(context, step);
