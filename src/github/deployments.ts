@@ -102,15 +102,15 @@ export class DeploymentRecords {
     return releaseOf(data.id, data.payload);
   }
 
-  /** The statuses cutover wrote, oldest first. */
+  /** The statuses cutover wrote, oldest first: by time, then by id, since GitHub's times are whole seconds. */
   async statusLines(id: number): Promise<(StatusLine & { state: string })[]> {
     const statuses = await this.gh.paginate(this.gh.rest.repos.listDeploymentStatuses, { ...this.repo, deployment_id: id, per_page: 100 });
-    return statuses
+    return [...statuses]
+      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
       .flatMap(status => {
         const line = parseLogLine(status.description);
         return line ? [{ line, at: status.created_at, state: status.state }] : [];
-      })
-      .sort((a, b) => a.at.localeCompare(b.at));
+      });
   }
 
   /**

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { shortDigest } from '../core/canonical.js';
-import { BadInputError, ReleaseError } from '../core/errors.js';
+import { BadInputError, ReleaseError, describeError } from '../core/errors.js';
 import type { Approver } from '../core/approval.js';
+import type { StepRecord, TrafficPoint } from '../core/timeline.js';
 import type { ReleaseTracker, StepOutputs, TrackedStep } from '../steps/context.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import type { Logger } from '../logging/logger.js';
@@ -10,7 +11,7 @@ import type { GitHubClient } from './client.js';
 import { DeploymentRecords, type StatusState } from './deployments.js';
 import type { GitHubRun } from './environment.js';
 import { approveByIssue, shownApproval } from './issue-approval.js';
-import { approversRecorded, disagreement, historyOf, replacedRecorded, type StatusLine } from './release-log.js';
+import { approversRecorded, disagreement, historyOf, replacedRecorded, storyOf, verdictLine, type LogOutcome, type StatusLine } from './release-log.js';
 
 export interface ApprovalSettings {
   mode: 'environment' | 'issue';
@@ -63,22 +64,25 @@ export class GitHubTracker implements ReleaseTracker {
     if (!release) return null;
     const lines = await this.records.statusLines(release.id);
     const { phase, history } = historyOf(lines);
+    const story = storyOf(lines, release.snapshot.snapshot.live_color);
     this.options.logger.info(`release ${release.snapshot.digest} found in GitHub deployment ${release.id}`);
-    return { record: { snapshot: release.snapshot, phase, history, deployment: release.id, sealed: true }, lines };
+    return { record: { snapshot: release.snapshot, phase, history, deployment: release.id, sealed: true, ...story }, lines };
   }
 
   /**
    * A record read from the file `where`, checked against the release's deployment, which stays the
    * source of truth: the file may not claim a phase its statuses do not record. A file without a
-   * phase (a bare snapshot) takes the deployment's.
+   * phase (a bare snapshot) takes the deployment's. The canary's story is the file's when it has
+   * one (every interval, each check), else the deployment's (each step's verdict).
    */
   async confirm(record: ReleaseRecord, where: string): Promise<ReleaseRecord> {
     const found = await this.release(record.snapshot.digest);
     if (!found) return record;
     const { record: truth, lines } = found;
-    if (record.phase === undefined) return { ...record, phase: truth.phase, history: truth.history, deployment: truth.deployment, sealed: true };
+    const story = { traffic: record.traffic?.length ? record.traffic : truth.traffic, analysis: record.analysis?.length ? record.analysis : truth.analysis };
+    if (record.phase === undefined) return { ...record, ...story, phase: truth.phase, history: truth.history, deployment: truth.deployment, sealed: true };
     const problem = disagreement(record.phase, lines);
-    if (!problem) return record;
+    if (!problem) return { ...record, ...story };
     throw new BadInputError(
       `${where} and the release's GitHub deployment ${truth.deployment} disagree: ${problem}. The deployment is the source of truth. ` +
         'Restore the file as cutover wrote it (from the workflow artifact), or remove it so the step reads the release from its deployment, and run the steps the deployment lacks.'
@@ -140,6 +144,20 @@ export class GitHubTracker implements ReleaseTracker {
     if (record.deployment) await this.status(record.deployment, 'failure', step, 'failed', message);
   }
 
+  async judged(record: ReleaseRecord, verdict: StepRecord, point: TrafficPoint): Promise<void> {
+    const id = record.deployment;
+    if (!id) return;
+    const { step, outcome, detail } = verdictLine(verdict, point, record.snapshot.snapshot.idle_color);
+    await this.warnOnFailure(`step ${verdict.step + 1}'s verdict`, () => this.status(id, 'in_progress', step, outcome, detail));
+  }
+
+  async rolledBack(record: ReleaseRecord, detail: string): Promise<void> {
+    const id = record.deployment;
+    if (!id) return;
+    // Inactive, as after a rollback step: this release's version serves nobody. Promote's failure follows as the latest state.
+    await this.warnOnFailure('the automatic rollback', () => this.status(id, 'inactive', 'rollback', 'done', detail));
+  }
+
   async approve(record: ReleaseRecord): Promise<Approver[]> {
     const { approval } = this.options;
     const releaseSha = record.snapshot.snapshot.source.git_sha;
@@ -191,7 +209,16 @@ export class GitHubTracker implements ReleaseTracker {
     return (await this.records.get(id))?.approvalsBefore ?? [];
   }
 
-  private async status(id: number, state: StatusState, step: TrackedStep, outcome: 'started' | 'done' | 'proposed' | 'failed', detail: string): Promise<void> {
+  private async status(id: number, state: StatusState, step: TrackedStep, outcome: LogOutcome, detail: string): Promise<void> {
     await this.records.addStatus(id, state, { step, outcome, detail }, { environmentUrl: this.options.environmentUrl });
+  }
+
+  /** A report GitHub refuses during a step is a warning: the step's own outcome decides success. */
+  private async warnOnFailure(what: string, report: () => Promise<void>): Promise<void> {
+    try {
+      await report();
+    } catch (error) {
+      this.options.logger.warn(`could not record ${what} on the GitHub deployment: ${describeError(error)}`);
+    }
   }
 }

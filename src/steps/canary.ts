@@ -120,11 +120,14 @@ async function watchStep(context: StepContext, record: ReleaseRecord, watch: Ste
     if (watch.signal.aborted) await rollBack(context, record, currentOf(record, watch), `the job was cancelled during ${label}`);
     intervals.push(measured.verdict);
     logInterval(context, label, intervals.length, measured.verdict);
-    await addPoint(context, record, { label: `${watch.percent}% #${intervals.length}`, at: measured.verdict.end.toISOString(), weights: watch.weights, errorRate: measured.errorRate });
+    const point = { label: `${watch.percent}% #${intervals.length}`, at: measured.verdict.end.toISOString(), weights: watch.weights, errorRate: measured.errorRate };
+    await addPoint(context, record, point);
     const verdict = judgeStep({ index: watch.index, percent: watch.percent, startedAt, intervals }, policy, context.now());
     if (verdict.outcome === 'continue') continue;
-    record.analysis = [...(record.analysis ?? []), stepRecordOf(verdict, intervals, context.now())];
+    const judged = stepRecordOf(verdict, intervals, context.now());
+    record.analysis = [...(record.analysis ?? []), judged];
     await context.store.save(record);
+    await context.tracker?.judged(record, judged, point);
     if (verdict.outcome === 'pass') logger.info(verdict.reason);
     else if (!verdict.rollback) logger.warn(verdict.reason);
     return verdict;
@@ -182,8 +185,11 @@ async function rollBack(context: StepContext, record: ReleaseRecord, current: Ro
   await context.router.apply(current, target);
   const at = context.now().toISOString();
   record.phase = 'rolled-back';
-  record.history.push({ step: 'rollback', at, outcome: 'done', detail: `automatic rollback: ${reason.split('\n')[0]}` });
+  const detail = `automatic rollback: ${reason.split('\n')[0]}`;
+  record.history.push({ step: 'rollback', at, outcome: 'done', detail });
   await context.store.save(record);
+  // Before the step's failure is recorded, so that the deployment's history agrees with the file: rolled back.
+  await context.tracker?.rolledBack(record, detail);
   if (target.weights[idle] === 0 && current.weights[idle] > 0) await drainColors(context, [idle]);
   throw new AnalysisFailedError(`${reason}\nTraffic was rolled back automatically and is as the snapshot recorded: ${describeRouterState(target)}.`);
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Secrets } from '../config/secrets.js';
 import type { Phase, Step } from '../core/release.js';
 import type { Snapshot } from '../core/snapshot.js';
+import type { StepRecord, TrafficPoint } from '../core/timeline.js';
 import type { Logger } from '../logging/logger.js';
 import type { JournalEntry, Router } from '../routers/router.js';
 import type { Approver } from '../core/approval.js';
@@ -21,6 +22,13 @@ export interface ReleaseTracker {
   failed(record: ReleaseRecord, step: TrackedStep, message: string): Promise<void>;
   /** promote: the approval gate, before any traffic moves. Returns who approved. */
   approve(record: ReleaseRecord): Promise<Approver[]>;
+  /**
+   * promote: a traffic step's verdict, with the error rates of its last interval, so that a later
+   * job tells the canary's story. Never throws: a report GitHub refuses is a warning.
+   */
+  judged(record: ReleaseRecord, verdict: StepRecord, point: TrafficPoint): Promise<void>;
+  /** promote: the canary rolled back on its own; `detail` as in the record's history. Never throws. */
+  rolledBack(record: ReleaseRecord, detail: string): Promise<void>;
 }
 
 /** Everything a step needs, built by the entry point (Action or CLI) from one validated config. */
