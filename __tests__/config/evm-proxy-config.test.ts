@@ -42,6 +42,22 @@ describe('evm-proxy config', () => {
     expect(refused).toMatch(/traffic\.steps.*one transaction/);
   });
 
+  it('takes a block explorer base URL, without its trailing slash', () => {
+    expect(parseConfig(config('  mode: propose\n  explorer: https://sepolia.etherscan.io/\n'), 'cutover.yml').router).toMatchObject({ explorer: 'https://sepolia.etherscan.io' });
+    expect(parseConfig(config('  mode: propose\n  explorer: http://127.0.0.1:4000/blockscout\n'), 'cutover.yml').router).toMatchObject({ explorer: 'http://127.0.0.1:4000/blockscout' });
+  });
+
+  it('refuses an explorer that is not an http(s) URL, naming the field, the value and the fix', () => {
+    expect(problemsOf(config('  mode: propose\n  explorer: etherscan.io\n'))).toMatch(/router\.explorer \(line \d+\): expected the http:\/\/ or https:\/\/ base URL of a block explorer, like https:\/\/etherscan\.io, got "etherscan\.io"/);
+    expect(problemsOf(config('  mode: propose\n  explorer: ftp://etherscan.io\n'))).toMatch(/router\.explorer \(line \d+\): .*got "ftp:\/\/etherscan\.io"/);
+  });
+
+  it.each(['https://user:s3cret@etherscan.io', 'https://etherscan.io/?apikey=s3cret', 'https://etherscan.io/#s3cret', 'ftp://user:s3cret@etherscan.io'])('refuses an explorer that would show credentials in every link (%s), without echoing it', explorer => {
+    const refused = problemsOf(config(`  mode: propose\n  explorer: "${explorer}"\n`));
+    expect(refused).toMatch(/router\.explorer \(line \d+\): has a user name, password, query or fragment.*public base URL alone, like https:\/\/etherscan\.io/);
+    expect(refused).not.toContain('s3cret');
+  });
+
   it('still requires colors for every other router kind', () => {
     expect(problemsOf('service: shop\nrouter:\n  kind: proxy\n  admin: http://127.0.0.1:1/admin\n  probe: http://127.0.0.1:1/\n')).toMatch(/colors.*required/);
   });

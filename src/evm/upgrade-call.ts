@@ -1,5 +1,6 @@
 import { encodeFunctionData, parseAbi, size, slice, type Address, type Hex } from 'viem';
 import { BadInputError, ReleaseError } from '../core/errors.js';
+import { decodeCall, type DecodedCall } from './decoded-call.js';
 import type { ProxyState } from './proxy-state.js';
 
 /** One transaction to send or to propose: where, with what call data, and how much ether. */
@@ -36,4 +37,9 @@ export function upgradeCall(state: ProxyState, implementation: Address, data: He
       if (!state.beacon) throw new ReleaseError(`beacon proxy ${state.proxy} has no beacon in its beacon slot, so nothing can upgrade it.`);
       return { to: state.beacon, data: encodeFunctionData({ abi: UPGRADE_ABI, functionName: 'upgradeTo', args: [implementation] }), value: 0n };
   }
+}
+
+/** What an upgrade call from `upgradeCall` does, read back from its data. */
+export function decodeUpgradeCall(call: Call): DecodedCall {
+  return decodeCall(UPGRADE_ABI, call.data);
 }

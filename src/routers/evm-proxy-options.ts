@@ -26,6 +26,24 @@ const smokeSchema = z.strictObject({
   from: addressSchema.optional()
 });
 
+// Every reader of the job summary sees it in links: a public base URL only, since a query string or user info may carry an API key.
+const EXPLORER_URL = 'expected the http:// or https:// base URL of a block explorer, like https://etherscan.io';
+const explorerSchema = z
+  .string({ error: EXPLORER_URL })
+  .superRefine((text, ctx) => {
+    const url = URL.canParse(text) ? new URL(text) : null;
+    if (url && (url.username || url.password || url.search || url.hash)) {
+      ctx.addIssue({
+        code: 'custom',
+        params: { hideValue: true },
+        message: "has a user name, password, query or fragment, which every reader of the job summary would see in its links; give the explorer's public base URL alone, like https://etherscan.io"
+      });
+    } else if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname) {
+      ctx.addIssue({ code: 'custom', message: EXPLORER_URL });
+    }
+  })
+  .transform(text => text.replace(/\/+$/, ''));
+
 export const evmProxyOptionsSchema = z
   .strictObject({
     kind: z.literal('evm-proxy'),
@@ -64,7 +82,9 @@ export const evmProxyOptionsSchema = z
     /** How long a sent transaction (deploy or upgrade) may take to be mined and confirmed before the step fails. */
     timeout: durationSchema.default(600_000),
     /** How often the node is polled for receipts and blocks; by default 50ms on a loopback node, 1s elsewhere. */
-    'poll-interval': durationSchema.optional()
+    'poll-interval': durationSchema.optional(),
+    /** A block explorer's base URL, like https://etherscan.io: the job summary links addresses and transactions to it. */
+    explorer: explorerSchema.optional()
   })
   .superRefine((options, ctx) => {
     if (options.mode === 'send' && !options.signer) {

@@ -10,7 +10,8 @@ import { loadContractBuild, type ContractBuild } from '../evm/contract-build.js'
 import { readProxy, type ProxyState } from '../evm/proxy-state.js';
 import { safeProposal } from '../evm/safe-proposal.js';
 import { sendCall, waitForBlock } from '../evm/transactions.js';
-import { upgradeCall } from '../evm/upgrade-call.js';
+import { decodeCall } from '../evm/decoded-call.js';
+import { decodeUpgradeCall, upgradeCall, type Call } from '../evm/upgrade-call.js';
 import { firstUpgradeTo } from '../evm/upgrade-history.js';
 import { checkRollback } from '../evm/upgrade-safety.js';
 import { create2Address } from '../evm/create2.js';
@@ -18,7 +19,7 @@ import { runtimeCodeMatches } from '../evm/code-match.js';
 import { otherColor, type Color } from '../core/color.js';
 import { sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
 import { prepareImplementation } from './evm-prepare.js';
-import { ProposalWritten, type Router, type RouterContext } from './router.js';
+import { ProposalWritten, type PlannedCall, type Router, type RouterContext } from './router.js';
 
 export { evmProxyOptionsSchema, type EvmProxyOptions } from './evm-proxy-options.js';
 
@@ -92,6 +93,27 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
     return { data: initializerData(options.initializer), initializer: options.initializer.call };
   };
 
+  /** The one transaction that moves the proxy to `to`: what apply sends or proposes, and what prepare shows. */
+  const upgradeTo = async (proxy: ProxyState, to: Address) => {
+    const { data, initializer } = await callData(proxy, to);
+    return { call: upgradeCall(proxy, to, data), data, initializer };
+  };
+
+  /** `call` decoded from its own bytes, with who sends it, for the reviewer. */
+  const planned = async (call: Call, data: Hex): Promise<PlannedCall> => {
+    const upgrade = decodeUpgradeCall(call);
+    const inner = options.initializer && data !== '0x' ? decodeCall([initializerFunction(options.initializer)], data) : null;
+    return {
+      to: call.to,
+      from: options.mode === 'propose' ? (options.safe ?? null) : (await connect()).account,
+      mode: options.mode,
+      function: upgrade.function,
+      args: upgrade.args,
+      initializer: inner && { signature: inner.signature, args: inner.args },
+      data: call.data
+    };
+  };
+
   return {
     kind: 'evm-proxy',
     async read() {
@@ -110,9 +132,15 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       const proxy = await proxyState();
       return { block_number: Number(proxy.block.number), block_hash: proxy.block.hash, upgrader: proxy.upgrader };
     },
-    // The idle color of a proxy is always the candidate, whichever name it has.
+    // The idle color of a proxy is always the candidate, whichever name it has. The upgrade is planned
+    // first, so that an initializer that does not encode refuses before the deployment.
     async prepare() {
-      return prepareImplementation({ options, context, chain: await connect(), proxy: await proxyState(), candidate: await newImplementation(), reference: await referenceBuild() });
+      const proxy = await proxyState();
+      const candidate = await newImplementation();
+      const { call, data } = await upgradeTo(proxy, candidate.address);
+      const plannedCall = await planned(call, data);
+      const prepared = await prepareImplementation({ options, context, chain: await connect(), proxy, candidate, reference: await referenceBuild() });
+      return { ...prepared, call: plannedCall };
     },
     async apply(expected, target) {
       const connected = await connect();
@@ -142,8 +170,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
           throw new DriftError(`the proxy ${options.proxy} was upgraded by someone else while waiting for block ${height}; nothing was sent. Take a new snapshot.`);
         }
       }
-      const { data, initializer } = await callData(proxy, to);
-      const call = upgradeCall(proxy, to, data);
+      const { call, data, initializer } = await upgradeTo(proxy, to);
       if (options.mode === 'propose') {
         const where = file(options.proposal);
         const proposal = safeProposal(call, {
@@ -155,7 +182,8 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         });
         await writeFile(where, `${JSON.stringify(proposal, null, 2)}\n`);
         context.journal?.({ action: 'propose', implementation: to, tx: null, block: null, initializer, data });
-        throw new ProposalWritten(where, `wrote the upgrade to ${to} (${call.to}, ${data === '0x' ? 'no call data' : `calling ${initializer}`}) to ${where} for the Safe's owners to sign; nothing was sent. Run this step again once it is executed.`);
+        const forward = to.toLowerCase() === address.toLowerCase();
+        throw new ProposalWritten(where, proposalFollowUp({ where, to, via: call.to, initializer, live: proxy.implementation, step: forward ? 'promote' : 'rollback' }));
       }
       const sent = await sendCall(connected, call, { ...sendOptionsOf(options, context.logger), errors: build.abi, signal: context.signal });
       context.journal?.({ action: 'upgrade', implementation: to, tx: sent.hash, block: Number(sent.blockNumber), initializer, data });
@@ -174,13 +202,30 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
   };
 }
 
-function initializerData(initializer: NonNullable<EvmProxyOptions['initializer']>): Hex {
-  let item: AbiFunction;
+/**
+ * What a proposal leaves to people: where the file is, and what to run once the
+ * Safe executed it. Until then the proxy is unchanged, so the other step has nothing to undo.
+ */
+function proposalFollowUp(facts: { where: string; to: Address; via: Address; initializer: string | null; live: Address; step: 'promote' | 'rollback' }): string {
+  const { where, to, via, initializer, live, step } = facts;
+  const other = step === 'promote' ? 'rollback' : 'promote';
+  return (
+    `wrote the upgrade to ${to} (a call to ${via}, ${initializer ? `calling ${initializer}` : 'no call data'}) as a Safe Transaction Builder batch to ${where}; nothing was sent. ` +
+    `Import that file in the Safe app for its owners to sign and execute. Once the Safe executed it, run ${step} again: it finds the upgrade on chain and records the ${step} as done. ` +
+    `Until then the proxy still delegates to ${live}, so ${other} has nothing to undo (it is a no-op); to abandon the change, reject the transaction in the Safe.`
+  );
+}
+
+function initializerFunction(initializer: NonNullable<EvmProxyOptions['initializer']>): AbiFunction {
   try {
-    item = parseAbiItem(initializer.call) as AbiFunction;
+    return parseAbiItem(initializer.call) as AbiFunction;
   } catch (error) {
     throw new BadInputError(`router.initializer.call: ${JSON.stringify(initializer.call)} is not a function signature (${(error as Error).message.split('\n')[0]}). Write it like "function initializeV2(uint256 fee)".`);
   }
+}
+
+function initializerData(initializer: NonNullable<EvmProxyOptions['initializer']>): Hex {
+  const item = initializerFunction(initializer);
   try {
     return encodeFunctionData({ abi: [item], functionName: item.name, args: initializer.args });
   } catch (error) {

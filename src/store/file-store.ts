@@ -153,7 +153,17 @@ function journalOf(raw: object, file: string): Partial<ReleaseRecord> {
   return { journal: parsed.data };
 }
 
-const preparedSchema = z.object({ endpoint: z.string(), version: z.string(), checks: z.array(z.string()), diff: z.array(z.string()) });
+const callArgsSchema = z.array(z.object({ name: z.string(), type: z.string(), value: z.string() }));
+const plannedCallSchema = z.object({
+  to: z.string(),
+  from: z.string().nullable(),
+  mode: z.enum(['send', 'propose']),
+  function: z.string(),
+  args: callArgsSchema,
+  initializer: z.object({ signature: z.string(), args: callArgsSchema }).nullable(),
+  data: z.string()
+});
+const preparedSchema = z.object({ endpoint: z.string(), version: z.string(), checks: z.array(z.string()), diff: z.array(z.string()), call: plannedCallSchema.optional() });
 
 /** The deploy step's checks, for the summary only; anything malformed is dropped. */
 function preparedOf(raw: object): Partial<ReleaseRecord> {
