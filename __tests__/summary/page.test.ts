@@ -1,19 +1,25 @@
-import { renderSummary, type ReleaseReport } from '../../src/github/summary.js';
-import { trafficChart } from '../../src/github/traffic-chart.js';
+import { renderSummary } from '../../src/summary/page.js';
+import type { ReleaseReport } from '../../src/summary/report.js';
+
+const DIGEST = 'sha256:' + 'ab'.repeat(32);
 
 const report = (over: Partial<ReleaseReport> = {}): ReleaseReport => ({
-  step: 'snapshot',
+  step: 'deploy',
   outcome: 'done',
+  page: 'review',
   service: 'shop',
   environment: 'production',
-  digest: 'sha256:' + 'ab'.repeat(32),
-  live: 'blue',
-  idle: 'green',
-  colors: {
-    blue: { version: '1.0.0', weight: 100, health: 'healthy' },
-    green: { version: '1.1.0', weight: 0, health: 'unknown' }
-  },
-  traffic: [],
+  digest: DIGEST,
+  from: { color: 'blue', version: '1.0.0' },
+  to: { color: 'green', version: '2.0.0' },
+  colors: [
+    { color: 'blue', role: 'live', version: '1.0.0', weight: 100, health: 'healthy' },
+    { color: 'green', role: 'idle', version: '2.0.0', weight: 0, health: 'healthy' }
+  ],
+  links: {},
+  done: ['snapshot ✅ blue live at 1.0.0', 'deploy ✅ 2.0.0 on green, smoke passed'],
+  plan: { steps: [100], pauseMs: 60_000, checks: [], analysis: null, healthUrl: null, database: false },
+  risks: [],
   ...over
 });
 
@@ -35,8 +41,9 @@ function rows(body: string | undefined): string[][] {
   return lines.slice(2).map(line => line.slice(1, -1).split(/(?<!\\)\|/).map(cell => cell.trim()));
 }
 
-function mermaid(markdown: string): { labels: string[]; lines: number[][] } {
-  const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? '';
+function mermaid(markdown: string): { labels: string[]; lines: number[][] } | null {
+  const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+  if (block === undefined) return null;
   const axis = /^ {2}x-axis \[(.*)\]$/m.exec(block)?.[1] ?? '';
   return {
     labels: [...axis.matchAll(/"([^"]*)"/g)].map(m => m[1] ?? ''),
@@ -44,89 +51,253 @@ function mermaid(markdown: string): { labels: string[]; lines: number[][] } {
   };
 }
 
-describe('job summary', () => {
-  it('heads the summary with step, service, environment and outcome', () => {
-    expect(renderSummary(report()).split('\n')[0]).toBe('## cutover snapshot: shop → production — ✅ done');
-    expect(renderSummary(report({ step: 'promote', outcome: 'already-done' })).split('\n')[0]).toMatch(/^## cutover promote: .* — ☑️ already done, nothing changed$/);
-  });
+const ANALYSIS = {
+  intervalMs: 10_000,
+  failuresAllowed: 0,
+  inconclusive: 'counts as failed',
+  dryRun: false
+};
 
-  it('shows both colors, live first, with role, version, weight and health, and the snapshot digest', () => {
-    const body = sections(renderSummary(report())).get('Colors');
-    expect(rows(body)).toEqual([
-      ['blue', 'live', '`1.0.0`', '100%', 'healthy'],
-      ['green', 'idle', '`1.1.0`', '0%', 'unknown']
-    ]);
-    expect(body).toContain(`Snapshot \`sha256:${'ab'.repeat(32)}\``);
-    const canary = report({ live: 'green', idle: 'blue', colors: { blue: { version: null, weight: 10, health: 'unhealthy' }, green: { version: '2.0.0', weight: 90, health: 'healthy' } } });
-    expect(rows(sections(renderSummary(canary)).get('Colors'))).toEqual([
-      ['green', 'live', '`2.0.0`', '90%', 'healthy'],
-      ['blue', 'idle', '—', '10%', 'unhealthy']
-    ]);
-  });
-
-  it('omits every section without data', () => {
-    const markdown = renderSummary(report({ smoke: [], approvers: [], plan: [], previewUrl: null, error: null, deploymentUrl: null }));
-    expect([...sections(markdown).keys()]).toEqual(['', 'Colors']);
-    expect(markdown).not.toMatch(/mermaid|Deployment:|Log:|What went wrong/);
-  });
-
-  it('shows the preview URL and the smoke results', () => {
-    const body = sections(
-      renderSummary(
-        report({
-          previewUrl: 'https://green.shop.example/',
-          smoke: [
-            { command: 'curl -fsS /health', passed: true },
-            { command: 'npm run smoke', passed: false, detail: 'exit code 1' }
-          ]
-        })
-      )
-    ).get('Preview of green');
-    expect(body).toContain('The idle color green serves [https://green.shop.example/](<https://green.shop.example/>) for review.');
-    expect(rows(body)).toEqual([
-      ['`curl -fsS /health`', '✅ passed', ''],
-      ['`npm run smoke`', '❌ failed', 'exit code 1']
-    ]);
-  });
-
-  it('shows migrations per phase, the schema version and the plan with each lock', () => {
+describe('the review page', () => {
+  it('opens with the headline, then what approving will do, then the risks', () => {
     const markdown = renderSummary(
       report({
-        migrations: { schemaVersion: '0002', applied: { expand: ['0001_add_email', '0002_add_index'], migrate: [], contract: [] } },
-        plan: [{ migration: '0003_drop_name', phase: 'contract', statement: 'ALTER TABLE users\n  DROP COLUMN name', lock: 'ACCESS EXCLUSIVE on users' }]
+        plan: {
+          steps: [10, 50, 100],
+          pauseMs: 300_000,
+          checks: ["errors: the new color's error rate at most 1% (from 50 samples)"],
+          analysis: ANALYSIS,
+          healthUrl: 'http://127.0.0.1:9/health',
+          database: true
+        },
+        risks: [{ text: 'contract drops what the old version needs (0002_drop): no rollback after this', subject: 'ALTER TABLE users DROP COLUMN name' }]
       })
     );
-    const db = sections(markdown).get('Database');
-    expect(db).toContain('Schema version: `0002`');
-    expect(rows(db)).toEqual([
-      ['expand', '`0001_add_email`, `0002_add_index`'],
-      ['migrate', 'none'],
-      ['contract', 'none']
-    ]);
-    expect(rows(sections(markdown).get('Migration plan'))).toEqual([['`0003_drop_name`', 'contract', '`ALTER TABLE users DROP COLUMN name`', 'ACCESS EXCLUSIVE on users']]);
+    const lines = markdown.split('\n');
+    expect(lines[0]).toBe('## shop 1.0.0 (blue, live) → 2.0.0 (green)');
+    expect(lines[2]).toBe('Ready for review in **production**. Done in this job: snapshot ✅ blue live at 1.0.0 · deploy ✅ 2.0.0 on green, smoke passed.');
+    expect([...sections(markdown).keys()].slice(0, 4)).toEqual(['', 'Approving will', 'Risks', 'Colors']);
+    const approving = sections(markdown).get('Approving will') ?? '';
+    expect(approving).toContain('1. Check that green is healthy at [http://127.0.0.1:9/health](<http://127.0.0.1:9/health>), and that expand and migrate are done');
+    expect(approving).toContain('2. Move traffic to green in 3 steps, 10% → 50% → 100%, holding each at least 5m0s.');
+    expect(approving).toContain("   - errors: the new color's error rate at most 1% (from 50 samples)");
+    expect(approving).toContain('4. Roll back automatically to the snapshot (blue 100%) as soon as a step fails.');
+    expect(sections(markdown).get('Risks')).toContain('- ⚠ contract drops what the old version needs (0002\\_drop): no rollback after this: `ALTER TABLE users DROP COLUMN name`');
   });
 
-  it('cuts long statements and keeps pipes and backticks inside their cell', () => {
-    const statement = "UPDATE t SET a = 'x|y', b = `q` WHERE c = '``' " + 'AND d = 1 '.repeat(20);
-    const cells = rows(sections(renderSummary(report({ plan: [{ migration: 'm', phase: 'migrate', statement, lock: 'ROW EXCLUSIVE | on t' }] }))).get('Migration plan'));
-    expect(cells).toHaveLength(1);
-    const [migration, phase, code, lock] = cells[0] ?? [];
-    expect([migration, phase, lock]).toEqual(['`m`', 'migrate', 'ROW EXCLUSIVE \\| on t']);
-    // Three backticks fence a statement holding a run of two, and pipes are escaped for the table.
-    expect(code).toMatch(/^```UPDATE t SET a = 'x\\\|y', b = `q` WHERE c = '``' AND d = 1 .*…```$/);
-    expect((code ?? '').length).toBeLessThan(140);
+  it('says a switch at once is one switch, and draws no chart before anything moved', () => {
+    const markdown = renderSummary(report());
+    expect(sections(markdown).get('Approving will')).toContain('1. Switch all traffic from blue to green at once.');
+    expect(sections(markdown).get('Risks')).toContain('None flagged.');
+    expect(markdown).not.toContain('mermaid');
+  });
+
+  it('names the exact upgrade call with its decoded arguments for a contract proxy', () => {
+    const markdown = renderSummary(
+      report({
+        plan: {
+          steps: [100],
+          pauseMs: 0,
+          checks: [],
+          analysis: null,
+          healthUrl: null,
+          database: false,
+          call: {
+            to: '0x' + '1'.repeat(40),
+            from: '0x' + '2'.repeat(40),
+            mode: 'send',
+            function: 'upgradeToAndCall',
+            args: [
+              { name: 'newImplementation', type: 'address', value: '0x' + '3'.repeat(40) },
+              { name: 'data', type: 'bytes', value: '0xdeadbeef' }
+            ],
+            initializer: { signature: 'initializeV2(uint256)', args: [{ name: 'initialFee', type: 'uint256', value: '25' }] },
+            data: '0x'
+          }
+        }
+      })
+    );
+    expect(sections(markdown).get('Approving will')).toContain(
+      `1. Send from \`0x${'2'.repeat(40)}\`: \`upgradeToAndCall(newImplementation = 0x${'3'.repeat(40)}, data = initializeV2(initialFee = 25))\` to \`0x${'1'.repeat(40)}\`. Nothing else is sent.`
+    );
+  });
+
+  it('shows the colors as given, the one serving first, and the preview only when given', () => {
+    const markdown = renderSummary(report({ preview: { url: 'https://user:pw@green.shop.example/', smoke: [{ command: 'npm run smoke', passed: true }] } }));
+    expect(rows(sections(markdown).get('Colors'))).toEqual([
+      ['blue', 'live', '`1.0.0`', '100%', 'healthy'],
+      ['green', 'idle', '`2.0.0`', '0%', 'healthy']
+    ]);
+    const preview = sections(markdown).get('Preview of green') ?? '';
+    expect(preview).toContain('green serves nobody yet; try it at [https://green.shop.example/](<https://green.shop.example/>).');
+    expect(markdown).not.toContain('pw@');
+    expect(sections(renderSummary(report())).has('Preview of green')).toBe(false);
+  });
+
+  it('shows the plan with the status of each statement, cut in the table and whole in the details', () => {
+    const long = `UPDATE users SET a = 'x|y' WHERE ${'b = 1 AND '.repeat(20)}c = 2`;
+    const markdown = renderSummary(
+      report({
+        database: {
+          schemaVersion: '0002',
+          applied: { expand: ['0001', '0002'], migrate: [], contract: [] },
+          plan: [
+            { migration: '0001_add', phase: 'expand', statement: 'ALTER TABLE users ADD COLUMN email text', lock: 'ACCESS EXCLUSIVE on users (brief)', status: 'applied' },
+            { migration: '0002_fill', phase: 'migrate', statement: long, lock: 'ROW EXCLUSIVE | rows', status: 'pending' },
+            { migration: '0002_fill', phase: 'contract', statement: 'ALTER TABLE users DROP COLUMN name', lock: 'ACCESS EXCLUSIVE on users', status: 'at contract' }
+          ]
+        }
+      })
+    );
+    const db = sections(markdown).get('Database') ?? '';
+    expect(db).toContain('Schema version `0002`, from the migration history as it is now.');
+    const table = rows(db);
+    expect(table.map(r => [r[0], r[1], r[2]])).toEqual([
+      ['`0001_add`', 'expand', 'applied'],
+      ['`0002_fill`', 'migrate', 'pending'],
+      ['`0002_fill`', 'contract', 'at contract']
+    ]);
+    expect(table[1]?.[3]).toMatch(/^`UPDATE users SET a = 'x\\\|y' WHERE .*…`$/);
+    expect(table[1]?.[4]).toBe('ROW EXCLUSIVE \\| rows');
+    expect(markdown).toContain('<details><summary>Details</summary>');
+    expect(markdown).toContain(`-- 0002_fill migrate\n${long}`);
+  });
+});
+
+describe('the other pages', () => {
+  it('gives the other steps of the prepare job one line', () => {
+    const markdown = renderSummary(report({ step: 'snapshot', page: 'line', done: ['snapshot ✅ blue live at 1.0.0'] }));
+    expect(markdown.trim().split('\n')).toEqual(['**cutover snapshot** ✅ done in `production`: snapshot ✅ blue live at 1.0.0. The review page comes with the step that makes the release ready to approve.']);
+  });
+
+  it('puts a failure, its cause and the advice first, the message wrapped and escaped', () => {
+    const message = 'contract: refused:\n  - the new version has served for 3s of the 3600s soak time <b>x</b>\n```';
+    const markdown = renderSummary(
+      report({ step: 'contract', page: 'story', outcome: 'failed', error: { message, cause: 'soaking', next: 'Nothing changed, and rollback is still safe.' } })
+    );
+    expect(markdown.split('\n').slice(0, 3)).toEqual(['## shop 1.0.0 (blue, live) → 2.0.0 (green)', '', '**cutover contract** ❌ failed in `production`']);
+    const body = sections(markdown).get('What went wrong') ?? '';
+    expect(body).toContain('> contract: refused:<br>\n> &nbsp;&nbsp;- the new version has served for 3s of the 3600s soak time &lt;b&gt;x&lt;/b&gt;<br>\n> \\`\\`\\`\n');
+    expect(body).toContain('**Cause:** contract is not allowed yet; rollback is still safe.');
+    expect(body).toContain('**What to do next:** Nothing changed, and rollback is still safe.');
+    expect(body).not.toContain('```');
+  });
+
+  it('tells a canary as a table of its steps, with error rates against the limit, and one chart point per step', () => {
+    const markdown = renderSummary(
+      report({
+        step: 'promote',
+        page: 'story',
+        colors: [
+          { color: 'green', role: 'live', version: '2.0.0', weight: 100, health: 'healthy' },
+          { color: 'blue', role: 'idle', version: '1.0.0', weight: 0, health: 'healthy' }
+        ],
+        errorLimit: 0.01,
+        traffic: [
+          { label: 'start', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } },
+          { label: '10%', at: '2026-11-23T10:01:00Z', weights: { blue: 90, green: 10 } },
+          { label: '10% #1', at: '2026-11-23T10:01:10Z', weights: { blue: 90, green: 10 }, errorRate: { blue: 0.001, green: 0.002 } },
+          { label: '100%', at: '2026-11-23T10:02:00Z', weights: { blue: 0, green: 100 } },
+          { label: '100% #1', at: '2026-11-23T10:02:10Z', weights: { blue: 0, green: 100 }, errorRate: { blue: null, green: 0 } },
+          { label: 'promoted', at: '2026-11-23T10:02:11Z', weights: { blue: 0, green: 100 } }
+        ],
+        analysis: [
+          { step: 0, percent: 10, outcome: 'pass', dryRun: false, at: '2026-11-23T10:01:10Z', elapsedMs: 10_000, reason: 'passed', checks: [{ name: 'errors | <b>', outcome: 'pass', detail: '0.002 <= 0.01' }] },
+          { step: 1, percent: 100, outcome: 'pass', dryRun: false, at: '2026-11-23T10:02:10Z', elapsedMs: 10_000, reason: 'passed', checks: [] }
+        ]
+      })
+    );
+    expect(markdown.split('\n')[0]).toBe('## shop 1.0.0 (blue) → 2.0.0 (green, live)');
+    expect(rows(sections(markdown).get('Traffic steps'))).toEqual([
+      ['1', '10%', '✅ passed', '10s', 'green 0.2% (limit 1%)<br>blue 0.1%', 'errors \\| &lt;b&gt; pass: 0.002 &lt;= 0.01'],
+      ['2', '100%', '✅ passed', '10s', 'green 0% (limit 1%)<br>blue no requests', 'passed']
+    ]);
+    expect(mermaid(markdown)).toEqual({
+      labels: ['start', '10%', '100%', 'promoted'],
+      lines: [
+        [100, 90, 0, 0],
+        [0, 10, 100, 100]
+      ]
+    });
+  });
+
+  it('draws no chart for a switch at once, and none for a contract proxy', () => {
+    const once = report({
+      step: 'promote',
+      page: 'story',
+      traffic: [
+        { label: 'start', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } },
+        { label: 'promoted', at: '2026-11-23T10:01:00Z', weights: { blue: 0, green: 100 } }
+      ]
+    });
+    expect(mermaid(renderSummary(once))).toBeNull();
+    // Nor when a rollback put it back: still no split to draw.
+    expect(mermaid(renderSummary({ ...once, traffic: [...(once.traffic ?? []), { label: 'rolled back', at: '2026-11-23T10:02:00Z', weights: { blue: 100, green: 0 } }] }))).toBeNull();
+    const stepped = { ...once, traffic: [...(once.traffic ?? []).slice(0, 1), { label: '50%', at: '2026-11-23T10:00:30Z', weights: { blue: 50, green: 50 } }, ...(once.traffic ?? []).slice(1)] };
+    expect(mermaid(renderSummary(stepped))).not.toBeNull();
+    expect(mermaid(renderSummary({ ...stepped, router: { kind: 'evm-proxy', endpoints: { blue: '0x1', green: '0x2' }, facts: [], checks: [], diff: [], transactions: [] } }))).toBeNull();
+  });
+
+  it('lists what contract dropped and why it was forced', () => {
+    const markdown = renderSummary(
+      report({
+        step: 'contract',
+        page: 'story',
+        database: {
+          schemaVersion: '0002',
+          applied: { expand: ['0002'], migrate: ['0002'], contract: ['0002'] },
+          plan: [],
+          contracted: { statements: [{ migration: '0002_split', phase: 'contract', statement: 'ALTER TABLE users DROP COLUMN name', lock: 'ACCESS EXCLUSIVE on users', status: 'applied' }], forced: 'incident 42: old pods gone' }
+        }
+      })
+    );
+    const db = sections(markdown).get('Database') ?? '';
+    expect(db).toContain('**Contract dropped** what the old version needed; there is no rollback past this:');
+    expect(rows(db)).toEqual([['`0002_split`', '`ALTER TABLE users DROP COLUMN name`', 'ACCESS EXCLUSIVE on users']]);
+    expect(db).toContain('Forced past its guard: incident 42: old pods gone');
+  });
+
+  it('shortens addresses and hashes, links them to the explorer, and keeps them whole in the details', () => {
+    const blue = '0x' + '1'.repeat(40);
+    const green = '0x' + '2'.repeat(40);
+    const tx = '0x' + 'a'.repeat(64);
+    const markdown = renderSummary(
+      report({
+        step: 'promote',
+        page: 'story',
+        router: {
+          kind: 'evm-proxy',
+          endpoints: { blue, green },
+          facts: [['proxy kind', 'uups']],
+          checks: ['storage layout of VaultV2 is compatible with VaultV1'],
+          diff: ['+ fee uint256 slot 2 offset 0'],
+          transactions: [{ step: 'promote', action: 'upgrade', target: green, tx, block: 7, note: 'with function initializeV2(uint256 fee)' }],
+          explorer: 'https://explorer.example/'
+        }
+      })
+    );
+    const proxy = (sections(markdown).get('Contract proxy') ?? '').split('<details>')[0] ?? '';
+    expect(rows(proxy.split('\n\n')[0])).toEqual([
+      ['blue', 'live', `[0x1111…1111](<https://explorer.example/address/${blue}>)`],
+      ['green', 'idle', `[0x2222…2222](<https://explorer.example/address/${green}>)`]
+    ]);
+    expect(proxy).toContain(`| promote | upgrade | [0xaaaa…aaaa](<https://explorer.example/tx/${tx}>) | 7 | with function initializeV2(uint256 fee) |`);
+    expect(proxy).not.toMatch(/0x[0-9a-f]{40}`/);
+    expect(markdown).toContain(`- promote upgrade transaction: \`${tx}\``);
   });
 
   it('renders hostile text from approvers, versions and URLs as text', () => {
     const markdown = renderSummary(
       report({
-        colors: { blue: { version: '1.0`|<b>x</b>', weight: 100, health: 'healthy' }, green: { version: null, weight: 0, health: 'unknown' } },
+        step: 'promote',
+        page: 'story',
+        colors: [{ color: 'blue', role: 'live', version: '1.0`|<b>x</b>', weight: 100, health: 'healthy' }],
         approvers: [
           { user: 'alice', comment: '<img src=x onerror=alert(1)>' },
           { user: 'bob', comment: '| x | **bold** [link](https://evil.example)\n### heading' },
           { user: 'carol', comment: '' }
         ],
-        previewUrl: 'javascript:alert(1)'
+        links: { run: 'javascript:alert(1)' }
       })
     );
     expect(markdown).not.toMatch(/<img|(?<!\\)\]\(https:\/\/evil|^### heading/m);
@@ -135,182 +306,14 @@ describe('job summary', () => {
       '- **bob**: \\| x \\| \\*\\*bold\\*\\* \\[link\\](https://evil.example) ### heading',
       '- **carol** (no comment)'
     ]);
-    // Inside a code span markup is shown as written; the pipe is escaped for the table.
     expect(rows(sections(markdown).get('Colors'))[0]).toEqual(['blue', 'live', '``1.0`\\|<b>x</b>``', '100%', 'healthy']);
-    expect(sections(markdown).get('Preview of green')).toContain('serves `javascript:alert(1)` for review.');
+    expect(markdown).toContain('See `javascript:alert(1)`.');
   });
 
-  it('draws traffic per color over time, one line per color, and names the lines', () => {
-    const markdown = renderSummary(
-      report({
-        traffic: [
-          { label: 'snapshot', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } },
-          { label: 'canary', at: '2026-11-23T10:05:00Z', weights: { blue: 90, green: 10 } },
-          { label: 'promote', at: '2026-11-23T10:20:00Z', weights: { blue: 0, green: 100 } }
-        ]
-      })
+  it('links the run and the deployments last', () => {
+    const markdown = renderSummary(report({ links: { run: 'https://github.example/o/r/actions/runs/7', deployment: 'https://github.example/o/r/deployments/production' } }));
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe(
+      'See [this run](<https://github.example/o/r/actions/runs/7>) · [deployments to production](<https://github.example/o/r/deployments/production>).'
     );
-    const body = sections(markdown).get('Traffic') ?? '';
-    expect(body).toContain('line 1 is blue, line 2 is green. Now: blue 0%, green 100%.');
-    expect(body).toMatch(/^xychart-beta$/m);
-    expect(body).toMatch(/^ {2}y-axis "Traffic \(%\)" 0 --> 100$/m);
-    expect(mermaid(body)).toEqual({
-      labels: ['snapshot 10:00', 'canary 10:05', 'promote 10:20'],
-      lines: [
-        [100, 90, 0],
-        [0, 10, 100]
-      ]
-    });
-  });
-
-  it("shows each step's verdict with its checks, and the error rate per color per interval", () => {
-    const markdown = renderSummary(
-      report({
-        step: 'promote',
-        outcome: 'failed',
-        traffic: [
-          { label: 'snapshot', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } },
-          { label: '10%', at: '2026-11-23T10:01:00Z', weights: { blue: 90, green: 10 } },
-          { label: '10% #1', at: '2026-11-23T10:01:10Z', weights: { blue: 90, green: 10 }, errorRate: { blue: 0.001, green: 0 } },
-          { label: '10% #2', at: '2026-11-23T10:01:20Z', weights: { blue: 90, green: 10 }, errorRate: { blue: 0, green: 0.213 } },
-          { label: 'rollback', at: '2026-11-23T10:01:21Z', weights: { blue: 100, green: 0 } }
-        ],
-        analysis: [
-          {
-            step: 0,
-            percent: 10,
-            outcome: 'fail',
-            dryRun: false,
-            at: '2026-11-23T10:01:20Z',
-            elapsedMs: 20_400,
-            reason: 'step 1 (10%) failed',
-            checks: [
-              { name: 'errors', outcome: 'fail', detail: 'error-rate 0.213 > max 0.05 (new color, 480 requests)' },
-              { name: 'p95 | <b>', outcome: 'pass', detail: 'p95 41ms <= max 300ms' }
-            ]
-          }
-        ]
-      })
-    );
-    const table = rows(sections(markdown).get('Analysis'));
-    expect(table).toEqual([
-      ['1', '10%', '❌ failed', '20s', 'errors fail: error-rate 0.213 &gt; max 0.05 (new color, 480 requests)<br>p95 \\| &lt;b&gt; pass: p95 41ms &lt;= max 300ms']
-    ]);
-    expect(table[0]?.[4]).not.toContain('<b>');
-    const errors = sections(markdown).get('Error rate') ?? '';
-    expect(errors).toMatch(/^ {2}y-axis "Error rate \(%\)" 0 --> 22$/m);
-    expect(mermaid(errors)).toEqual({
-      labels: ['10% #1 10:01', '10% #2 10:01'],
-      lines: [
-        [0.1, 0],
-        [0, 21.3]
-      ]
-    });
-  });
-
-  it('leaves the error-rate chart out when no interval measured one', () => {
-    expect(sections(renderSummary(report({ traffic: [{ label: 'snapshot', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } }] }))).has('Error rate')).toBe(false);
-  });
-
-  it('still draws a valid chart from a single point, and keeps labels from breaking it', () => {
-    const chart = trafficChart([{ label: 'deploy "x"\n```', at: 'not a time', weights: { blue: 100, green: 0 } }]);
-    expect(mermaid(chart)).toEqual({ labels: ['deploy x'], lines: [[100], [0]] });
-    expect(chart.match(/```/g)).toHaveLength(2);
-  });
-
-  it('shows a failure with its message as written and what to do next', () => {
-    const message = 'promote: the router changed since the snapshot.\n  differences:\n    weights.blue: 100 -> 50\n```';
-    const markdown = renderSummary(report({ step: 'promote', outcome: 'failed', error: { message, next: 'Find out who changed traffic, then take a new snapshot.' } }));
-    expect(markdown.split('\n')[0]).toBe('## cutover promote: shop → production — ❌ failed');
-    const body = sections(markdown).get('What went wrong') ?? '';
-    expect(body).toContain(`\`\`\`\`text\n${message}\n\`\`\`\`\n`);
-    expect(body).toContain('**What to do next:** Find out who changed traffic, then take a new snapshot.');
-    // The failure comes first, before the colors.
-    expect([...sections(markdown).keys()].slice(0, 3)).toEqual(['', 'What went wrong', 'Colors']);
-  });
-
-  it('renders each field only in its own place, and never the credentials in a URL', () => {
-    const markdown = renderSummary(
-      report({
-        service: 'svc-field',
-        environment: 'env-field',
-        colors: { blue: { version: 'ver-blue-field', weight: 100, health: 'healthy' }, green: { version: 'ver-green-field', weight: 0, health: 'healthy' } },
-        previewUrl: 'https://preview-user:preview-pass@preview-field.example/',
-        smoke: [{ command: 'smoke-command-field', passed: true, detail: 'smoke-detail-field' }],
-        migrations: { schemaVersion: 'schema-field', applied: { expand: ['expand-field'], migrate: ['migrate-field'], contract: ['contract-field'] } },
-        plan: [{ migration: 'plan-migration-field', phase: 'expand', statement: 'plan-statement-field', lock: 'plan-lock-field' }],
-        approvers: [{ user: 'approver-field', comment: 'comment-field' }],
-        traffic: [{ label: 'traffic-field', at: '2026-11-23T10:00:00Z', weights: { blue: 100, green: 0 } }],
-        deploymentUrl: 'https://deployment-field.example/',
-        logUrl: 'https://log-field.example/'
-      })
-    );
-    const where = (field: string) => [...sections(markdown)].filter(([, body]) => body.includes(field)).map(([heading]) => heading);
-    const expected: Record<string, string[]> = {
-      'ver-blue-field': ['Colors'],
-      'ver-green-field': ['Colors'],
-      'preview-field': ['Preview of green'],
-      'smoke-command-field': ['Preview of green'],
-      'smoke-detail-field': ['Preview of green'],
-      'schema-field': ['Database'],
-      'expand-field': ['Database'],
-      'migrate-field': ['Database'],
-      'contract-field': ['Database'],
-      'plan-migration-field': ['Migration plan'],
-      'plan-statement-field': ['Migration plan'],
-      'plan-lock-field': ['Migration plan'],
-      'approver-field': ['Approved by'],
-      'comment-field': ['Approved by'],
-      'traffic-field': ['Traffic'],
-      'deployment-field': ['Traffic'],
-      'log-field': ['Traffic']
-    };
-    for (const [field, headings] of Object.entries(expected)) expect([field, where(field)]).toEqual([field, headings]);
-    // Service and environment appear once, in the heading.
-    expect(markdown.match(/svc-field|env-field/g)).toEqual(['svc-field', 'env-field']);
-    expect(markdown.split('\n')[0]).toContain('svc-field → env-field');
-    expect(markdown).not.toMatch(/preview-user|preview-pass/);
-    // The links come last, under the chart.
-    expect(markdown.trimEnd().split('\n').at(-1)).toBe('Deployment: [https://deployment-field.example/](<https://deployment-field.example/>) · Log: [https://log-field.example/](<https://log-field.example/>)');
-  });
-  it('shows a contract router: addresses per color, facts, checks, the layout diff and every transaction, escaped', () => {
-    const blue = '0x' + '1'.repeat(40);
-    const green = '0x' + '2'.repeat(40);
-    const tx = '0x' + 'a'.repeat(64);
-    const markdown = renderSummary(
-      report({
-        step: 'promote',
-        outcome: 'proposed',
-        router: {
-          kind: 'evm-proxy',
-          endpoints: { blue, green },
-          facts: [
-            ['proxy kind', 'uups'],
-            ['snapshot block number', '12']
-          ],
-          checks: ['storage layout of VaultV2 is compatible with VaultV1', 'smoke `version()` | ok'],
-          diff: ['+ fee uint256 slot 2 offset 0', '~ owner address -> uint160 slot 0 offset 0'],
-          transactions: [
-            { step: 'deploy', action: 'deploy', target: green, tx, block: 7, note: '' },
-            { step: 'promote', action: 'propose', target: green, tx: null, block: null, note: 'with function initializeV2(uint256 fee)' }
-          ]
-        }
-      })
-    );
-    expect(markdown.split('\n')[0]).toMatch(/— 📝 proposed, waiting for its signers; nothing changed yet$/);
-    const body = sections(markdown).get('Router evm-proxy') ?? '';
-    expect(rows(body.split('\n\n')[0])).toEqual([
-      ['blue', 'live', `\`${blue}\``],
-      ['green', 'idle', `\`${green}\``]
-    ]);
-    expect(body).toContain('proxy kind `uups` · snapshot block number `12`');
-    expect(body).toContain('- smoke \\`version()\\` \\| ok');
-    expect(body).toContain('```diff\n+ fee uint256 slot 2 offset 0\n~ owner address -> uint160 slot 0 offset 0\n```');
-    const transactions = body.split('\n\n').find(part => part.startsWith('| Step'));
-    expect(rows(transactions)).toEqual([
-      ['deploy', 'deploy', `\`${green}\``, `\`${tx}\``, '7', ''],
-      ['promote', 'propose', `\`${green}\``, 'not sent', '—', 'with function initializeV2(uint256 fee)']
-    ]);
-    expect(renderSummary(report())).not.toContain('### Router');
   });
 });

@@ -19,9 +19,10 @@ export class BadInputError extends Error {
  * - `soaking`: contract refused by its guard; nothing changed and rollback is still safe;
  * - `drifted`: someone else changed traffic or the schema, and this release will not touch it;
  * - `resumable`: stopped part way; running the step again resumes;
+ * - `traffic-moved`: traffic is left at a split this release set, neither the snapshot's nor the promoted one;
  * - `not-approved`: the approval gate found no approval; nothing changed.
  */
-export type FailureCause = 'unchanged' | 'back-on-snapshot' | 'fix-forward' | 'soaking' | 'drifted' | 'resumable' | 'not-approved';
+export type FailureCause = 'unchanged' | 'back-on-snapshot' | 'fix-forward' | 'soaking' | 'drifted' | 'resumable' | 'traffic-moved' | 'not-approved';
 
 export class ReleaseError extends Error {
   constructor(

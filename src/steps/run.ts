@@ -22,7 +22,9 @@ import { drillStep } from './drill.js';
 import { approvalSettings, productionFlag } from './approval-options.js';
 import { describeRelease } from './release-description.js';
 import { tracked } from './tracking.js';
-import { NEXT_AFTER_FAILURE, reportOf } from './report.js';
+import { adviceFor, reportOf } from './report.js';
+import { adviceAfterFailure, type Advice } from '../core/next-step.js';
+import { causeOf } from '../core/errors.js';
 import type { GitHubClientFactory } from '../github/client.js';
 import { sourceOf, type GitHubRun } from '../github/environment.js';
 import { GitHubTracker } from '../github/tracker.js';
@@ -197,8 +199,9 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
   } catch (error) {
     await saveJournal(context, trackedStep);
     frontEnd.keep?.('recorded', 'true');
-    await writeSummary(frontEnd, context, trackedStep, null, error);
-    frontEnd.nextAfterFailure?.(trackedStep, NEXT_AFTER_FAILURE[trackedStep]);
+    const advice = await adviceFor(context, trackedStep, error);
+    await writeSummary(frontEnd, context, trackedStep, null, error, advice);
+    frontEnd.nextAfterFailure?.(trackedStep, advice.next);
     throw error;
   } finally {
     await context.router.close();
@@ -213,7 +216,9 @@ async function runDatabaseOnly(step: 'migrate' | 'contract', values: OptionValue
     return await databaseOnlyStep(context, phase, text(values, RETIRED_OPTION), frontEnd.label);
   } catch (error) {
     // A refused input changed nothing: its message is what to do next.
-    if (!(error instanceof BadInputError)) frontEnd.nextAfterFailure?.(phase, NEXT_AFTER_FAILURE[phase]);
+    if (!(error instanceof BadInputError)) {
+      frontEnd.nextAfterFailure?.(phase, adviceAfterFailure({ step: phase, cause: causeOf(error), position: 'unknown', weightsNow: null, contractStarted: false }).next);
+    }
     throw error;
   }
 }
@@ -245,10 +250,10 @@ export async function recordCutShort(step: StepName, values: OptionValues, front
   }
 }
 
-async function writeSummary(frontEnd: FrontEnd, context: StepContext, step: TrackedStep, outputs: StepOutputs | null, error: unknown): Promise<void> {
+async function writeSummary(frontEnd: FrontEnd, context: StepContext, step: TrackedStep, outputs: StepOutputs | null, error: unknown, advice?: Advice): Promise<void> {
   if (!frontEnd.summary) return;
   try {
-    const markdown = await reportOf(context, step, outputs, error);
+    const markdown = await reportOf(context, step, outputs, error, frontEnd.run, advice);
     if (markdown) await frontEnd.summary(markdown);
   } catch (failure) {
     context.logger.warn(`could not write the job summary: ${(failure as Error).message}`);
