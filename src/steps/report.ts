@@ -164,7 +164,7 @@ function routerReportOf(context: StepContext, record: ReleaseRecord): RouterRepo
   const facts = [...Object.entries(router.state.settings), ...Object.entries(router.observed ?? {}).map(([name, value]) => [`snapshot ${name}`, value] as const)]
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
     .map(([name, value]): [string, string] => [name.replace(/_/g, ' '), String(value)]);
-  const explorer = (context.config.router as { explorer?: string } | undefined)?.explorer;
+  const explorer = context.config.router?.kind === 'evm-proxy' ? context.config.router.explorer : undefined;
   return {
     kind: router.kind,
     endpoints: router.state.endpoints,

@@ -1,4 +1,5 @@
 import type { Color } from '../core/color.js';
+import { explorerLinks, shortHex } from '../evm/explorer.js';
 import { code, details, fenced, link, quoted, shorten, table, text } from './markdown.js';
 import type { ReleaseReport } from './report.js';
 
@@ -89,9 +90,8 @@ export function databaseSection(report: ReleaseReport): string | null {
 
 /** `0x1234…abcd`, linked to the explorer when one is configured. */
 function hex(report: ReleaseReport, value: string, kind: 'address' | 'tx'): string {
-  const short = /^0x[0-9a-fA-F]{40,64}$/.test(value) ? `${value.slice(0, 6)}…${value.slice(-4)}` : value;
-  const explorer = report.router?.explorer;
-  return explorer && /^0x[0-9a-fA-F]+$/.test(value) ? link(`${explorer.replace(/\/+$/, '')}/${kind}/${value}`, short) : code(short, true);
+  const url = explorerLinks(report.router?.explorer)[kind](value);
+  return url ? link(url, shortHex(value)) : code(shortHex(value), true);
 }
 
 export function contractProxySection(report: ReleaseReport): string | null {
