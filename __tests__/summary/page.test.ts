@@ -1,5 +1,6 @@
 import { renderSummary } from '../../src/summary/page.js';
 import type { ReleaseReport } from '../../src/summary/report.js';
+import { rowsOf as rows, sectionsOf as sections } from '../support/summary.js';
 
 const DIGEST = 'sha256:' + 'ab'.repeat(32);
 
@@ -17,29 +18,14 @@ const report = (over: Partial<ReleaseReport> = {}): ReleaseReport => ({
     { color: 'green', role: 'idle', version: '2.0.0', weight: 0, health: 'healthy' }
   ],
   links: {},
-  done: ['snapshot ✅ blue live at 1.0.0', 'deploy ✅ 2.0.0 on green, smoke passed'],
+  done: [
+    { step: 'snapshot', what: 'blue live at 1.0.0' },
+    { step: 'deploy', what: '2.0.0 on green, smoke passed' }
+  ],
   plan: { steps: [100], pauseMs: 60_000, checks: [], analysis: null, healthUrl: null, database: false },
   risks: [],
   ...over
 });
-
-/** The markdown cut at `### ` headings: the heading text to the body under it; '' holds what comes before the first. */
-function sections(markdown: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let heading = '';
-  for (const line of markdown.split('\n')) {
-    const match = /^### (.*)$/.exec(line);
-    if (match) heading = match[1] ?? '';
-    else out.set(heading, `${out.get(heading) ?? ''}${line}\n`);
-  }
-  return out;
-}
-
-/** A table's body rows as cells, split where GitHub splits them: at pipes without a backslash. */
-function rows(body: string | undefined): string[][] {
-  const lines = (body ?? '').split('\n').filter(line => line.startsWith('|'));
-  return lines.slice(2).map(line => line.slice(1, -1).split(/(?<!\\)\|/).map(cell => cell.trim()));
-}
 
 function mermaid(markdown: string): { labels: string[]; lines: number[][] } | null {
   const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1];
@@ -70,19 +56,19 @@ describe('the review page', () => {
           healthUrl: 'http://127.0.0.1:9/health',
           database: true
         },
-        risks: [{ text: 'contract drops what the old version needs (0002_drop): no rollback after this', subject: 'ALTER TABLE users DROP COLUMN name' }]
+        risks: [{ text: 'contract of 0002_drop drops what the old version needs: no rollback after this', subjects: ['ALTER TABLE users DROP COLUMN name', 'DROP TABLE old_names'] }]
       })
     );
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('## shop 1.0.0 (blue, live) → 2.0.0 (green)');
-    expect(lines[2]).toBe('Ready for review in **production**. Done in this job: snapshot ✅ blue live at 1.0.0 · deploy ✅ 2.0.0 on green, smoke passed.');
+    expect(lines[2]).toBe('Ready for review in **production**. Done so far: snapshot ✅ blue live at 1.0.0 · deploy ✅ 2.0.0 on green, smoke passed.');
     expect([...sections(markdown).keys()].slice(0, 4)).toEqual(['', 'Approving will', 'Risks', 'Colors']);
     const approving = sections(markdown).get('Approving will') ?? '';
     expect(approving).toContain('1. Check that green is healthy at [http://127.0.0.1:9/health](<http://127.0.0.1:9/health>), and that expand and migrate are done');
     expect(approving).toContain('2. Move traffic to green in 3 steps, 10% → 50% → 100%, holding each at least 5m0s.');
     expect(approving).toContain("   - errors: the new color's error rate at most 1% (from 50 samples)");
     expect(approving).toContain('4. Roll back automatically to the snapshot (blue 100%) as soon as a step fails.');
-    expect(sections(markdown).get('Risks')).toContain('- ⚠ contract drops what the old version needs (0002\\_drop): no rollback after this: `ALTER TABLE users DROP COLUMN name`');
+    expect(sections(markdown).get('Risks')).toContain('- ⚠ contract of 0002\\_drop drops what the old version needs: no rollback after this: `ALTER TABLE users DROP COLUMN name`, `DROP TABLE old_names`');
   });
 
   it('says a switch at once is one switch, and draws no chart before anything moved', () => {
@@ -166,8 +152,8 @@ describe('the review page', () => {
 
 describe('the other pages', () => {
   it('gives the other steps of the prepare job one line', () => {
-    const markdown = renderSummary(report({ step: 'snapshot', page: 'line', done: ['snapshot ✅ blue live at 1.0.0'] }));
-    expect(markdown.trim().split('\n')).toEqual(['**cutover snapshot** ✅ done in `production`: snapshot ✅ blue live at 1.0.0. The review page comes with the step that makes the release ready to approve.']);
+    const markdown = renderSummary(report({ step: 'snapshot', page: 'line', done: [{ step: 'snapshot', what: 'blue live at 1.0.0' }] }));
+    expect(markdown.trim().split('\n')).toEqual(['**cutover snapshot** in `production`: ✅ done — blue live at 1.0.0. The review page comes with the step that makes the release ready to approve.']);
   });
 
   it('puts a failure, its cause and the advice first, the message wrapped and escaped', () => {
@@ -175,7 +161,7 @@ describe('the other pages', () => {
     const markdown = renderSummary(
       report({ step: 'contract', page: 'story', outcome: 'failed', error: { message, cause: 'soaking', next: 'Nothing changed, and rollback is still safe.' } })
     );
-    expect(markdown.split('\n').slice(0, 3)).toEqual(['## shop 1.0.0 (blue, live) → 2.0.0 (green)', '', '**cutover contract** ❌ failed in `production`']);
+    expect(markdown.split('\n').slice(0, 3)).toEqual(['## shop 1.0.0 (blue, live) → 2.0.0 (green)', '', '**cutover contract** in `production`: ❌ failed']);
     const body = sections(markdown).get('What went wrong') ?? '';
     expect(body).toContain('> contract: refused:<br>\n> &nbsp;&nbsp;- the new version has served for 3s of the 3600s soak time &lt;b&gt;x&lt;/b&gt;<br>\n> \\`\\`\\`\n');
     expect(body).toContain('**Cause:** contract is not allowed yet; rollback is still safe.');

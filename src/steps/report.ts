@@ -101,13 +101,13 @@ function pageOf(step: TrackedStep, record: ReleaseRecord, outputs: StepOutputs |
 }
 
 /** What each step of the release did so far, one short line each. */
-function doneSoFar(record: ReleaseRecord, smoke: boolean): string[] {
+function doneSoFar(record: ReleaseRecord, smoke: boolean): NonNullable<ReleaseReport['done']> {
   const { snapshot } = record.snapshot;
-  const lines = [`snapshot ✅ ${snapshot.live_color} live${snapshot.versions[snapshot.live_color] ? ` at ${snapshot.versions[snapshot.live_color]}` : ''}`];
+  const lines = [{ step: 'snapshot', what: `${snapshot.live_color} live${snapshot.versions[snapshot.live_color] ? ` at ${snapshot.versions[snapshot.live_color]}` : ''}` }];
   for (const entry of record.history) {
-    if (!BEFORE_APPROVAL.includes(entry.step) || entry.outcome === 'started') continue;
-    const what = entry.step === 'deploy' ? `${entry.version ?? 'deployed'} on ${snapshot.idle_color}${smoke ? ', smoke passed' : ''}` : entry.detail;
-    lines.push(`${entry.step} ✅ ${what.length > 90 ? `${what.slice(0, 89)}…` : what}`);
+    if (!BEFORE_APPROVAL.includes(entry.step) || entry.step === 'snapshot' || entry.outcome === 'started') continue;
+    const what = entry.step === 'deploy' ? `${entry.version ? `${entry.version} ` : ''}on ${snapshot.idle_color}${smoke ? ', smoke passed' : ''}` : entry.detail;
+    lines.push({ step: entry.step, what: what.length > 90 ? `${what.slice(0, 89)}…` : what });
   }
   return lines;
 }
@@ -136,7 +136,7 @@ function promotionPlan(context: StepContext, record: ReleaseRecord): PromotionPl
 function releaseRisks(context: StepContext, plan: PromotionPlan, database: DatabaseNow | undefined): Risk[] {
   const risks = planRisks(database?.plan ?? []);
   if (plan.call?.initializer) {
-    risks.push({ text: 'the upgrade runs an initializer: a rollback points the proxy back, but does not undo what the initializer wrote', subject: plan.call.initializer.signature });
+    risks.push({ text: 'the upgrade runs an initializer: a rollback points the proxy back, but does not undo what the initializer wrote', subjects: [plan.call.initializer.signature] });
   } else if (!plan.call && !plan.analysis) {
     risks.push({ text: 'no analysis: nothing watches the new version once traffic moves, and nothing rolls it back automatically (add analysis to cutover.yml)' });
   }

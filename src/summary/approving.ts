@@ -55,22 +55,28 @@ export function approvingWill(report: ReleaseReport): string | null {
 const ACCESS_EXCLUSIVE = /ACCESS EXCLUSIVE/i;
 const DROPS = /\bDROP\s+(?:COLUMN|TABLE|CONSTRAINT|INDEX|TYPE|VIEW|FUNCTION|TRIGGER|SCHEMA|SEQUENCE)\b|\bALTER\s+TABLE\b[\s\S]*\bDROP\b/i;
 
-/** The plan's statements a reviewer must weigh: locks that stop traffic, and what contract takes away for good. */
+/** The plan's statements a reviewer must weigh: locks that stop traffic, and what contract takes away for good; one risk per migration and kind. */
 export function planRisks(plan: readonly PlannedStatement[]): Risk[] {
-  const risks: Risk[] = [];
+  const risks = new Map<string, Risk>();
+  const add = (key: string, text: string, statement: string) => {
+    const risk = risks.get(key) ?? { text, subjects: [] };
+    risk.subjects?.push(statement);
+    risks.set(key, risk);
+  };
   for (const row of plan) {
     if (row.status === 'applied') continue;
     if (row.phase === 'contract' && DROPS.test(row.statement)) {
-      risks.push({ text: `contract drops what the old version needs (${row.migration}): no rollback after this`, subject: row.statement });
+      add(`drop ${row.migration}`, `contract of ${row.migration} drops what the old version needs: no rollback after this`, row.statement);
     } else if (ACCESS_EXCLUSIVE.test(row.lock)) {
-      risks.push({ text: `${row.phase} takes ACCESS EXCLUSIVE (${row.lock}), which blocks every read and write of the table while it holds it (${row.migration})`, subject: row.statement });
+      add(`lock ${row.migration} ${row.phase}`, `${row.phase} of ${row.migration} takes ACCESS EXCLUSIVE, which blocks every read and write of the table while it holds it`, row.statement);
     }
   }
-  return risks;
+  return [...risks.values()];
 }
 
 export function risksSection(risks: readonly Risk[] | undefined): string | null {
   if (!risks) return null;
   if (risks.length === 0) return '### Risks\n\nNone flagged.';
-  return ['### Risks', '', ...risks.map(risk => `- ⚠ ${text(risk.text)}${risk.subject ? `: ${code(shorten(risk.subject, 160))}` : ''}`)].join('\n');
+  const item = (risk: Risk) => `- ⚠ ${text(risk.text)}${risk.subjects?.length ? `: ${risk.subjects.map(s => code(shorten(s, 160))).join(', ')}` : ''}`;
+  return ['### Risks', '', ...risks.map(item)].join('\n');
 }

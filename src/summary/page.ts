@@ -27,14 +27,14 @@ export function renderSummary(report: ReleaseReport): string {
 }
 
 function lineOf(report: ReleaseReport): string {
-  const what = report.done?.at(-1);
-  return `${stepLine(report)}${what ? `: ${text(what)}` : ''}. The review page comes with the step that makes the release ready to approve.`;
+  const what = report.done?.at(-1)?.what;
+  return `${stepLine(report)}${what ? ` — ${text(what)}` : ''}. The review page comes with the step that makes the release ready to approve.`;
 }
 
 function reviewPage(report: ReleaseReport): (string | null)[] {
   return [
     headline(report),
-    `Ready for review in **${text(report.environment)}**. Done in this job: ${(report.done ?? []).map(text).join(' · ') || 'nothing'}.`,
+    `Ready for review in **${text(report.environment)}**. Done so far: ${(report.done ?? []).map(d => `${d.step} ✅ ${text(d.what)}`).join(' · ') || 'nothing'}.`,
     approvingWill(report),
     risksSection(report.risks),
     preview(report),

@@ -70,8 +70,8 @@ export interface PromotionPlan {
 
 export interface Risk {
   text: string;
-  /** The statement or call it is about, shown as code. */
-  subject?: string;
+  /** The statements or the call it is about, shown as code. */
+  subjects?: string[];
 }
 
 export interface RouterTransaction {
@@ -127,8 +127,8 @@ export interface ReleaseReport {
   router?: RouterReport;
   /** contract releases: where the proposal a Safe's owners execute was written. */
   proposal?: string;
-  /** What the steps before this one in the job did, one line each (the review page lists them). */
-  done?: string[];
+  /** What the release's steps did so far, oldest first (the review page lists them; a line page tells the last). */
+  done?: { step: string; what: string }[];
   links: { run?: string | null; deployment?: string | null };
   error?: { message: string; cause: FailureCause; next: string } | null;
 }

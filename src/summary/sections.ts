@@ -34,7 +34,7 @@ export function headline(report: ReleaseReport): string {
 }
 
 export function stepLine(report: ReleaseReport): string {
-  return `**cutover ${report.step}** ${OUTCOME[report.outcome]} in ${code(report.environment)}`;
+  return `**cutover ${report.step}** in ${code(report.environment)}: ${OUTCOME[report.outcome]}`;
 }
 
 export function failure(report: ReleaseReport): string | null {

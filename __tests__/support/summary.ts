@@ -1,0 +1,38 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The markdown cut at `### ` headings: the heading text to the body under it; '' holds what comes before the first. */
+export function sectionsOf(markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let heading = '';
+  for (const line of markdown.split('\n')) {
+    const match = /^### (.*)$/.exec(line);
+    if (match) heading = match[1] ?? '';
+    else out.set(heading, `${out.get(heading) ?? ''}${line}\n`);
+  }
+  return out;
+}
+
+/** The body rows of every table in `body`, as cells split where GitHub splits them: at pipes without a backslash. */
+export function rowsOf(body: string | undefined): string[][] {
+  const rows: string[][] = [];
+  let inTable = 0;
+  for (const line of (body ?? '').split('\n')) {
+    inTable = line.startsWith('|') ? inTable + 1 : 0;
+    // Each table's first two lines are its header and the line under it.
+    if (inTable > 2) rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map(cell => cell.trim()));
+  }
+  return rows;
+}
+
+/** The page headlines in a job summary: one per page. */
+export function pagesOf(markdown: string): string[] {
+  return markdown.split('\n').filter(line => line.startsWith('## '));
+}
+
+/** Keeps a summary the tests produced in .summaries/, for `npm run render-summaries` to show as GitHub would. */
+export async function keepSummary(name: string, markdown: string): Promise<void> {
+  const dir = path.resolve('.summaries');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${name}.md`), markdown);
+}
