@@ -66,7 +66,8 @@ describeBundles('the committed action bundles, run as the runner runs them', () 
       expect(drill.stdout).toMatch(/drill passed/);
       expect(await colorsServed(setup.proxy.url)).toEqual({ [live]: 20 });
     }
-  });
+    // Twenty steps, each a Node process that also reads the router and the database for its summary.
+  }, 180_000);
 
   it('records where a promote cut short by a cancelled job left traffic, in its post step', async () => {
     await start('production', 'traffic: { steps: canary, pause: 1h }\n');

@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Address, Hex } from 'viem';
 import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
+import { shortHex } from '../../src/evm/explorer.js';
 import { describeBundles, runBundle, runnerFor, TEST_TOKEN as TOKEN } from '../support/action-bundle.js';
 import { describeWithAnvil, evmRelease, implementationBehind, nonceOf, SIGNER_KEY, useEvmBench, type EvmRelease } from '../support/evm.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { keepSummary } from '../support/summary.js';
 
 const SHA = 'b'.repeat(40);
 const INITIALIZER = { call: 'function initializeV2(uint256 initialFee)', args: [25] };
@@ -41,13 +43,19 @@ const INITIALIZER = { call: 'function initializeV2(uint256 initialFee)', args: [
 
     // What reviewers read before they approve: both addresses, the layout diff, the checks and the deploy transaction.
     const prepared = await summaryOf('prepare');
+    await keepSummary('evm-review-page', prepared);
+    // One review page, by deploy: the exact upgrade call approving will send, the initializer's risk, then the facts.
+    expect(prepared.split('\n').filter(line => line.startsWith('## '))).toEqual(['## vault VaultV1 (blue, live) → VaultV2 (green)']);
+    expect(prepared).toMatch(new RegExp(`1\\. Send from \`0x[0-9a-fA-F]{40}\`: \`upgradeToAndCall\\(newImplementation = ${candidate}, data = initializeV2\\(initialFee = 25\\)\\)\` to \`${fixture.proxy}\`\\.`, 'i'));
+    expect(prepared).toMatch(/- ⚠ the upgrade runs an initializer: a rollback points the proxy back, but does not undo what the initializer wrote/);
     expect(prepared).toContain('| blue | live | `VaultV1` | 100% | unknown |');
-    expect(prepared).toContain('### Router evm-proxy');
-    expect(prepared).toContain(`| blue | live | \`${fixture.implementation}\` |`);
-    expect(prepared).toContain(`| green | idle | \`${candidate}\` |`);
+    expect(prepared).toContain('### Contract proxy');
+    expect(prepared).toContain(`| blue | live | \`${shortHex(fixture.implementation)}\` |`);
+    expect(prepared).toContain(`| green | idle | \`${shortHex(candidate)}\` |`);
     expect(prepared).toMatch(/```diff\n\+ fee uint256 slot \d+\n```/);
     expect(prepared).toMatch(/smoke call\(s\) answered as expected/);
-    const [deployTx] = hashes(prepared.slice(prepared.indexOf('| Step')));
+    expect(prepared).not.toMatch(/mermaid/);
+    const [deployTx] = hashes(/^- deploy deploy transaction: .*$/m.exec(prepared)?.[0] ?? '');
     expect((await bench.chain.client.getTransactionReceipt({ hash: deployTx as Hex })).status).toBe('success');
 
     // The promote job has only the digest.
@@ -62,11 +70,18 @@ const INITIALIZER = { call: 'function initializeV2(uint256 initialFee)', args: [
     expect(promote.code).toBe(0);
     expect(promote.outputs['live-color']).toBe('green');
     expect(await implementationBehind(bench.chain, fixture)).toBe(candidate);
-    const promoted = await summaryOf('promote');
+    // The job's second page (the first is the attempt without approval).
+    const promoted = (await summaryOf('promote')).split(/^(?=## )/m).at(-1) ?? '';
+    await keepSummary('evm-promote', promoted);
+    // The colors as the proxy points now, and the upgrade with its full hash in the details.
+    expect(promoted.split('\n')[0]).toBe('## vault VaultV1 (blue) → VaultV2 (green, live)');
+    expect(promoted).toContain('| green | live | `VaultV2` | 100% | unknown |');
+    expect(promoted).not.toMatch(/mermaid/);
     const upgradeRow = promoted.split('\n').find(line => line.startsWith('| promote | upgrade |')) ?? '';
-    expect(upgradeRow).toContain(`\`${candidate}\``);
     expect(upgradeRow).toContain('with function initializeV2(uint256 initialFee)');
-    const [upgradeTx] = hashes(upgradeRow);
+    const upgradeLine = /^- promote upgrade transaction: .*$/m.exec(promoted)?.[0] ?? '';
+    expect(upgradeLine).toContain(`(target \`${candidate}\`)`);
+    const [upgradeTx] = hashes(upgradeLine);
     const upgrade = await bench.chain.client.getTransaction({ hash: upgradeTx as Hex });
     expect(upgrade.to?.toLowerCase()).toBe(fixture.proxy.toLowerCase());
 
@@ -104,7 +119,13 @@ const INITIALIZER = { call: 'function initializeV2(uint256 initialFee)', args: [
     expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
     expect(await nonceOf(bench.chain, fixture.owner)).toBe(nonce);
     expect(github.statuses(id).at(-1)).toMatchObject({ state: 'pending', description: 'cutover promote: proposed; written to cutover-proposal.json; run promote again once the Safe executed it' });
-    expect(await summaryOf('promote')).toMatch(/^## cutover promote: .* — 📝 proposed, waiting for its signers; nothing changed yet$/m);
-    expect(await summaryOf('promote')).toMatch(/\| promote \| propose \| `0x[0-9a-fA-F]{40}` \| not sent \| — \| with function initializeV2\(uint256 initialFee\) \|/);
+    const proposed = await summaryOf('promote');
+    await keepSummary('evm-proposal', proposed);
+    expect(proposed).toMatch(/^\*\*cutover promote\*\* in `test`: 📝 proposed, waiting for its signers; nothing changed yet$/m);
+    expect(proposed).toContain('| promote | propose | not sent | — | with function initializeV2(uint256 initialFee) |');
+    // Where the proposal is and what to do once the Safe executed it; the colors are still as before.
+    expect(proposed).toContain(`The proposal is in \`${promote.outputs.proposal}\` on the runner`);
+    expect(proposed).toContain('Once the Safe\'s owners executed it, run promote again');
+    expect(proposed).toContain('| blue | live | `VaultV1` | 100% | unknown |');
   });
 });

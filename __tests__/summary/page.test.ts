@@ -137,14 +137,21 @@ describe('the review page', () => {
     );
     const db = sections(markdown).get('Database') ?? '';
     expect(db).toContain('Schema version `0002`, from the migration history as it is now.');
-    const table = rows(db);
-    expect(table.map(r => [r[0], r[1], r[2]])).toEqual([
+    // What is still to run in view, the whole plan folded below it.
+    expect(db).toContain('Still to run (1 statement of the plan already applied):');
+    const [ahead, whole] = db.split('<details>');
+    expect(rows(ahead).map(r => [r[0], r[1], r[2]])).toEqual([
+      ['`0002_fill`', 'migrate', 'pending'],
+      ['`0002_fill`', 'contract', 'at contract']
+    ]);
+    expect(rows(whole).map(r => [r[0], r[1], r[2]])).toEqual([
       ['`0001_add`', 'expand', 'applied'],
       ['`0002_fill`', 'migrate', 'pending'],
       ['`0002_fill`', 'contract', 'at contract']
     ]);
-    expect(table[1]?.[3]).toMatch(/^`UPDATE users SET a = 'x\\\|y' WHERE .*…`$/);
-    expect(table[1]?.[4]).toBe('ROW EXCLUSIVE \\| rows');
+    const table = rows(ahead);
+    expect(table[0]?.[3]).toMatch(/^`UPDATE users SET a = 'x\\\|y' WHERE .*…`$/);
+    expect(table[0]?.[4]).toBe('ROW EXCLUSIVE \\| rows');
     expect(markdown).toContain('<details><summary>Details</summary>');
     expect(markdown).toContain(`-- 0002_fill migrate\n${long}`);
   });

@@ -83,8 +83,8 @@ var isAddressEqual = __webpack_require__(52538);
 var concat = __webpack_require__(65878);
 // EXTERNAL MODULE: ./node_modules/viem/_esm/utils/data/isHex.js
 var isHex = __webpack_require__(74381);
-// EXTERNAL MODULE: ./node_modules/viem/_esm/utils/ens/localBatchGatewayRequest.js + 3 modules
-var localBatchGatewayRequest = __webpack_require__(33547);
+// EXTERNAL MODULE: ./node_modules/viem/_esm/utils/ens/localBatchGatewayRequest.js + 2 modules
+var localBatchGatewayRequest = __webpack_require__(57137);
 // EXTERNAL MODULE: ./node_modules/viem/_esm/utils/internal/http.js
 var http = __webpack_require__(67373);
 // EXTERNAL MODULE: ./node_modules/viem/_esm/utils/promise/withTimeout.js
