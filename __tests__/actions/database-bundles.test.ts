@@ -7,6 +7,7 @@ import { columnsOf, SPLIT_NAME, writeDatabaseOnlyConfig, writeMigrations } from 
 import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { tempDir } from '../support/servers.js';
+import { keepSummary } from '../support/summary.js';
 import { colorsServed } from '../support/traffic.js';
 
 const describeBoth = describeBundles === describe ? describeWithPostgres : describe.skip;
@@ -92,6 +93,12 @@ describeBoth('the database action bundles on PostgreSQL', () => {
       expect(guarded.stdout).toContain('the release record has no promotion time');
       const contract = await runBundle('contract', { ...handOver, force: 'soaked for a day in staging' }, job('contract'), runner);
       expect(contract.code).toBe(0);
+      // The contract page says what it dropped and why it was forced past its guard.
+      const dropped = (await readFile(path.join(job('contract'), 'summary.md'), 'utf8')).split(/^(?=## )/m).at(-1) ?? '';
+      await keepSummary('contract-forced', dropped);
+      expect(dropped).toContain('**Contract dropped** what the old version needed; there is no rollback past this:');
+      expect(dropped).toContain('Forced past its guard: soaked for a day in staging');
+      expect(dropped).not.toContain(PASSWORD);
 
       const rollback = await runBundle('rollback', handOver, job('rollback'), runner);
       expect(rollback.code).toBe(1);

@@ -1,3 +1,4 @@
+import { withoutInternalAddresses } from '../../src/core/internal-addresses.js';
 import { renderSummary } from '../../src/summary/page.js';
 import type { ReleaseReport } from '../../src/summary/report.js';
 import { rowsOf as rows, sectionsOf as sections } from '../support/summary.js';
@@ -203,13 +204,14 @@ describe('the other pages', () => {
     expect(markdown.split('\n')[0]).toBe('## shop 1.0.0 (blue) → 2.0.0 (green, live)');
     expect(rows(sections(markdown).get('Traffic steps'))).toEqual([
       ['1', '10%', '✅ passed', '10s', 'green 0.2% (limit 1%)<br>blue 0.1%', 'errors \\| &lt;b&gt; pass: 0.002 &lt;= 0.01'],
-      ['2', '100%', '✅ passed', '10s', 'green 0% (limit 1%)<br>blue no requests', 'passed']
+      ['2', '100%', '✅ passed', '10s', 'green 0% (limit 1%)<br>blue no requests', '—']
     ]);
     expect(mermaid(markdown)).toEqual({
-      labels: ['start', '10%', '100%', 'promoted'],
+      // promoted holds what the 100% step set: one point, not two.
+      labels: ['start', '10%', '100%'],
       lines: [
-        [100, 90, 0, 0],
-        [0, 10, 100, 100]
+        [100, 90, 0],
+        [0, 10, 100]
       ]
     });
   });
@@ -307,6 +309,15 @@ describe('the other pages', () => {
     const markdown = renderSummary(report({ links: { run: 'https://github.example/o/r/actions/runs/7', deployment: 'https://github.example/o/r/deployments/production' } }));
     expect(markdown.trimEnd().split('\n').at(-1)).toBe(
       'See [this run](<https://github.example/o/r/actions/runs/7>) · [deployments to production](<https://github.example/o/r/deployments/production>).'
+    );
+  });
+});
+
+describe('failure text on the page', () => {
+  it('keeps the addresses colors run at inside the network out of it', () => {
+    const message = 'Traffic was rolled back: proxy: blue 100% / green 0% (blue at 10.0.0.5:8080, green at 10.0.0.6:8080).\nGET http://10.0.0.6:8080/healthz timed out';
+    expect(withoutInternalAddresses(message, { blue: ['10.0.0.5:8080'], green: ['10.0.0.6:8080'] })).toBe(
+      "Traffic was rolled back: proxy: blue 100% / green 0%.\nGET http://green's upstream/healthz timed out"
     );
   });
 });

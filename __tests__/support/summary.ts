@@ -30,9 +30,32 @@ export function pagesOf(markdown: string): string[] {
   return markdown.split('\n').filter(line => line.startsWith('## '));
 }
 
-/** Keeps a summary the tests produced in .summaries/, for `npm run render-summaries` to show as GitHub would. */
+/** Checks a summary the tests produced and keeps it in .summaries/, for `npm run render-summaries` to show as GitHub would. */
 export async function keepSummary(name: string, markdown: string): Promise<void> {
+  expectWellFormedSummary(markdown);
   const dir = path.resolve('.summaries');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, `${name}.md`), markdown);
+}
+
+/**
+ * What every job summary must be, whatever it tells: each page opens with its headline, every
+ * chart has at least two points and a value, and failure text is a quote that wraps, never a
+ * code block that cuts it off.
+ */
+export function expectWellFormedSummary(markdown: string): void {
+  for (const page of markdown.split(/^(?=## )/m).filter(part => part.startsWith('## '))) {
+    expect(page.split('\n')[0]).toMatch(/^## \S.* \((blue|green)[^)]*\) → .*\((blue|green)[^)]*\)$/);
+    for (const [, block] of page.matchAll(/```mermaid\n([\s\S]*?)\n```/g)) {
+      const labels = /x-axis \[(.*)\]/.exec(block ?? '')?.[1]?.split(', ') ?? [];
+      expect(labels.length).toBeGreaterThanOrEqual(2);
+      expect(block).toMatch(/line \[[^\]]*[1-9]/);
+    }
+    const failure = sectionsOf(page).get('What went wrong');
+    if (failure !== undefined) {
+      expect(failure).not.toContain('```');
+      expect(failure).toMatch(/^> /m);
+      expect(failure).toMatch(/\*\*What to do next:\*\* \S/);
+    }
+  }
 }

@@ -1,4 +1,5 @@
-import { COLORS } from '../core/color.js';
+import { COLORS, type Color } from '../core/color.js';
+import { withoutInternalAddresses } from '../core/internal-addresses.js';
 import { describeCheck } from '../core/check-text.js';
 import { causeOf, describeError } from '../core/errors.js';
 import { adviceAfterFailure, type Advice, type ReportedStep } from '../core/next-step.js';
@@ -190,6 +191,20 @@ function linksOf(run: GitHubRun | null, environment: string): ReleaseReport['lin
   return { run: run.runUrl, deployment: repository.href };
 }
 
+/** Where each color runs inside the network (its upstream, its health check's host), for keeping them out of the summary. */
+function internalAddresses(context: StepContext): Partial<Record<Color, string[]>> {
+  const colors = context.config.colors;
+  if (!colors) return {};
+  const hostOf = (url: string) => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return '';
+    }
+  };
+  return Object.fromEntries(COLORS.map(color => [color, [colors[color].upstream, hostOf(colors[color].health)]]));
+}
+
 /** What to do after a failed step, chosen by its cause, or by where traffic and schema are when it gave none. */
 export async function adviceFor(context: StepContext, step: TrackedStep, error: unknown): Promise<Advice> {
   let record: ReleaseRecord | null = null;
@@ -256,7 +271,7 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
   if (outputs?.proposal) report.proposal = outputs.proposal;
   if (error) {
     const { cause, next } = advice ?? (await adviceFor(context, step, error));
-    report.error = { message: context.secrets.redact(describeError(error)), cause, next };
+    report.error = { message: withoutInternalAddresses(context.secrets.redact(describeError(error)), internalAddresses(context)), cause, next };
   }
   return context.secrets.redact(renderSummary(report));
 }

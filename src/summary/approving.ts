@@ -40,6 +40,7 @@ export function approvingWill(report: ReleaseReport): string | null {
       [
         `At each step, every ${formatDuration(a.intervalMs)}, check:`,
         ...plan.checks.map(check => `   - ${text(check)}`),
+        '',
         `   A step fails after ${a.failuresAllowed + 1} failed interval${a.failuresAllowed ? 's' : ''}; an interval without enough data ${text(a.inconclusive)}.`
       ].join('\n')
     );

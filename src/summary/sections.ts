@@ -1,7 +1,7 @@
 import type { Color } from '../core/color.js';
 import { explorerLinks, shortHex } from '../evm/explorer.js';
 import { code, details, fenced, link, quoted, shorten, table, text } from './markdown.js';
-import type { ReleaseReport } from './report.js';
+import type { PlannedStatement, ReleaseReport } from './report.js';
 
 const OUTCOME: Record<ReleaseReport['outcome'], string> = {
   done: '✅ done',
@@ -82,9 +82,14 @@ export function databaseSection(report: ReleaseReport): string | null {
     if (statements.length) lines.push('', table(['Migration', 'Statement', 'Lock'], statements.map(p => [code(p.migration, true), code(shorten(p.statement, STATEMENT_MAX), true), text(p.lock)])));
     if (forced) lines.push('', `Forced past its guard: ${text(forced)}`);
   }
-  if (db.plan.length) {
-    lines.push('', table(['Migration', 'Phase', 'Status', 'Statement', 'Lock'], db.plan.map(p => [code(p.migration, true), p.phase, p.status, code(shorten(p.statement, STATEMENT_MAX), true), text(p.lock)])));
-  }
+  const planTable = (rows: readonly PlannedStatement[]) =>
+    table(['Migration', 'Phase', 'Status', 'Statement', 'Lock'], rows.map(p => [code(p.migration, true), p.phase, p.status, code(shorten(p.statement, STATEMENT_MAX), true), text(p.lock)]));
+  const ahead = db.plan.filter(p => p.status !== 'applied');
+  const applied = db.plan.length - ahead.length;
+  if (ahead.length) lines.push('', `Still to run${applied ? ` (${applied} statement${applied === 1 ? '' : 's'} of the plan already applied)` : ''}:`, '', planTable(ahead));
+  else if (applied) lines.push('', `All ${applied} statements before contract are applied.`);
+  // The whole plan, what ran included, for whoever checks it statement by statement.
+  if (applied) lines.push('', details(`The whole plan (${db.plan.length} statements)`, planTable(db.plan)));
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { COLORS, otherColor, type Color } from '../core/color.js';
 import { percentText } from '../core/check-text.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
+import { formatDuration } from '../config/duration.js';
 import { table, text } from './markdown.js';
 import type { ReleaseReport } from './report.js';
 
@@ -37,9 +38,10 @@ export function stepsTable(report: ReleaseReport): string | null {
     `${lastFailed && i === steps.length - 1 ? '▶ ' : ''}${step.step + 1}`,
     `${step.percent}%`,
     `${VERDICT[step.outcome]}${step.dryRun && step.outcome !== 'pass' ? ' (dry run: not rolled back)' : ''}`,
-    `${Math.round(step.elapsedMs / 1000)}s`,
+    formatDuration(step.elapsedMs),
     errorRates(report, step),
-    step.checks.map(c => `${text(c.name)} ${c.outcome}: ${text(c.detail)}`).join('<br>') || text(step.reason)
+    // A later job rebuilds steps from the deployment, without their checks: those are in the promote job's summary.
+    step.checks.map(c => `${text(c.name)} ${c.outcome}: ${text(c.detail)}`).join('<br>') || '—'
   ]);
   return ['### Traffic steps', '', table(['Step', `${report.to.color}'s share`, 'Verdict', 'Time', 'Error rate', 'Checks (last interval)'], rows)].join('\n');
 }
@@ -51,8 +53,9 @@ function stepPoints(report: ReleaseReport): { label: string; weights: Record<Col
   for (const point of traffic) {
     // Interval points (`10% #2`) belong to the table; the chart has one point per split.
     if (point.label.includes('#')) continue;
+    const last = points.at(-1);
+    if (last && COLORS.every(c => last.weights[c] === point.weights[c])) continue;
     const label = labelOf(point);
-    if (points.at(-1)?.label === label) continue;
     points.push({ label, weights: point.weights });
   }
   const now = report.colors ? (Object.fromEntries(report.colors.map(c => [c.color, c.weight])) as Record<Color, number>) : null;
