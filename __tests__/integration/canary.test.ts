@@ -99,6 +99,8 @@ describeWithHaproxy('canary promotion with analysis through a real HAProxy', () 
     expect(run.err).toMatch(/step 1 \(10%\) failed: 1 failed interval, 0 allowed\. Rolling back/);
     expect(run.err).toMatch(/errors: error-rate 0\.[23]\d* > max 0\.05 \(new color, \d+ requests\)/);
     expect(run.err).toMatch(/rolled back automatically and is as the snapshot recorded/);
+    // The CLI says what to do next after the error, chosen by its cause: nothing is left to roll back.
+    expect(run.err).toMatch(/\nwhat to do next: Traffic is already back as the snapshot recorded: there is nothing to roll back\./);
     expect(await readFile(haproxy.routerFile, 'utf8')).toBe(before);
     const { phase, history, analysis } = await released();
     expect(phase).toBe('rolled-back');

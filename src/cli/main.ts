@@ -18,6 +18,7 @@ import { initRouter } from '../steps/init.js';
 import { checkOptions, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
 import { routerOptionsOf } from '../steps/database-only.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
+import type { StepOutputs } from '../steps/context.js';
 import { commandHelp, mainHelp } from './help.js';
 
 export interface Terminal {
@@ -66,10 +67,16 @@ export async function main(argv: readonly string[], given: Terminal): Promise<nu
     if (command === 'sample-app') return await sampleAppCommand(rest, terminal);
     throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'db', 'init', 'demo'].join(', ')}. See cutover --help.`);
   } catch (error) {
-    // An error can quote what a server or a command said: it reaches the terminal as text only.
-    terminal.err(`error: ${cleanOutsideText(describeError(error), { multiline: true })}\n`);
-    return error instanceof BadInputError ? 2 : 1;
+    return failed(terminal, error);
   }
+}
+
+/** Prints a failure, and after it what to do next when the step said; returns the exit code. */
+function failed(terminal: Terminal, error: unknown, next?: string): number {
+  // An error can quote what a server or a command said: it reaches the terminal as text only.
+  terminal.err(`error: ${cleanOutsideText(describeError(error), { multiline: true })}\n`);
+  if (next) terminal.err(`what to do next: ${next}\n`);
+  return error instanceof BadInputError ? 2 : 1;
 }
 
 const COMMON = {
@@ -106,7 +113,14 @@ async function stepCommand(step: StepName, args: readonly string[], terminal: Te
     options[option.name] = option.kind === 'list' ? parseList(option.name, value) : value;
   }
   checkOptions(step, options, flagLabel);
-  const outputs = await runStep(step, options, frontEnd(terminal, values.verbose === true));
+  let next: string | undefined;
+  let outputs: StepOutputs;
+  try {
+    outputs = await runStep(step, options, { ...frontEnd(terminal, values.verbose === true), nextAfterFailure: (_step, advice) => (next = advice) });
+  } catch (error) {
+    if (next === undefined) throw error;
+    return failed(terminal, error, next);
+  }
   if (values.json) {
     terminal.out(JSON.stringify(outputs, null, 2) + '\n');
   } else {
