@@ -4,6 +4,7 @@ import { readHistory, type HistoryRow } from '../../src/database/history.js';
 import { openPglite } from '../../src/database/pglite.js';
 import { schemaStateOf } from '../../src/database/status.js';
 import { httpGet, httpRequest } from '../../src/io/http.js';
+import { poll } from '../../src/io/wait.js';
 import { describeBundles, runBundle, runnerFor } from '../support/action-bundle.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
@@ -159,6 +160,28 @@ database:
     expect(rollback.added).not.toMatch(/Run rollback/);
     await expectColorsAsRouter(rollback.added);
     await expectDatabaseAsHistory(rollback.added);
+  });
+
+  it('asks for approval by issue with the same review page, as it is when promote asks', async () => {
+    await start('0s');
+    const snapshot = await runBundle('snapshot', { config: setup.config }, job('prepare'), env());
+    for (const [action, phase] of [['deploy'], ['migrate', 'expand'], ['migrate', 'migrate']]) {
+      expect((await runBundle(action as string, { config: setup.config, ...(phase ? { phase } : {}) }, job('prepare'), env())).code).toBe(0);
+    }
+    const inputs = { digest: snapshot.outputs.digest as string, approval: 'issue', approvers: 'lead', 'approval-timeout': '30s' };
+    const promote = step('promote-by-issue', 'promote', inputs, 'promote');
+    const { result: issue } = await poll(async () => github.issue(1), { what: 'the approval issue', done: found => found !== undefined, intervalMs: 50, timeoutMs: 20_000 });
+    const body = String(issue?.body);
+    await keepSummary('approval-issue', body);
+    expect(pagesOf(body)).toEqual(['## shop (blue, live) → (green)']);
+    expect([...sectionsOf(body).keys()].slice(0, 3)).toEqual(['', 'Approving will', 'Risks']);
+    expect(sectionsOf(body).get('Risks')).toContain('no rollback after this');
+    await expectColorsAsRouter(body);
+    expect(body.trimEnd().split('\n').at(-1)).toBe('Answer with a comment whose first line is `/approve` or `/deny`, optionally followed by a reason.');
+    github.addComment(1, { user: 'lead', body: '/approve the page reads right' });
+    const promoted = await promote;
+    expect(promoted.code).toBe(0);
+    expect(sectionsOf(promoted.added).get('Approved by')).toContain('- **lead**: the page reads right');
   });
 
   it('a canary that rolls back on its own says traffic is already back, and nothing is left to roll back', async () => {

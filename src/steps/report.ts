@@ -225,24 +225,28 @@ export async function adviceFor(context: StepContext, step: TrackedStep, error: 
   });
 }
 
-/** The job summary of one step, from the release record and what the router and the database say now. */
-export async function reportOf(context: StepContext, step: TrackedStep, outputs: StepOutputs | null, error: unknown, run: GitHubRun | null, advice?: Advice): Promise<string | null> {
-  let record: ReleaseRecord;
-  try {
-    record = await context.store.load();
-  } catch {
-    return null; // no release to report on: the error itself says why
-  }
+interface ReportRequest {
+  outputs: StepOutputs | null;
+  error: unknown;
+  run: GitHubRun | null;
+  advice?: Advice;
+  /** The page to write, when the caller knows it (the approval issue is a review page). */
+  page?: PageKind;
+}
+
+/** What a page says about `record`, from the router and the database as they are now. */
+async function reportOn(context: StepContext, step: TrackedStep, record: ReleaseRecord, request: ReportRequest): Promise<ReleaseReport> {
+  const { outputs, error } = request;
   const { snapshot } = record.snapshot;
   const weights = await weightsNow(context);
   const database = await databaseNow(context, step, record);
-  const page = pageOf(step, record, outputs, error, database);
+  const page = request.page ?? pageOf(step, record, outputs, error, database);
   const smoke = context.config.deploy.smoke ? [{ command: context.config.deploy.smoke.join(' '), passed: true }] : [];
   const deployed = record.history.some(h => h.step === 'deploy' && h.outcome === 'done');
   const environment = snapshot.environment ?? context.config.environment;
   const report: ReleaseReport = {
     step: step as ReportedStep,
-    outcome: error ? 'failed' : (outputs?.proposal ? 'proposed' : outcomeOf(record, step)),
+    outcome: error ? 'failed' : outputs?.proposal ? 'proposed' : outcomeOf(record, step),
     page,
     service: snapshot.service,
     environment,
@@ -250,7 +254,7 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
     from: { color: snapshot.live_color, version: snapshot.versions[snapshot.live_color] },
     to: { color: snapshot.idle_color, version: deployedVersion(record) ?? snapshot.versions[snapshot.idle_color] },
     colors: await colorsNow(context, record, weights),
-    links: linksOf(run, environment),
+    links: linksOf(request.run, environment),
     done: doneSoFar(record, deployed && smoke.length > 0),
     ...(database ? { database } : {})
   };
@@ -270,10 +274,35 @@ export async function reportOf(context: StepContext, step: TrackedStep, outputs:
   if (router) report.router = router;
   if (outputs?.proposal) report.proposal = outputs.proposal;
   if (error) {
-    const { cause, next } = advice ?? (await adviceFor(context, step, error));
+    const { cause, next } = request.advice ?? (await adviceFor(context, step, error));
     report.error = { message: withoutInternalAddresses(context.secrets.redact(describeError(error)), internalAddresses(context)), cause, next };
   }
-  return context.secrets.redact(renderSummary(report));
+  return report;
+}
+
+/** The job summary of one step, from the release record and what the router and the database say now. */
+export async function reportOf(context: StepContext, step: TrackedStep, request: ReportRequest): Promise<string | null> {
+  let record: ReleaseRecord;
+  try {
+    record = await context.store.load();
+  } catch {
+    return null; // no release to report on: the error itself says why
+  }
+  return context.secrets.redact(renderSummary(await reportOn(context, step, record, request)));
+}
+
+/** GitHub shows at most this many characters of an issue's body. */
+const ISSUE_BODY_MAX = 65_536;
+
+/**
+ * The approval issue's body: the same review page the prepare job's summary shows, as it is now,
+ * and how to answer.
+ */
+export async function reviewPageOf(context: StepContext, record: ReleaseRecord, run: GitHubRun | null): Promise<string> {
+  const answer = '\n---\n\nAnswer with a comment whose first line is `/approve` or `/deny`, optionally followed by a reason.\n';
+  const page = context.secrets.redact(renderSummary(await reportOn(context, 'promote', record, { outputs: null, error: null, run, page: 'review' })));
+  const room = ISSUE_BODY_MAX - answer.length;
+  return `${page.length > room ? `${page.slice(0, room - 60)}\n\n… cut here: the whole page is in the prepare job's summary.\n` : page}${answer}`;
 }
 
 function outcomeOf(record: ReleaseRecord, step: TrackedStep): ReleaseReport['outcome'] {

@@ -20,14 +20,13 @@ import { snapshotStep } from './snapshot.js';
 import { switchTraffic } from './switch.js';
 import { drillStep } from './drill.js';
 import { approvalSettings, productionFlag } from './approval-options.js';
-import { describeRelease } from './release-description.js';
 import { tracked } from './tracking.js';
-import { adviceFor, reportOf } from './report.js';
+import { adviceFor, reportOf, reviewPageOf } from './report.js';
 import { adviceAfterFailure, type Advice } from '../core/next-step.js';
 import { causeOf } from '../core/errors.js';
 import type { GitHubClientFactory } from '../github/client.js';
 import { sourceOf, type GitHubRun } from '../github/environment.js';
-import { GitHubTracker } from '../github/tracker.js';
+import { GitHubTracker, type TrackerOptions } from '../github/tracker.js';
 
 /** What differs between the Action and the CLI; everything else is shared. */
 export interface FrontEnd {
@@ -80,7 +79,14 @@ export function routerFor(
 }
 
 /** The GitHub deployment of the release, in GitHub Actions with a token; null elsewhere. */
-function trackerFor(step: StepName, config: Config, baseDir: string, values: OptionValues, frontEnd: FrontEnd, secrets: Secrets, logger: Logger): GitHubTracker | null {
+function trackerFor(
+  step: StepName,
+  config: Config,
+  values: OptionValues,
+  frontEnd: FrontEnd,
+  { secrets, logger }: Pick<LoadedStep, 'secrets' | 'logger'>,
+  describe: TrackerOptions['describe']
+): GitHubTracker | null {
   const token = text(values, 'github-token');
   if (token) secrets.add(token);
   const approval = approvalSettings(values, frontEnd.label);
@@ -101,7 +107,7 @@ function trackerFor(step: StepName, config: Config, baseDir: string, values: Opt
     logger,
     pause: ms => sleepUnlessAborted(ms, frontEnd.signal).then(() => undefined),
     signal: frontEnd.signal,
-    describe: record => describeRelease(config, baseDir, record)
+    describe
   });
 }
 
@@ -142,7 +148,8 @@ async function loadStep(step: StepName, values: OptionValues, frontEnd: FrontEnd
 /** Builds the step's context from config plus options. */
 function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, { config, baseDir, secrets, logger }: LoadedStep): PreparedStep {
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
-  const tracker = trackerFor(step, config, baseDir, values, frontEnd, secrets, logger);
+  // The approval issue shows the review page, read when promote asks for approval.
+  const tracker = trackerFor(step, config, values, frontEnd, { secrets, logger }, record => reviewPageOf(context, record, frontEnd.run));
   const store = fileStore({
     file: path.resolve(snapshotFile),
     snapshotJson: text(values, 'snapshot'),
@@ -253,7 +260,7 @@ export async function recordCutShort(step: StepName, values: OptionValues, front
 async function writeSummary(frontEnd: FrontEnd, context: StepContext, step: TrackedStep, outputs: StepOutputs | null, error: unknown, advice?: Advice): Promise<void> {
   if (!frontEnd.summary) return;
   try {
-    const markdown = await reportOf(context, step, outputs, error, frontEnd.run, advice);
+    const markdown = await reportOf(context, step, { outputs, error, run: frontEnd.run, advice });
     if (markdown) await frontEnd.summary(markdown);
   } catch (failure) {
     context.logger.warn(`could not write the job summary: ${(failure as Error).message}`);
