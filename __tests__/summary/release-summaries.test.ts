@@ -128,6 +128,7 @@ database:
     // A later job with only the digest: the soak guard refuses, and says rollback is still safe.
     const early = await step('contract-refused-soak', 'contract', later, 'contract');
     expect(early.code).toBe(1);
+    expect(early.outputs['failure-cause']).toBe('soaking');
     const refused = sectionsOf(early.added).get('What went wrong') ?? '';
     expect(refused).toContain('**Cause:** contract is not allowed yet; rollback is still safe.');
     expect(refused).toMatch(/\*\*What to do next:\*\* Nothing changed, and rollback is still safe\./);
@@ -154,6 +155,7 @@ database:
 
     const rollback = await step('rollback-refused-after-contract', 'rollback', later, 'rollback');
     expect(rollback.code).toBe(1);
+    expect(rollback.outputs['failure-cause']).toBe('fix-forward');
     const why = sectionsOf(rollback.added).get('What went wrong') ?? '';
     expect(why).toContain('**Cause:** contract ran: the way back is gone.');
     expect(why).toMatch(/\*\*What to do next:\*\* Do not roll back: .*Fix forward/);
@@ -194,6 +196,7 @@ database:
     github.addApproval(7, { environment: 'production', state: 'approved', user: 'reviewer', comment: '' });
     const promote = await step('promote-rolled-back', 'promote', { digest: snapshot.outputs.digest as string }, 'promote');
     expect(promote.code).toBe(1);
+    expect(promote.outputs['failure-cause']).toBe('back-on-snapshot');
     const page = promote.added;
     expect(pagesOf(page)).toEqual(['## shop (blue, live) → (green)']);
     const why = sectionsOf(page).get('What went wrong') ?? '';

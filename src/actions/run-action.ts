@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import { describeError } from '../core/errors.js';
 import type { JournalEntry } from '../routers/router.js';
-import { checkOptions, optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
+import { checkOptions, FAILURE_CAUSE, optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
 import { recordCutShort, runStep, type FrontEnd } from '../steps/run.js';
 import { actionsGitHubClient, actionsRun } from './github.js';
 import { cleanOutsideText } from '../logging/outside-text.js';
@@ -50,7 +50,10 @@ function actionsFrontEnd(signal?: AbortSignal): FrontEnd {
     summary: async markdown => {
       await core.summary.addRaw(markdown, true).write();
     },
-    nextAfterFailure: (failed, next) => core.error(next, { title: `cutover ${failed} failed: what to do next` })
+    nextAfterFailure: (failed, advice) => {
+      core.setOutput(FAILURE_CAUSE.name, advice.cause);
+      core.error(advice.next, { title: `cutover ${failed} failed: what to do next` });
+    }
   };
 }
 

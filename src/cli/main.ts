@@ -15,10 +15,11 @@ import { runDemo } from '../demo/run-demo.js';
 import { runEvmDemo } from '../demo/evm-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
-import { checkOptions, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
+import { checkOptions, FAILURE_CAUSE, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
 import { routerOptionsOf } from '../steps/database-only.js';
 import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
 import type { StepOutputs } from '../steps/context.js';
+import type { Advice } from '../core/next-step.js';
 import { commandHelp, mainHelp } from './help.js';
 
 export interface Terminal {
@@ -113,19 +114,20 @@ async function stepCommand(step: StepName, args: readonly string[], terminal: Te
     options[option.name] = option.kind === 'list' ? parseList(option.name, value) : value;
   }
   checkOptions(step, options, flagLabel);
-  let next: string | undefined;
+  let advice: Advice | undefined;
   let outputs: StepOutputs;
   try {
-    outputs = await runStep(step, options, { ...frontEnd(terminal, values.verbose === true), nextAfterFailure: (_step, advice) => (next = advice) });
+    outputs = await runStep(step, options, { ...frontEnd(terminal, values.verbose === true), nextAfterFailure: (_step, given) => (advice = given) });
   } catch (error) {
-    if (next === undefined) throw error;
-    return failed(terminal, error, next);
+    if (advice === undefined) throw error;
+    if (values.json) terminal.out(JSON.stringify({ [FAILURE_CAUSE.name]: advice.cause, next: advice.next }, null, 2) + '\n');
+    return failed(terminal, error, advice.next);
   }
   if (values.json) {
     terminal.out(JSON.stringify(outputs, null, 2) + '\n');
   } else {
     for (const output of STEP_OUTPUTS[step]) {
-      if (output.name !== 'snapshot') terminal.out(`${output.name}: ${cleanOutsideText(outputs[output.name] ?? '', { max: Infinity })}\n`);
+      if (output.name !== 'snapshot' && output !== FAILURE_CAUSE) terminal.out(`${output.name}: ${cleanOutsideText(outputs[output.name] ?? '', { max: Infinity })}\n`);
     }
   }
   return 0;

@@ -224,7 +224,14 @@ const DATABASE_OUTPUTS: readonly StepOutput[] = [
   { name: 'snapshot-digest', description: 'Digest of the snapshot the release started from.' }
 ];
 
-export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
+/** Set only when the step fails, so that a workflow can choose what runs next (`if: steps.promote.outputs.failure-cause == 'back-on-snapshot'`). */
+export const FAILURE_CAUSE: StepOutput = {
+  name: 'failure-cause',
+  description:
+    'Set when the step fails or refuses: where it left the release. unchanged, back-on-snapshot (an automatic rollback put traffic back), fix-forward (contract ran), soaking (contract not allowed yet; rollback still safe), drifted, resumable, traffic-moved or not-approved.'
+};
+
+const STEP_RESULTS: Record<StepName, readonly StepOutput[]> = {
   snapshot: [
     { name: 'live-color', description: 'The color serving traffic (the larger share during a split).' },
     { name: 'idle-color', description: 'The other color, where this release deploys.' },
@@ -243,6 +250,16 @@ export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
   contract: DATABASE_OUTPUTS,
   rollback: SWITCH_OUTPUTS,
   drill: [...SWITCH_OUTPUTS, { name: 'drill-ms', description: 'Milliseconds from the start of the drill to the verified rollback.' }]
+};
+
+export const STEP_OUTPUTS: Record<StepName, readonly StepOutput[]> = {
+  snapshot: [...STEP_RESULTS.snapshot, FAILURE_CAUSE],
+  deploy: [...STEP_RESULTS.deploy, FAILURE_CAUSE],
+  migrate: [...STEP_RESULTS.migrate, FAILURE_CAUSE],
+  promote: [...STEP_RESULTS.promote, FAILURE_CAUSE],
+  contract: [...STEP_RESULTS.contract, FAILURE_CAUSE],
+  rollback: [...STEP_RESULTS.rollback, FAILURE_CAUSE],
+  drill: [...STEP_RESULTS.drill, FAILURE_CAUSE]
 };
 
 export function optionsOf(step: StepName): StepOption[] {
@@ -277,7 +294,7 @@ export interface PreparePart {
 export const PREPARE = {
   title: 'Start a release in one step: snapshot, deploy to the idle color, expand, migrate. Stops at the first step that fails.',
   parts: [{ step: 'snapshot' }, { step: 'deploy' }, { step: 'migrate', phase: 'expand' }, { step: 'migrate', phase: 'migrate' }] as readonly PreparePart[],
-  outputs: [...STEP_OUTPUTS.snapshot, ...STEP_OUTPUTS.deploy, ...STEP_OUTPUTS.migrate.filter(o => o.name === 'schema-version')] as readonly StepOutput[]
+  outputs: [...STEP_RESULTS.snapshot, ...STEP_RESULTS.deploy, ...STEP_RESULTS.migrate.filter(o => o.name === 'schema-version'), FAILURE_CAUSE] as readonly StepOutput[]
 };
 
 /** Prepare's inputs: its steps' options, less `phase`, which it sets, and `snapshot` and `digest`, since it starts the release. */

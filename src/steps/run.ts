@@ -48,8 +48,8 @@ export interface FrontEnd {
   keep?: (name: string, value: string) => void;
   /** Appends to the job summary ($GITHUB_STEP_SUMMARY); absent on the CLI. */
   summary?: (markdown: string) => Promise<void>;
-  /** Tells the person reading the run what to do after a failed step (an error annotation). */
-  nextAfterFailure?: (step: TrackedStep, next: string) => void;
+  /** Tells the person reading the run what to do after a failed step (an error annotation), and the workflow its cause. */
+  nextAfterFailure?: (step: TrackedStep, advice: Advice) => void;
 }
 
 const given = (values: OptionValues, name: string): boolean => {
@@ -208,7 +208,7 @@ export async function runStep(step: StepName, values: OptionValues, frontEnd: Fr
     frontEnd.keep?.('recorded', 'true');
     const advice = await adviceFor(context, trackedStep, error);
     await writeSummary(frontEnd, context, trackedStep, null, error, advice);
-    frontEnd.nextAfterFailure?.(trackedStep, advice.next);
+    frontEnd.nextAfterFailure?.(trackedStep, advice);
     throw error;
   } finally {
     await context.router.close();
@@ -224,7 +224,7 @@ async function runDatabaseOnly(step: 'migrate' | 'contract', values: OptionValue
   } catch (error) {
     // A refused input changed nothing: its message is what to do next.
     if (!(error instanceof BadInputError)) {
-      frontEnd.nextAfterFailure?.(phase, adviceAfterFailure({ step: phase, cause: causeOf(error), position: 'unknown', weightsNow: null, contractStarted: false }).next);
+      frontEnd.nextAfterFailure?.(phase, adviceAfterFailure({ step: phase, cause: causeOf(error), position: 'unknown', weightsNow: null, contractStarted: false }));
     }
     throw error;
   }
