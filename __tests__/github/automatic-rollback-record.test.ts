@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseLogLine, storyOf } from '../../src/github/release-log.js';
 import { httpRequest } from '../../src/io/http.js';
 import type { ReleaseRecord } from '../../src/store/release-store.js';
-import { cli } from '../support/cli.js';
+import { actionsRunEnv, cli } from '../support/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 
@@ -36,19 +36,7 @@ analysis:
 
   const file = () => path.join(setup.dir, 'release.json');
   const step = (name: string, ...options: string[]) =>
-    cli([name, '--config', setup.config, '--snapshot-file', file(), '--github-token', TOKEN, ...options], {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.example.test',
-      GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-      GITHUB_RUN_ID: '7',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_SHA: SHA,
-      GITHUB_ACTOR: 'octocat',
-      GITHUB_TRIGGERING_ACTOR: 'octocat'
-    });
+    cli([name, '--config', setup.config, '--snapshot-file', file(), '--github-token', TOKEN, ...options], actionsRunEnv(github, SHA));
   const released = async () => JSON.parse(await readFile(file(), 'utf8')) as ReleaseRecord;
 
   it('rolls back on its own, records the verdict and the rollback on the deployment, and rollback then accepts the record file', async () => {

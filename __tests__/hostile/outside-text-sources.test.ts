@@ -210,7 +210,7 @@ analysis:
     expect(deploy.code).toBe(1);
     expect(deploy.stdout).toMatch(/^::error::green did not become healthy at .* within 1s \(\d+ attempts; last: HTTP 500; expected HTTP 200/m);
     expect(deploy.stdout).not.toContain('pwned-error-body');
-    expect(deploy.outputs).toEqual({});
+    expect(deploy.outputs).toEqual({ 'failure-cause': 'unchanged' });
     expect(await colorsServed(setup.proxy.url)).toEqual({ blue: 20 });
   });
 });

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { disagreement, type StatusLine } from '../../src/github/release-log.js';
 import { sealRecord } from '../../src/store/record-seal.js';
-import { cli } from '../support/cli.js';
+import { actionsRunEnv, cli } from '../support/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 import { colorsServed } from '../support/traffic.js';
@@ -32,20 +32,7 @@ describe('a record file that claims more than its GitHub deployment records', ()
   });
 
   const file = () => path.join(setup.dir, 'release.json');
-  const step = (name: string) =>
-    cli([name, '--config', setup.config, '--snapshot-file', file(), '--github-token', TOKEN], {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.example.test',
-      GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-      GITHUB_RUN_ID: '7',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_SHA: SHA,
-      GITHUB_ACTOR: 'octocat',
-      GITHUB_TRIGGERING_ACTOR: 'octocat'
-    });
+  const step = (name: string) => cli([name, '--config', setup.config, '--snapshot-file', file(), '--github-token', TOKEN], actionsRunEnv(github, SHA));
 
   it('refuses promote when the file says deployed, resealed, but the deployment records no deploy', async () => {
     const snapshot = await step('snapshot');

@@ -228,7 +228,7 @@ const DATABASE_OUTPUTS: readonly StepOutput[] = [
 export const FAILURE_CAUSE: StepOutput = {
   name: 'failure-cause',
   description:
-    'Set when the step fails or refuses: where it left the release. unchanged, back-on-snapshot (an automatic rollback put traffic back), fix-forward (contract ran), soaking (contract not allowed yet; rollback still safe), drifted, resumable, traffic-moved or not-approved.'
+    'Set when the step fails or refuses once its inputs are accepted: where it left the release. unchanged, back-on-snapshot (an automatic rollback put traffic back), fix-forward (contract ran), soaking (contract not allowed yet; rollback still safe), drifted, resumable, traffic-moved or not-approved.'
 };
 
 const STEP_RESULTS: Record<StepName, readonly StepOutput[]> = {

@@ -1,88 +1,19 @@
 import { COLORS, type Color } from '../core/color.js';
 import { withoutInternalAddresses } from '../core/internal-addresses.js';
-import { describeCheck } from '../core/check-text.js';
-import { causeOf, describeError } from '../core/errors.js';
-import { adviceAfterFailure, type Advice, type ReportedStep } from '../core/next-step.js';
-import { positionOf, type DatabaseStep } from '../core/release.js';
+import { describeError } from '../core/errors.js';
+import type { Advice, ReportedStep } from '../core/next-step.js';
 import type { TrafficPoint } from '../core/timeline.js';
-import { formatWeights, weightsAllOn, type Weights } from '../core/weights.js';
-import { formatDuration } from '../config/duration.js';
-import { readHistory, rowOf, type HistoryRow } from '../database/history.js';
-import { planRows } from '../database/plan.js';
-import { schemaStateOf } from '../database/status.js';
+import { weightsAllOn } from '../core/weights.js';
 import type { GitHubRun } from '../github/environment.js';
-import { probeHealth } from '../probes/health.js';
 import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
-import { planRisks } from '../summary/approving.js';
 import { renderSummary } from '../summary/page.js';
-import type { ColorNow, DatabaseNow, PageKind, PlanStatus, PromotionPlan, ReleaseReport, Risk, RouterReport } from '../summary/report.js';
+import type { DatabaseNow, PageKind, ReleaseReport, RouterReport } from '../summary/report.js';
+import { adviceFor } from './advice.js';
 import type { StepContext, StepOutputs, TrackedStep } from './context.js';
-import { batchOf, migrationsOf, withDatabase } from './database.js';
-import { splitsOf } from './canary.js';
+import { errorLimitOf, promotionPlan, releaseRisks } from './report-plan.js';
+import { colorsNow, databaseNow, weightsNow } from './report-present.js';
 
 const BEFORE_APPROVAL: readonly TrackedStep[] = ['snapshot', 'deploy', 'expand', 'migrate'];
-
-/** The router's split now, or null when it cannot be read. */
-async function weightsNow(context: StepContext): Promise<Weights | null> {
-  return context.router.read().then(
-    state => state.weights,
-    () => null
-  );
-}
-
-function roleOf(weight: number): ColorNow['role'] {
-  return weight === 100 ? 'live' : weight === 0 ? 'idle' : 'canary';
-}
-
-/** Both colors as the router and their health checks answer now, the one serving more first. */
-async function colorsNow(context: StepContext, record: ReleaseRecord, weights: Weights | null): Promise<ColorNow[] | null> {
-  if (!weights) return null;
-  const { snapshot } = record.snapshot;
-  const deployed = deployedVersion(record);
-  const rows: ColorNow[] = [];
-  for (const color of COLORS) {
-    const url = context.config.colors?.[color].health;
-    const health = url ? await probeHealth({ color, url }, { settings: context.config.health, secrets: context.secrets, logger: context.logger }) : null;
-    rows.push({
-      color,
-      role: roleOf(weights[color]),
-      version: color === snapshot.idle_color && deployed ? deployed : snapshot.versions[color],
-      weight: weights[color],
-      health: health ? (health.ok ? 'healthy' : 'unhealthy') : 'unknown'
-    });
-  }
-  return rows.sort((a, b) => b.weight - a.weight || (a.color === snapshot.live_color ? -1 : 1));
-}
-
-function statusOf(history: readonly HistoryRow[], migration: string, phase: DatabaseStep): PlanStatus {
-  const row = rowOf(history, migration.split('_')[0] ?? migration, phase);
-  if (row?.status === 'done') return 'applied';
-  if (row?.status === 'running') return 'running';
-  return phase === 'contract' ? 'at contract' : 'pending';
-}
-
-/** The schema as the database's history has it now, and the plan with what already ran. */
-async function databaseNow(context: StepContext, step: TrackedStep, record: ReleaseRecord): Promise<DatabaseNow | undefined> {
-  const settings = context.config.database;
-  if (!settings) return undefined;
-  const rows = await planRows(await migrationsOf(context, step), batchOf(settings)).catch(() => []);
-  let history: HistoryRow[];
-  try {
-    history = await withDatabase(context, step, readHistory);
-  } catch (error) {
-    return { schemaVersion: null, applied: null, problem: context.secrets.redact(describeError(error)), plan: rows.map(row => ({ ...row, status: 'pending' })) };
-  }
-  const state = schemaStateOf(history);
-  const plan = rows.map(row => ({ ...row, status: statusOf(history, row.migration, row.phase) }));
-  const contracted =
-    step === 'contract'
-      ? {
-          statements: plan.filter(p => p.phase === 'contract' && p.status === 'applied' && history.some(h => h.phase === 'contract' && h.release === record.snapshot.digest && `${h.id}_${h.name}` === p.migration)),
-          forced: history.find(h => h.phase === 'contract' && h.release === record.snapshot.digest && h.forced)?.forced ?? null
-        }
-      : undefined;
-  return { schemaVersion: state.schema_version, applied: state.applied, plan: step === 'contract' ? plan.filter(p => p.phase !== 'contract') : plan, ...(contracted ? { contracted } : {}) };
-}
 
 /** Whether the release is ready to approve: deployed, with every expand and migrate part applied. */
 function readyForApproval(record: ReleaseRecord, database: DatabaseNow | undefined): boolean {
@@ -111,38 +42,6 @@ function doneSoFar(record: ReleaseRecord, smoke: boolean): NonNullable<ReleaseRe
     lines.push({ step: entry.step, what: what.length > 90 ? `${what.slice(0, 89)}…` : what });
   }
   return lines;
-}
-
-function inconclusiveText(policy: NonNullable<StepContext['config']['analysis']>['inconclusive']): string {
-  if (policy.kind === 'fail') return 'counts as failed';
-  if (policy.kind === 'pass') return 'counts as passed';
-  return `is waited out, failing the step after ${formatDuration(policy.limitMs)} without enough data`;
-}
-
-function promotionPlan(context: StepContext, record: ReleaseRecord): PromotionPlan {
-  const { config } = context;
-  const analysis = config.analysis;
-  const call = record.prepared?.call;
-  return {
-    steps: config.traffic.steps,
-    pauseMs: config.traffic.pause,
-    checks: (analysis?.checks ?? []).map(c => describeCheck(c.check)),
-    analysis: analysis ? { intervalMs: analysis.interval, failuresAllowed: analysis.failuresAllowed, inconclusive: inconclusiveText(analysis.inconclusive), dryRun: analysis.dryRun } : null,
-    healthUrl: config.colors?.[record.snapshot.snapshot.idle_color].health ?? null,
-    database: config.database !== undefined,
-    ...(call ? { call } : {})
-  };
-}
-
-function releaseRisks(context: StepContext, plan: PromotionPlan, database: DatabaseNow | undefined): Risk[] {
-  const risks = planRisks(database?.plan ?? []);
-  if (plan.call?.initializer) {
-    risks.push({ text: 'the upgrade runs an initializer: a rollback points the proxy back, but does not undo what the initializer wrote', subjects: [plan.call.initializer.signature] });
-  } else if (!plan.call && !plan.analysis) {
-    risks.push({ text: 'no analysis: nothing watches the new version once traffic moves, and nothing rolls it back automatically (add analysis to cutover.yml)' });
-  }
-  if (plan.analysis?.dryRun) risks.push({ text: 'analysis is a dry run: a failing step is reported, not rolled back' });
-  return risks;
 }
 
 /** Traffic over the release: where it started, each split the traffic steps set, and how promote and rollback ended. */
@@ -177,12 +76,6 @@ function routerReportOf(context: StepContext, record: ReleaseRecord): RouterRepo
   };
 }
 
-/** The error-rate limit analysis holds the new color to, for the steps table. */
-function errorLimitOf(context: StepContext): number | null {
-  for (const { check } of context.config.analysis?.checks ?? []) if (check.kind === 'threshold' && check.metric === 'error-rate' && check.max !== undefined) return check.max;
-  return null;
-}
-
 /** The run's page and the environment's deployments page on GitHub, when the step runs there. */
 function linksOf(run: GitHubRun | null, environment: string): ReleaseReport['links'] {
   if (!run) return {};
@@ -205,25 +98,6 @@ function internalAddresses(context: StepContext): Partial<Record<Color, string[]
   return Object.fromEntries(COLORS.map(color => [color, [colors[color].upstream, hostOf(colors[color].health)]]));
 }
 
-/** What to do after a failed step, chosen by its cause, or by where traffic and schema are when it gave none. */
-export async function adviceFor(context: StepContext, step: TrackedStep, error: unknown): Promise<Advice> {
-  let record: ReleaseRecord | null = null;
-  try {
-    record = await context.store.load();
-  } catch {
-    // no release to judge by: the cause the error carries, or the step, decides
-  }
-  const state = await context.router.read().catch(() => null);
-  const weights = state?.weights ?? null;
-  const position = record && state ? positionOf(record.snapshot, state, splitsOf(context, record)) : 'unknown';
-  return adviceAfterFailure({
-    step: step as ReportedStep,
-    cause: causeOf(error),
-    position,
-    weightsNow: weights ? formatWeights(weights) : null,
-    contractStarted: record ? record.phase === 'contracted' || record.history.some(h => h.step === 'contract') : false
-  });
-}
 
 interface ReportRequest {
   outputs: StepOutputs | null;
@@ -253,7 +127,8 @@ async function reportOn(context: StepContext, step: TrackedStep, record: Release
     digest: record.snapshot.digest,
     from: { color: snapshot.live_color, version: snapshot.versions[snapshot.live_color] },
     to: { color: snapshot.idle_color, version: deployedVersion(record) ?? snapshot.versions[snapshot.idle_color] },
-    colors: await colorsNow(context, record, weights),
+    // A line page shows no colors: no health checks for it.
+    colors: page === 'line' ? null : await colorsNow(context, record, weights),
     links: linksOf(request.run, environment),
     done: doneSoFar(record, deployed && smoke.length > 0),
     ...(database ? { database } : {})
