@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { SolcInput, SolcOutput } from '@openzeppelin/upgrades-core';
 import type { Abi, Hex } from 'viem';
 import { BadInputError } from '../core/errors.js';
+import { buildInfoDir, HOW_TO_BUILD, readBuildDir, readBuildFile } from './build-files.js';
+import type { WholeBuild } from './build-format.js';
 
 export type { SolcInput, SolcOutput };
 
@@ -37,90 +38,39 @@ interface ContractOutput {
   storageLayout?: unknown;
 }
 
-interface WholeBuild {
-  file: string;
-  solcVersion: string;
-  input: SolcInput;
-  output: SolcOutput;
-}
-
-const OUTPUT_SELECTION = `outputSelection {"*": {"*": ["abi", "evm.bytecode.object", "evm.bytecode.linkReferences", "evm.deployedBytecode", "storageLayout"], "": ["ast"]}}`;
-const HOW_TO_BUILD =
-  'Hardhat: point at artifacts/build-info (with storageLayout in outputSelection, which @openzeppelin/hardhat-upgrades adds); ' +
-  'Foundry: run `forge build --build-info --extra-output storageLayout` and point at out/build-info; ' +
-  `solc: standard JSON with ${OUTPUT_SELECTION}, saved as {"solcVersion", "input", "output"}`;
-
 /**
  * Reads `contract` ("Name" or "path/File.sol:Name") from a whole compiler run:
- * a Hardhat or Foundry build-info file, a directory of them (the newest file
- * holding the contract wins), or a {solcVersion, input, output} standard-JSON
- * pair. Refuses, naming `field`, per-contract artifacts, builds missing what
- * the upgrade checks read, and bytecode with unlinked libraries.
+ * a Foundry, Hardhat 2 or Hardhat 3 build-info file, a folder of them (or the
+ * out/ or artifacts/ folder holding one; the newest file holding the contract
+ * wins), or a {solcVersion, input, output} standard-JSON pair. Refuses, naming
+ * `field`, per-contract artifacts, builds missing what the upgrade checks read
+ * (with the setting of the tool that made them), and unlinked libraries.
  */
 export async function loadContractBuild(file: string, contract: string, field: string): Promise<ContractBuild> {
   const info = await stat(file).catch(() => null);
-  if (!info) throw new BadInputError(`${field}: ${file} does not exist. Point it at a build-info file or directory (${HOW_TO_BUILD}).`);
-  const build = info.isDirectory() ? await newestBuildWith(file, contract, field) : wholeBuild(await readJson(file, field), file, field);
+  if (!info) throw new BadInputError(`${field}: ${file} does not exist. Point it at a build-info file or directory. ${HOW_TO_BUILD}`);
+  const build = info.isDirectory() ? await newestBuildWith(await buildInfoDir(file), contract, field) : await readBuildFile(file, field);
   return contractFrom(build, contract, field);
 }
 
-async function readJson(file: string, field: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new BadInputError(`${field}: ${file} is not JSON (${(error as Error).message}). Point it at a build-info file or directory (${HOW_TO_BUILD}).`);
-  }
-}
-
 async function newestBuildWith(dir: string, contract: string, field: string): Promise<WholeBuild> {
-  // Hardhat 3 keeps the output beside the input in *.output.json; those halves are not builds on their own.
-  const names = (await readdir(dir)).filter(name => name.endsWith('.json') && !name.endsWith('.output.json'));
-  const holding: { build: WholeBuild; mtimeMs: number }[] = [];
-  let builds = 0;
-  for (const name of names) {
-    const file = join(dir, name);
-    let build: WholeBuild;
-    try {
-      build = wholeBuild(await readJson(file, field), file, field);
-    } catch {
-      continue;
-    }
-    builds++;
-    if (candidates(build, contract).length > 0) holding.push({ build, mtimeMs: (await stat(file)).mtimeMs });
-  }
+  const { builds, files, why } = await readBuildDir(dir, field);
+  const holding = builds.filter(({ build }) => candidates(build, contract).length > 0);
   if (holding.length === 0) {
-    const found = builds === 0 ? `holds no build-info file (${names.length} JSON files read)` : `has ${builds} build-info files, none with contract ${contract}`;
-    throw new BadInputError(`${field}: ${dir} ${found}. Compile the contract and point at its build-info (${HOW_TO_BUILD}).`);
+    const found = builds.length === 0 ? `holds no build-info file (${files} JSON files read)` : `has ${builds.length} build-info files, none with contract ${contract}`;
+    throw new BadInputError(`${field}: ${dir} ${found}. Compile the contract and point at its build-info. ${why}`);
   }
   holding.sort((a, b) => b.mtimeMs - a.mtimeMs || a.build.file.localeCompare(b.build.file));
   return (holding[0] as { build: WholeBuild }).build;
 }
 
-/** The shapes of a whole build: Hardhat {solcVersion, input, output}, Foundry's with solcLongVersion, a standard-JSON pair. */
-function wholeBuild(json: unknown, file: string, field: string): WholeBuild {
-  const value = (json ?? {}) as Record<string, unknown>;
-  const { input, output } = value as { input?: SolcInput; output?: SolcOutput };
-  if (typeof input !== 'object' || typeof output !== 'object' || input === null || output === null) {
-    const what =
-      'abi' in value && ('bytecode' in value || 'deployedBytecode' in value)
-        ? 'a per-contract artifact (abi and bytecode), not a whole build'
-        : '_format' in value || 'source_id_to_path' in value
-          ? 'a build-info file without the compiler input and output'
-          : 'not a build-info file (no compiler input and output)';
-    throw new BadInputError(`${field}: ${file} is ${what}; upgrade checks need every source's AST and storage layout. ${HOW_TO_BUILD}.`);
-  }
-  const version = typeof value.solcVersion === 'string' ? value.solcVersion : typeof value.solcLongVersion === 'string' ? value.solcLongVersion : null;
-  if (!version) throw new BadInputError(`${field}: ${file} does not say which compiler made it. Add "solcVersion": "0.8.28" (the version solc reported) beside input and output.`);
-  return { file, solcVersion: version.replace(/\+.*$/, ''), input, output };
-}
-
 function candidates(build: WholeBuild, contract: string): string[] {
   const colon = contract.lastIndexOf(':');
   const [path, name] = colon < 0 ? [null, contract] : [contract.slice(0, colon), contract.slice(colon + 1)];
+  const source = path === null ? null : (build.sourceNames?.[path] ?? path);
   return Object.entries(build.output.contracts ?? {})
-    .filter(([source, contracts]) => (path === null || source === path) && name in contracts)
-    .map(([source]) => `${source}:${name}`);
+    .filter(([compiled, contracts]) => (source === null || compiled === source) && name in contracts)
+    .map(([compiled]) => `${compiled}:${name}`);
 }
 
 function contractFrom(build: WholeBuild, contract: string, field: string): ContractBuild {
@@ -150,7 +100,7 @@ function contractFrom(build: WholeBuild, contract: string, field: string): Contr
     Object.values(output.sources ?? {}).some(s => !s.ast) && 'ast (file level, outputSelection "")'
   ].filter(m => m !== false);
   if (missing.length > 0) {
-    throw new BadInputError(`${field}: ${file} lacks ${missing.join(', ')} for ${qualified}. Compile with ${OUTPUT_SELECTION} (${HOW_TO_BUILD}).`);
+    throw new BadInputError(`${field}: ${file} lacks ${missing.join(', ')} for ${qualified}. ${build.format.fix}`);
   }
   // upgrades-core decodes source positions from the input, so it needs every source the compiler read, imports too.
   const contentless = Object.keys(output.sources ?? {}).filter(s => typeof input.sources?.[s]?.content !== 'string');
