@@ -41,11 +41,20 @@ contract ${name} is Initializable, UUPSUpgradeable, OwnableUpgradeable {
 }`;
 }
 
+/** What every move of an upgrade says after where it went: why it is refused, and what to do. */
+const MOVED = 'incompatible, its data stays where it was and the new code would read something else in its place; keep the variables in their order and add new ones after all existing ones, or in a storage gap';
+
 const SOURCES = {
   'contracts/BoxV1.sol': box('BoxV1', '  uint256 public value;\n  address public operator;'),
   'contracts/BoxV2.sol': box('BoxV2', '  uint256 public value;\n  address public operator;\n  uint256 public fee;'),
   'contracts/BoxV2Inserted.sol': box('BoxV2Inserted', '  uint256 public inserted;\n  uint256 public value;\n  address public operator;'),
   'contracts/BoxV2Retyped.sol': box('BoxV2Retyped', '  uint128 public value;\n  address public operator;'),
+  'contracts/BoxV2Swapped.sol': box('BoxV2Swapped', '  address public operator;\n  uint256 public value;'),
+  'contracts/BoxV2Numbered.sol': box('BoxV2Numbered', '  uint256 public value;\n  uint160 public operator;'),
+  'contracts/BoxV2NumberedAnnotated.sol': box('BoxV2NumberedAnnotated', '  uint256 public value;\n  /// @custom:oz-retyped-from address\n  uint160 public operator;'),
+  'contracts/PackedV1.sol': box('PackedV1', '  uint128 public value;\n  uint128 public limit;'),
+  'contracts/PackedV2.sol': box('PackedV2', '  uint256 public value;\n  uint128 public limit;'),
+  'contracts/PackedV2Annotated.sol': box('PackedV2Annotated', '  /// @custom:oz-retyped-from uint128\n  uint256 public value;\n  uint128 public limit;'),
   'contracts/BoxV2NoInit.sol': box('BoxV2NoInit', '  uint256 public value;\n  address public operator;', ''),
   'contracts/BoxV2Unsafe.sol': `${HEADER}
 contract BoxV2Unsafe is Initializable, UUPSUpgradeable, OwnableUpgradeable {
@@ -84,7 +93,7 @@ describe('upgrade safety checks (upgrades-core)', () => {
     dir = await mkdtemp(join(tmpdir(), 'cutover-safety-'));
     const file = join(dir, 'build-info.json');
     await writeFile(file, JSON.stringify(await compileSolidity(SOURCES)));
-    for (const name of ['BoxV1', 'BoxV2', 'BoxV2Inserted', 'BoxV2Retyped', 'BoxV2NoInit', 'BoxV2Unsafe', 'Plain', 'NsV1', 'NsV2', 'NsV3', 'BoxV2Renamed', 'GapV1', 'GapV2', 'ModeV1', 'ModeV2']) {
+    for (const name of ['BoxV1', 'BoxV2', 'BoxV2Inserted', 'BoxV2Retyped', 'BoxV2Swapped', 'BoxV2Numbered', 'BoxV2NumberedAnnotated', 'PackedV1', 'PackedV2', 'PackedV2Annotated', 'BoxV2NoInit', 'BoxV2Unsafe', 'Plain', 'NsV1', 'NsV2', 'NsV3', 'BoxV2Renamed', 'GapV1', 'GapV2', 'ModeV1', 'ModeV2']) {
       builds[name] = await loadContractBuild(file, name, `contracts.${name}`);
     }
   });
@@ -110,9 +119,24 @@ describe('upgrade safety checks (upgrades-core)', () => {
       offset: 0,
       message: expect.stringMatching(/^inserted `inserted` \(uint256\) at slot 0, offset 0: new variables go after all existing ones/)
     });
-    expect(report.layout.slice(1).map(c => c.message)).toEqual([
-      'moved `value` (uint256 -> uint256) from slot 0, offset 0 to slot 1, offset 0: its data stays where it was',
-      'moved `operator` (address -> address) from slot 1, offset 0 to slot 2, offset 0: its data stays where it was'
+    // Each shifted variable is one move that names what shifted it, not a delete and an insert.
+    expect(report.layout.slice(1)).toEqual([
+      {
+        kind: 'move',
+        variable: 'value',
+        type: 'uint256',
+        slot: '1',
+        offset: 0,
+        message: `moved \`value\` (uint256) from slot 0, offset 0 to slot 1, offset 0, shifted by inserted \`inserted\`: ${MOVED}`
+      },
+      {
+        kind: 'move',
+        variable: 'operator',
+        type: 'address',
+        slot: '2',
+        offset: 0,
+        message: `moved \`operator\` (address) from slot 1, offset 0 to slot 2, offset 0, shifted by inserted \`inserted\`: ${MOVED}`
+      }
     ]);
     expect(report.explanation).toContain('contracts/BoxV2Inserted.sol:8: Inserted `inserted`');
     expect(layoutDiff(load('BoxV1'), load('BoxV2Inserted'))).toEqual(['+ inserted uint256 slot 0', '~ value uint256 slot 0 -> slot 1', '~ operator address slot 1 -> slot 2']);
@@ -122,7 +146,15 @@ describe('upgrade safety checks (upgrades-core)', () => {
     const report = await checkUpgrade(load('BoxV1'), load('BoxV2Retyped'), 'transparent');
     expect(report.ok).toBe(false);
     expect(report.layout).toEqual([
-      { kind: 'typechange', variable: 'value', type: 'uint128', slot: '0', offset: 0, message: 'retyped `value` from uint256 to uint128 at slot 0, offset 0: incompatible (obvious mismatch)' }
+      {
+        kind: 'typechange',
+        variable: 'value',
+        type: 'uint128',
+        slot: '0',
+        offset: 0,
+        message:
+          'retyped `value` from uint256 to uint128 at slot 0, offset 0: incompatible, it takes 16 bytes instead of 32, so it would read only part of the stored value, and no annotation makes a change of size safe; keep uint256, or add a new variable after all existing ones'
+      }
     ]);
     expect(report.explanation).toContain('Bad upgrade from uint256 to uint128');
     expect(layoutDiff(load('BoxV1'), load('BoxV2Retyped'))).toEqual(['~ value uint256 -> uint128 slot 0']);
@@ -140,6 +172,10 @@ describe('upgrade safety checks (upgrades-core)', () => {
     const afterInsert = await checkRollback(load('BoxV2Inserted'), load('BoxV1'));
     expect(afterInsert.ok).toBe(false);
     expect(afterInsert.layout[0]).toEqual(expect.objectContaining({ kind: 'delete', variable: 'inserted', slot: '0', offset: 0 }));
+    // Going back, the move says what the old code would meet, without advice about code that is already written.
+    expect(afterInsert.layout[1]?.message).toBe(
+      'moved `value` (uint256) from slot 1, offset 0 to slot 0, offset 0, shifted by deleted `inserted`: incompatible, its data stays where it was and the old code would read something else in its place'
+    );
   });
 
   it('reports unsafe code in the new version with its kind and file:line, and lets unsafeAllow accept it quietly', async () => {
@@ -199,7 +235,9 @@ describe('upgrade safety checks (upgrades-core)', () => {
       offset: 0,
       message: `inserted \`paused\` (bool) at slot ${BOX_NAMESPACE}, offset 0 (member slot 0 of namespace erc7201:cutover.box): new members go at the end of the struct`
     });
-    expect(report.layout[1]).toEqual(expect.objectContaining({ kind: 'layoutchange', variable: 'value', slot: `${BOX_NAMESPACE.slice(0, -1)}1`, offset: 0 }));
+    expect(report.layout[1]).toEqual(
+      expect.objectContaining({ kind: 'move', variable: 'value', slot: `${BOX_NAMESPACE.slice(0, -1)}1`, offset: 0, message: expect.stringMatching(/shifted by inserted `paused`: .*; keep the members of the struct in their order and add new ones at its end$/) })
+    );
 
     expect((await checkUpgrade(load('NsV1'), load('NsV3'), 'uups')).ok).toBe(true);
     expect((await checkRollback(load('NsV3'), load('NsV1'))).ok).toBe(true);
@@ -235,5 +273,53 @@ describe('upgrade safety checks (upgrades-core)', () => {
     const back = await checkRollback(load('ModeV2'), load('ModeV1'));
     expect(back.ok).toBe(false);
     expect(back.layout).toEqual([expect.objectContaining({ kind: 'typechange', variable: 'mode', slot: '0', offset: 0, message: expect.stringContaining('(enum members)') })]);
+  });
+
+  it('reports two swapped variables as two moves, not as deleted and inserted, and diffs them as moves', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2Swapped'), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.layout).toEqual([
+      { kind: 'move', variable: 'value', type: 'uint256', slot: '1', offset: 0, message: `moved \`value\` (uint256) from slot 0, offset 0 to slot 1, offset 0: ${MOVED}` },
+      { kind: 'move', variable: 'operator', type: 'address', slot: '0', offset: 0, message: `moved \`operator\` (address) from slot 1, offset 0 to slot 0, offset 0: ${MOVED}` }
+    ]);
+    expect(layoutDiff(load('BoxV1'), load('BoxV2Swapped'))).toEqual(['~ operator address slot 1 -> slot 0', '~ value uint256 slot 0 -> slot 1']);
+    const back = await checkRollback(load('BoxV2Swapped'), load('BoxV1'));
+    expect(back.layout.map(change => change.kind)).toEqual(['move', 'move']);
+  });
+
+  it('suggests @custom:oz-retyped-from for a retype of the same size in place, and accepts it annotated, both ways', async () => {
+    const report = await checkUpgrade(load('BoxV1'), load('BoxV2Numbered'), 'uups');
+    expect(report.ok).toBe(false);
+    expect(report.layout).toEqual([
+      {
+        kind: 'typechange',
+        variable: 'operator',
+        type: 'uint160',
+        slot: '1',
+        offset: 0,
+        message: 'retyped `operator` from address to uint160 at slot 1, offset 0: incompatible as written, the same 20 bytes read as another type; if this is intended, annotate it with /// @custom:oz-retyped-from address'
+      }
+    ]);
+
+    expect(await checkUpgrade(load('BoxV1'), load('BoxV2NumberedAnnotated'), 'uups')).toEqual({ ok: true, layout: [], code: [], explanation: '' });
+    expect(layoutDiff(load('BoxV1'), load('BoxV2NumberedAnnotated'))).toEqual(['~ operator address -> uint160 slot 1']);
+    // The old code reads the same 20 bytes as its own address: the declared retype is no reason to stay.
+    expect(await checkRollback(load('BoxV2NumberedAnnotated'), load('BoxV1'))).toEqual({ ok: true, layout: [], code: [], explanation: '' });
+  });
+
+  it('refuses a retype that changes the size, annotated or not, saying which packed neighbour it covers and that the neighbour moved', async () => {
+    for (const next of ['PackedV2', 'PackedV2Annotated'] as const) {
+      const report = await checkUpgrade(load('PackedV1'), load(next), 'uups');
+      expect(report.ok).toBe(false);
+      expect(report.layout.map(change => change.message)).toEqual([
+        'retyped `value` from uint128 to uint256 at slot 0, offset 0: incompatible, it takes 32 bytes instead of 16, so it would also cover `limit` (slot 0, offset 16), and no annotation makes a change of size safe; keep uint128, or add a new variable after all existing ones',
+        `moved \`limit\` (uint128) from slot 0, offset 16 to slot 1, offset 0, shifted by \`value\` grown from uint128 to uint256: ${MOVED}`
+      ]);
+      expect(layoutDiff(load('PackedV1'), load(next))).toEqual(['~ value uint128 -> uint256 slot 0', '~ limit uint128 slot 0 offset 16 -> slot 1 offset 0']);
+    }
+  });
+
+  it('diffs a variable renamed in place as a rename', () => {
+    expect(layoutDiff(load('BoxV1'), load('BoxV2Renamed'))).toEqual(['~ value -> amount uint256 slot 0']);
   });
 });

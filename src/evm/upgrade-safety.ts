@@ -15,28 +15,20 @@ import {
   type StorageLayout,
   type ValidationRunData
 } from '@openzeppelin/upgrades-core';
-// Not re-exported by the package index: the report class (to explain a filtered rollback report) and the list of check names.
+// Not re-exported by the package index: the report class (to explain a filtered rollback report), field positions, and the list of check names.
 import { LayoutCompatibilityReport } from '@openzeppelin/upgrades-core/dist/storage/report.js';
+import { storageFieldBegin, stripContractSubstrings } from '@openzeppelin/upgrades-core/dist/storage/compare.js';
 import { isGap } from '@openzeppelin/upgrades-core/dist/storage/gap.js';
 import { errorKinds } from '@openzeppelin/upgrades-core/dist/validate/run.js';
-import { encodeAbiParameters, keccak256, toHex } from 'viem';
 import type { ProxyKind } from '../core/eip1967.js';
 import { BadInputError } from '../core/errors.js';
 import type { ContractBuild } from './contract-build.js';
+import { describeOp, type LayoutChange } from './layout-messages.js';
 import { compileErrors, compileInWorker } from './solc-worker.js';
+import { withMoves, type Field, type StorageOp } from './storage-moves.js';
 
-/** One storage change upgrades-core found unsafe, located. */
-export interface LayoutChange {
-  /** upgrades-core's operation: insert, delete, typechange, layoutchange, rename, replace, shrinkgap, finishgap, delete-namespace. */
-  kind: string;
-  variable: string;
-  type?: string;
-  /** Decimal for ordinary storage, 0x-hex for an ERC-7201 namespace member; absent when unknown. */
-  slot?: string;
-  offset?: number;
-  /** Names the variable, its slot and offset, and what is wrong. */
-  message: string;
-}
+export { layoutDiff } from './layout-diff.js';
+export type { LayoutChange } from './layout-messages.js';
 
 export interface CodeProblem {
   kind: string;
@@ -53,8 +45,6 @@ export interface SafetyReport {
   explanation: string;
 }
 
-type StorageOp = LayoutCompatibilityReport['ops'][number];
-type Field = Extract<StorageOp, { updated: unknown }>['updated'];
 type CheckName = (typeof errorKinds)[number];
 type ValidationError = UpgradeableContractErrorReport['errors'][number];
 
@@ -81,7 +71,7 @@ export async function checkUpgrade(live: ContractBuild, next: ContractBuild, kin
   const code = new UpgradeableContractErrorReport(errors);
   return {
     ok: layout.ok && code.ok,
-    layout: layout.ops.map(op => describeOp(op, from, to)),
+    layout: withMoves(layout.ops, from.layout, to.layout).map(op => describeOp(op, from, to, 'upgrade')),
     code: errors.map(error => ({ kind: error.kind, where: error.src, message: describeProblem(error) })),
     explanation: [layout.explain(false), code.explain(false), ...warnings].filter(text => text !== '').join('\n\n')
   };
@@ -98,45 +88,7 @@ export async function checkRollback(next: ContractBuild, previous: ContractBuild
   const reverse = quietly(() => getStorageUpgradeReport(from.layout, to.layout, withValidationDefaults({}))).value;
   const ops = reverse.ops.filter(op => !unreadOrSame(op, from.layout, to.layout));
   const report = new LayoutCompatibilityReport(ops);
-  return { ok: report.ok, layout: ops.map(op => describeOp(op, from, to)), code: [], explanation: report.explain(false) };
-}
-
-/** Lines for a job summary, from the compiler's storage layouts: `+ fee uint256 slot 2`, `~ value uint256 -> uint128 slot 0`, `- old bool slot 3`; unchanged variables omitted. */
-export function layoutDiff(from: ContractBuild, to: ContractBuild): string[] {
-  const before = variables(from);
-  const after = variables(to);
-  const lines: string[] = [];
-  for (const [key, now] of after) {
-    const was = before.get(key);
-    if (!was) lines.push(`+ ${now.label} ${now.type} ${now.position}`);
-    else if (was.type !== now.type || was.position !== now.position) {
-      const type = was.type === now.type ? now.type : `${was.type} -> ${now.type}`;
-      const position = was.position === now.position ? now.position : `${was.position} -> ${now.position}`;
-      lines.push(`~ ${now.label} ${type} ${position}`);
-    }
-  }
-  for (const [key, was] of before) if (!after.has(key)) lines.push(`- ${was.label} ${was.type} ${was.position}`);
-  return lines;
-}
-
-interface SolcStorageLayout {
-  storage: { label: string; slot: string; offset: number; type: string }[];
-  types: Record<string, { label: string }> | null;
-}
-
-/** The contract's variables keyed by name (and occurrence: two base contracts may each have a private variable of the same name). */
-function variables(build: ContractBuild): Map<string, { label: string; type: string; position: string }> {
-  const source = build.contract.slice(0, build.contract.lastIndexOf(':'));
-  const layout = (build.output.contracts[source]?.[build.name]?.storageLayout ?? { storage: [], types: null }) as SolcStorageLayout;
-  const seen = new Map<string, number>();
-  const result = new Map<string, { label: string; type: string; position: string }>();
-  for (const item of layout.storage) {
-    const occurrence = (seen.get(item.label) ?? 0) + 1;
-    seen.set(item.label, occurrence);
-    const position = `slot ${item.slot}${item.offset ? ` offset ${item.offset}` : ''}`;
-    result.set(`${item.label}#${occurrence}`, { label: item.label, type: layout.types?.[item.type]?.label ?? item.type, position });
-  }
-  return result;
+  return { ok: report.ok, layout: withMoves(ops, from.layout, to.layout).map(op => describeOp(op, from, to, 'rollback')), code: [], explanation: report.explain(false) };
 }
 
 function allowedChecks(names: string[]): CheckName[] {
@@ -184,63 +136,13 @@ function describeProblem(error: ValidationError): string {
   return details.length > 0 ? `${title}: ${details.join('; ')}` : title;
 }
 
-function describeOp(op: StorageOp, from: Validated, to: Validated): LayoutChange {
-  if (op.kind === 'delete-namespace') {
-    return { kind: op.kind, variable: op.namespace, message: `removed namespace ${op.namespace}: keep its struct (with @custom:storage-location ${op.namespace}) even if unused` };
-  }
-  const field = 'updated' in op ? op.updated : op.original;
-  const at = locate(field, 'updated' in op ? to : from);
-  const type = field.type.item.label;
-  const base = { kind: op.kind, variable: field.label, type, ...(at.slot !== undefined && { slot: at.slot }), ...(at.offset !== undefined && { offset: at.offset }) };
-  const name = `\`${field.label}\``;
-  switch (op.kind) {
-    case 'insert':
-    case 'append':
-      return { ...base, message: `inserted ${name} (${type}) at ${at.text}: ${at.namespace ? 'new members go at the end of the struct' : 'new variables go after all existing ones, inherited ones included'}` };
-    case 'delete':
-      return { ...base, message: `deleted ${name} (${type}) at ${at.text}: keep the variable even if unused` };
-    case 'typechange':
-    case 'shrinkgap':
-      return { ...base, message: `retyped ${name} from ${op.original.type.item.label} to ${type} at ${at.text}: incompatible (${op.change.kind})` };
-    case 'layoutchange':
-      return { ...base, message: `moved ${name} (${op.original.type.item.label} -> ${type}) from ${locate(op.original, from).text} to ${at.text}: its data stays where it was` };
-    case 'rename':
-      return { ...base, message: `renamed \`${op.original.label}\` to ${name} at ${at.text}: mark it /// @custom:oz-renamed-from ${op.original.label} if it holds the same data` };
-    case 'replace':
-      return { ...base, message: `replaced \`${op.original.label}\` (${op.original.type.item.label}) with ${name} (${type}) at ${at.text}: incompatible type` };
-    case 'finishgap':
-      return { ...base, message: `turned the end of storage gap \`${op.original.label}\` into ${name} at ${at.text}` };
-  }
-}
-
-/** Where a field lives, in words ("slot 2, offset 0") and as slot/offset; namespace members get their absolute ERC-7201 slot. */
-function locate(field: Field, side: Validated): { slot?: string; offset?: number; namespace?: string; text: string } {
-  const namespace = Object.entries(side.layout.namespaces ?? {}).find(([, items]) => items.some(i => i.label === field.label && i.src === field.src))?.[0];
-  const { slot, offset } = field;
-  if (namespace === undefined) {
-    return slot === undefined ? { text: 'an unknown slot (the build has no storage layout)' } : { slot, offset, text: `slot ${slot}, offset ${offset ?? 0}` };
-  }
-  if (slot === undefined) {
-    const why = side.namespacedSlots ? '' : ` (laying out namespaces needs solc-js ${side.build.solcVersion} installed)`;
-    return { namespace, text: `an unknown slot in namespace ${namespace}${why}` };
-  }
-  const base = namespace.startsWith('erc7201:') ? erc7201Slot(namespace.slice('erc7201:'.length)) : null;
-  if (base === null) return { namespace, offset, text: `member slot ${slot}, offset ${offset ?? 0} of namespace ${namespace}` };
-  const absolute = toHex(base + BigInt(slot), { size: 32 });
-  return { namespace, slot: absolute, offset, text: `slot ${absolute}, offset ${offset ?? 0} (member slot ${slot} of namespace ${namespace})` };
-}
-
-/** ERC-7201: keccak256(abi.encode(uint256(keccak256(id)) - 1)) & ~bytes32(uint256(0xff)). */
-function erc7201Slot(id: string): bigint {
-  const inner = BigInt(keccak256(toHex(id))) - 1n;
-  return BigInt(keccak256(encodeAbiParameters([{ type: 'uint256' }], [inner]))) & ~0xffn;
-}
-
 /**
  * A change read backwards that leaves the old code reading what it always
  * read: variables or namespaces `next` appended, or put into what is a storage
- * gap for `previous` (the old code never reads a gap), a gap resized, and a
- * variable only renamed (same slot, offset and type).
+ * gap for `previous` (the old code never reads a gap), a gap resized, a
+ * variable only renamed (same slot, offset and type), and a retype `next`
+ * declared with @custom:oz-retyped-from at the same place and size (the old
+ * code reads the same bytes as its own type, as the forward check accepted).
  */
 function unreadOrSame(op: StorageOp, next: StorageLayout, previous: StorageLayout): boolean {
   switch (op.kind) {
@@ -250,10 +152,19 @@ function unreadOrSame(op: StorageOp, next: StorageLayout, previous: StorageLayou
     case 'delete':
       return appendedBy(op.original, next, previous) || insideGapOf(op.original, previous);
     case 'typechange':
-      return isGap(op.original) && isGap(op.updated);
+      return (isGap(op.original) && isGap(op.updated)) || declaredRetype(op.original, op.updated);
     default:
       return false;
   }
+}
+
+/** Whether `next`'s variable says by annotation it was `previous`'s type, and holds the same bytes. */
+function declaredRetype(next: Field, previous: Field): boolean {
+  return (
+    stripContractSubstrings(next.retypedFrom?.trim()) === stripContractSubstrings(previous.type.item.label) &&
+    storageFieldBegin(next) === storageFieldBegin(previous) &&
+    next.type.item.numberOfBytes === previous.type.item.numberOfBytes
+  );
 }
 
 /** Whether all of `item`'s slots lie in a storage gap (a `__gap` array, as upgrades-core names them) of `layout`'s main storage. */
