@@ -49,7 +49,8 @@ const id = (field: Field) => `${field.label}@${field.src}`;
 function movesIn(ops: LayoutOp[], before: Field[], after: Field[]): LayoutOp[] {
   const pairs = namePairs(before, after);
   const moves = [...pairs.byOriginal.entries()]
-    .filter(([original, updated]) => placed(original) && placed(updated) && storageFieldBegin(original) !== storageFieldBegin(updated))
+    // A gap that starts elsewhere is a gap used as meant, not a variable whose data was left behind.
+    .filter(([original, updated]) => !isGap(original) && placed(original) && placed(updated) && storageFieldBegin(original) !== storageFieldBegin(updated))
     .map(([original, updated]): Move => ({ kind: 'move', original, updated, causes: [] }));
   if (moves.length === 0) return ops;
   for (const move of moves) move.causes = causesOf(move, before, after, pairs);

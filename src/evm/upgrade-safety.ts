@@ -25,7 +25,7 @@ import { BadInputError } from '../core/errors.js';
 import type { ContractBuild } from './contract-build.js';
 import { describeOp, type LayoutChange } from './layout-messages.js';
 import { compileErrors, compileInWorker } from './solc-worker.js';
-import { withMoves, type Field, type StorageOp } from './storage-moves.js';
+import { withMoves, type Field, type LayoutOp, type StorageOp } from './storage-moves.js';
 
 export { layoutDiff } from './layout-diff.js';
 export type { LayoutChange } from './layout-messages.js';
@@ -86,9 +86,11 @@ export async function checkUpgrade(live: ContractBuild, next: ContractBuild, kin
 export async function checkRollback(next: ContractBuild, previous: ContractBuild): Promise<SafetyReport> {
   const [from, to] = await Promise.all([validated(next), validated(previous)]);
   const reverse = quietly(() => getStorageUpgradeReport(from.layout, to.layout, withValidationDefaults({}))).value;
-  const ops = reverse.ops.filter(op => !unreadOrSame(op, from.layout, to.layout));
-  const report = new LayoutCompatibilityReport(ops);
-  return { ok: report.ok, layout: withMoves(ops, from.layout, to.layout).map(op => describeOp(op, from, to, 'rollback')), code: [], explanation: report.explain(false) };
+  const unsafe = (op: LayoutOp) => op.kind === 'move' || !unreadOrSame(op, from.layout, to.layout);
+  // Moves first: the operations a move replaces may pair a moved variable with one the old code never reads.
+  const layout = withMoves(reverse.ops, from.layout, to.layout).filter(unsafe);
+  const explained = new LayoutCompatibilityReport(reverse.ops.filter(unsafe));
+  return { ok: layout.length === 0, layout: layout.map(op => describeOp(op, from, to, 'rollback')), code: [], explanation: explained.explain(false) };
 }
 
 function allowedChecks(names: string[]): CheckName[] {
