@@ -30,6 +30,7 @@ export type Direction = 'upgrade' | 'rollback';
 
 type Retype = Extract<StorageOp, { kind: 'typechange' | 'layoutchange' }>;
 
+/** A storage operation in words: what changed, where, why it is refused and, for an upgrade, what to do instead. */
 export function describeOp(op: LayoutOp, from: LayoutSide, to: LayoutSide, direction: Direction): LayoutChange {
   if (op.kind === 'delete-namespace') {
     return { kind: op.kind, variable: op.namespace, message: `removed namespace ${op.namespace}: keep its struct (with @custom:storage-location ${op.namespace}) even if unused` };
