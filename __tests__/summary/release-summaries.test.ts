@@ -16,6 +16,8 @@ import { pagesOf, rowsOf, sectionsOf, keepSummary } from '../support/summary.js'
 // sections that say what the router and the database hold when the summary is written.
 
 const SHA = 'c'.repeat(40);
+/** Each test runs a release's steps as separate Node processes, a canary among them. */
+const RELEASE_MS = 180_000;
 
 describeBundles('the job summaries a release writes', () => {
   let github: FakeGitHub;
@@ -162,7 +164,7 @@ database:
     expect(rollback.added).not.toMatch(/Run rollback/);
     await expectColorsAsRouter(rollback.added);
     await expectDatabaseAsHistory(rollback.added);
-  });
+  }, RELEASE_MS);
 
   it('asks for approval by issue with the same review page, as it is when promote asks', async () => {
     await start('0s');
@@ -184,7 +186,7 @@ database:
     const promoted = await promote;
     expect(promoted.code).toBe(0);
     expect(sectionsOf(promoted.added).get('Approved by')).toContain('- **lead**: the page reads right');
-  });
+  }, RELEASE_MS);
 
   it('a canary that rolls back on its own says traffic is already back, and nothing is left to roll back', async () => {
     await start('0s');
@@ -209,5 +211,5 @@ database:
     expect(page).toMatch(/x-axis \["start", "50%", "rolled back"\]/);
     await expectColorsAsRouter(page);
     await expectDatabaseAsHistory(page);
-  });
+  }, RELEASE_MS);
 });
