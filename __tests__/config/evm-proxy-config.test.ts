@@ -20,7 +20,19 @@ describe('evm-proxy config', () => {
   it('takes a proxy without colors, with send-mode defaults', () => {
     const parsed = parseConfig(config('  signer: env:DEPLOYER_KEY\n'), 'cutover.yml');
     expect(parsed.colors).toBeUndefined();
-    expect(parsed.router).toMatchObject({ kind: 'evm-proxy', mode: 'send', confirmations: 1, smoke: [], 'unsafe-allow': [], implementation: { salt: `0x${'0'.repeat(64)}` } });
+    expect(parsed.router).toMatchObject({ kind: 'evm-proxy', mode: 'send', smoke: [], 'unsafe-allow': [], implementation: { salt: `0x${'0'.repeat(64)}` } });
+  });
+
+  it('leaves confirmations and the block stall time to the chain unless set, and takes them when set', () => {
+    const unset = parseConfig(config('  mode: propose\n'), 'cutover.yml').router;
+    expect(unset).not.toHaveProperty('confirmations');
+    expect(unset).not.toHaveProperty('block-stall');
+    const set = parseConfig(config('  mode: propose\n  confirmations: 0\n  block-stall: 45s\n'), 'cutover.yml').router;
+    expect(set).toMatchObject({ confirmations: 0, 'block-stall': 45_000 });
+  });
+
+  it('refuses a block stall time without a unit, naming the field', () => {
+    expect(problemsOf(config('  mode: propose\n  block-stall: 30\n'))).toMatch(/router\.block-stall \(line \d+\): expected a duration with a unit, like 30s/);
   });
 
   it('needs a signer to send, and none to propose', () => {

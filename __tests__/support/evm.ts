@@ -40,7 +40,7 @@ export interface EvmBench {
  * stops anvil in afterAll. The returned object is filled in by beforeAll, so
  * read its fields inside tests and hooks only.
  */
-export function useEvmBench(options: { chainId?: number } = {}): EvmBench {
+export function useEvmBench(options: { chainId?: number; blockTime?: number } = {}): EvmBench {
   const bench = {} as EvmBench;
   let removeDir: (() => Promise<void>) | undefined;
   beforeAll(async () => {

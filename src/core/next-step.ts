@@ -66,7 +66,8 @@ function adviceText(cause: FailureCause, facts: FailureFacts): string {
     case 'resumable':
       return step === 'contract'
         ? `Rollback is no longer safe: contract has started. Run contract again: ${RESUMES.contract}. If the new version fails, fix forward.`
-        : `No traffic moved. Run ${step} again: ${RESUMES[step] ?? 'it resumes where it stopped'}.`;
+        : // A promote that stopped after its switch (a mined upgrade awaiting confirmations) has moved traffic.
+          `${facts.position === 'promoted' || facts.position === 'canary' ? `Traffic is at ${facts.weightsNow ?? 'a split this release set'}` : 'No traffic moved'}. Run ${step} again: ${RESUMES[step] ?? 'it resumes where it stopped'}.`;
     case 'traffic-moved':
       return `Traffic is left at ${facts.weightsNow ?? 'a split this release set'}. Run rollback to return to the snapshot, or fix the cause and run ${step === 'rollback' ? 'rollback' : 'promote'} again.`;
   }

@@ -2,12 +2,18 @@ import { BaseError, decodeErrorResult, type Abi, ExecutionRevertedError, isHex, 
 import { formatDuration } from '../config/duration.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { sleep } from '../io/wait.js';
+import { ChainStalledError, watchBlocks, type BlockStall, type BlockWatch } from './block-stall.js';
 import type { Chain } from './chain.js';
+import { confirmationsFor, type Confirmations } from './confirmations.js';
 import type { Call } from './upgrade-call.js';
 
 export interface SendOptions {
-  /** Blocks to wait for on top of the one that includes the transaction. */
-  confirmations: number;
+  /** Blocks to wait for on top of the one that includes the transaction; by default 0 on a dev chain, 1 elsewhere (confirmationsFor). */
+  confirmations?: number;
+  /** How long a wait may see no new block before it fails, saying the chain does not mine on its own; derived from the chain's blocks when absent (watchBlocks). */
+  blockStallMs?: number;
+  /** The config fields that set confirmations and the stall time, named in messages. */
+  fields?: { confirmations: string; blockStall: string };
   /** How long sending and then mining and confirming may take, together; no bound when absent. */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -32,8 +38,9 @@ export interface Sent {
  * estimation) or on chain, is a ReleaseError with the decoded reason, and so
  * is a transaction not confirmed within `timeoutMs`, counted from the call:
  * sending (each of its RPC requests bounded by the chain's request timeout)
- * takes from the same budget. A transaction a reorganization drops is waited
- * for until then, or until `signal` aborts.
+ * takes from the same budget. So is a wait that sees no new block for the
+ * stall time: the chain does not mine on its own. A transaction a
+ * reorganization drops is waited for until then, or until `signal` aborts.
  */
 export async function sendCall(chain: Chain, call: Call, options: SendOptions): Promise<Sent> {
   const account = chain.wallet?.account;
@@ -60,52 +67,104 @@ export async function sendCall(chain: Chain, call: Call, options: SendOptions): 
 
 /**
  * Waits until the chain is at `height` or above and returns its height; at
- * once when it already is. `onWait` hears each new height while waiting.
+ * once when it already is. `onWait` hears each new height while waiting;
+ * `watch` hears every height polled, and ends the wait when the chain stalls.
  */
-export async function waitForBlock(chain: Chain, height: bigint, options: { signal?: AbortSignal; onWait?: (current: bigint) => void } = {}): Promise<bigint> {
+export async function waitForBlock(chain: Chain, height: bigint, options: { signal?: AbortSignal; onWait?: (current: bigint) => void; watch?: BlockWatch } = {}): Promise<bigint> {
   let reported: bigint | null = null;
   for (;;) {
     const current = await chain.client.getBlockNumber({ cacheTime: 0 });
     if (current >= height) return current;
     if (current !== reported) options.onWait?.(current);
     reported = current;
+    await options.watch?.saw(current);
     await sleep(chain.client.pollingInterval, options.signal);
   }
 }
 
 /** The confirmed receipt, or a ReleaseError naming the transaction once `timeoutMs` is over: a node that stopped mining would otherwise hold the step forever. */
 async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: SendOptions, deadline: AbortSignal | undefined): Promise<TransactionReceipt> {
-  if (deadline === undefined || options.timeoutMs === undefined) return confirmedReceipt(chain, hash, options);
+  const confirmations = confirmationsFor(chain.chainId, options.confirmations);
+  if (deadline === undefined || options.timeoutMs === undefined) return confirmedReceipt(chain, hash, call, confirmations, options);
   try {
-    return await confirmedReceipt(chain, hash, { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline });
+    return await confirmedReceipt(chain, hash, call, confirmations, { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline });
   } catch (error) {
     if (!deadline.aborted || options.signal?.aborted) throw error;
-    const waitedFor = options.confirmations > 0 ? `mined and confirmed by ${options.confirmations} more block(s)` : 'mined';
+    const waitedFor = confirmations.count > 0 ? `mined and confirmed by ${confirmations.count} more block(s)` : 'mined';
     throw new ReleaseError(
       `transaction ${hash} (${describeCall(call)}) was not ${waitedFor} within ${formatDuration(options.timeoutMs)}. It may still be mined: check it on a block explorer, then run the step again; a re-run reads the chain first, so it does not send the change twice.`
     );
   }
 }
 
-async function confirmedReceipt(chain: Chain, hash: Hex, { confirmations, signal, onWait }: SendOptions): Promise<TransactionReceipt> {
+type Fields = NonNullable<SendOptions['fields']>;
+const DEFAULT_FIELDS: Fields = { confirmations: 'confirmations', blockStall: 'block-stall' };
+
+async function confirmedReceipt(chain: Chain, hash: Hex, call: Call, { count, defaultReason }: Confirmations, options: SendOptions): Promise<TransactionReceipt> {
+  const { signal, onWait, fields = DEFAULT_FIELDS } = options;
+  const why = defaultReason ? `, ${defaultReason}; ${fields.confirmations} sets it` : '';
+  const watch = watchBlocks(chain, options.blockStallMs);
   for (;;) {
-    const receipt = await minedReceipt(chain, hash, signal);
-    if (receipt.status === 'reverted' || confirmations <= 0) return receipt;
-    const height = receipt.blockNumber + BigInt(confirmations);
-    onWait?.(`transaction ${hash} is in block ${receipt.blockNumber}; waiting for block ${height} (${confirmations} confirmation(s))`);
-    await waitForBlock(chain, height, { signal, onWait: now => onWait?.(`  block ${now}, waiting for ${height}`) });
+    const receipt = await minedReceipt(chain, hash, watch, signal).catch(error => {
+      throw error instanceof ChainStalledError ? notMined(hash, call, error.stall, fields) : error;
+    });
+    if (receipt.status === 'reverted') return receipt;
+    if (count <= 0) {
+      if (defaultReason) onWait?.(`transaction ${hash} is in block ${receipt.blockNumber}; no confirmations to wait for (0${why})`);
+      return receipt;
+    }
+    const height = receipt.blockNumber + BigInt(count);
+    onWait?.(`transaction ${hash} is in block ${receipt.blockNumber}; waiting for block ${height} (${count} confirmation(s)${why})`);
+    await waitForBlock(chain, height, { signal, watch, onWait: now => onWait?.(`  block ${now}, waiting for ${height}`) }).catch(error => {
+      throw error instanceof ChainStalledError ? unconfirmed(hash, call, receipt.blockNumber, count, error.stall, fields) : error;
+    });
     const settled = await findReceipt(chain, hash);
     if (settled?.blockHash === receipt.blockHash) return settled;
     // A reorganization moved or dropped the transaction: wait for it to be mined again.
   }
 }
 
-async function minedReceipt(chain: Chain, hash: Hex, signal: AbortSignal | undefined): Promise<TransactionReceipt> {
+async function minedReceipt(chain: Chain, hash: Hex, watch: BlockWatch, signal: AbortSignal | undefined): Promise<TransactionReceipt> {
   for (;;) {
     const receipt = await findReceipt(chain, hash);
     if (receipt) return receipt;
+    await watch.saw(await chain.client.getBlockNumber({ cacheTime: 0 }));
     await sleep(chain.client.pollingInterval, signal);
   }
+}
+
+/** How long no block came, and the setting for a chain that is only slow. */
+function stallFacts(stall: BlockStall, fields: Fields): { quiet: string; ifSlow: string } {
+  const source = stall.derived ? 'five of its usual block intervals, at least 10s' : 'as configured';
+  return {
+    quiet: `no new block came after block ${stall.height} for ${formatDuration(stall.quietMs)}`,
+    ifSlow: `if the chain is only slow, raise ${fields.blockStall} (now ${formatDuration(stall.stallMs)}: ${source})`
+  };
+}
+
+/**
+ * Mined, so its change is in effect at the chain's head: not unchanged. A re-run finds the change on chain and
+ * goes on without sending it again, which is what resumable says.
+ */
+function unconfirmed(hash: Hex, call: Call, block: bigint, count: number, stall: BlockStall, fields: Fields): ReleaseError {
+  const { quiet, ifSlow } = stallFacts(stall, fields);
+  return new ReleaseError(
+    `transaction ${hash} (${describeCall(call)}) is in block ${block}, and its change is in effect on the chain as of that block, but it has no confirmation: ${quiet}, ` +
+      `while ${count} confirmation(s) were due. The chain seems to mine only on demand (like anvil or Hardhat without a block time). ` +
+      `Run the step again: it reads the chain first, finds the change there and goes on without sending it twice. ` +
+      `Set ${fields.confirmations}: 0 for such a chain, or start it with a block time (anvil --block-time 1); ${ifSlow}.`,
+    'resumable'
+  );
+}
+
+/** Sent and not mined: whether it will be decides what the step changed, so no cause is given. */
+function notMined(hash: Hex, call: Call, stall: BlockStall, fields: Fields): ReleaseError {
+  const { quiet, ifSlow } = stallFacts(stall, fields);
+  return new ReleaseError(
+    `transaction ${hash} (${describeCall(call)}) was sent and is not mined: ${quiet}. The chain seems not to mine at all (like anvil with automine off and no block time). ` +
+      `It may still be mined once a block comes: check it, then run the step again; a re-run reads the chain first, so it does not send the change twice. ` +
+      `Start the chain with a block time (anvil --block-time 1) or automine; ${ifSlow}.`
+  );
 }
 
 async function findReceipt(chain: Chain, hash: Hex): Promise<TransactionReceipt | null> {

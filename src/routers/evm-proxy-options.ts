@@ -76,7 +76,10 @@ export const evmProxyOptionsSchema = z
     smoke: z.array(smokeSchema).default([]),
     /** upgrades-core check kinds to allow, like [constructor]; each is logged. */
     'unsafe-allow': z.array(z.string().min(1)).default([]),
-    confirmations: z.number().int().min(0).max(64).default(1),
+    /** Blocks on top of the one with a transaction; by default 0 on a dev chain (31337, 1337), else 1 (src/evm/confirmations.ts). */
+    confirmations: z.number().int().min(0).max(64).optional(),
+    /** How long a wait may see no new block before the step fails, saying the chain does not mine; by default five of its usual block intervals, at least 10s. */
+    'block-stall': durationSchema.optional(),
     /** Wait for this block height before sending the upgrade (a fork or checkpoint to line up with). */
     'at-block': z.number().int().positive().optional(),
     /** How long a sent transaction (deploy or upgrade) may take to be mined and confirmed before the step fails. */
@@ -104,5 +107,12 @@ export type EvmProxyOptions = z.output<typeof evmProxyOptionsSchema>;
 
 /** How the router's transactions are sent and waited for, from its settings; the wait is logged. */
 export function sendOptionsOf(options: EvmProxyOptions, logger: Logger): SendOptions {
-  return { confirmations: options.confirmations, timeoutMs: options.timeout, signerField: 'router.signer', onWait: line => logger.info(line) };
+  return {
+    confirmations: options.confirmations,
+    blockStallMs: options['block-stall'],
+    timeoutMs: options.timeout,
+    signerField: 'router.signer',
+    fields: { confirmations: 'router.confirmations', blockStall: 'router.block-stall' },
+    onWait: line => logger.info(line)
+  };
 }
