@@ -40,7 +40,7 @@ export type BuildTool = 'forge' | 'hardhat';
 export interface ToolBuild {
   project: string;
   outputDir: string;
-  /** The one build-info file the compile wrote, as read from disk; null when it wrote none. */
+  /** The one build-info file the compile wrote, as read from disk; null when it wrote no whole build. */
   buildInfo: BuildInfo | null;
 }
 
@@ -72,8 +72,9 @@ export async function compileWithTool(tool: BuildTool, project: string, options:
   const outputDir = path.join(project, output);
   const infos = await readdir(path.join(outputDir, 'build-info')).catch(() => []);
   if (infos.length > 1) throw new Error(`${tool} wrote ${infos.length} build-info files: ${infos.join(', ')}`);
-  const info = infos[0] === undefined ? null : (JSON.parse(await readFile(path.join(outputDir, 'build-info', infos[0]), 'utf8')) as BuildInfo);
-  return { project, outputDir, buildInfo: info };
+  const info = infos[0] === undefined ? null : (JSON.parse(await readFile(path.join(outputDir, 'build-info', infos[0]), 'utf8')) as Partial<BuildInfo>);
+  // forge without build_info = true writes one anyway, with neither input nor output.
+  return { project, outputDir, buildInfo: info?.output ? (info as BuildInfo) : null };
 }
 
 async function forge(project: string, storageLayout: boolean, buildInfo: boolean): Promise<void> {

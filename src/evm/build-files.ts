@@ -14,6 +14,11 @@ export const HOW_TO_BUILD = FORMATS.map(format => format.fix).join(' ');
 
 /** The whole build in `file`, in whichever format its contents show. */
 export async function readBuildFile(file: string, field: string): Promise<WholeBuild> {
+  const { json, format } = await parseBuildFile(file, field);
+  return format.read(json, file, field);
+}
+
+async function parseBuildFile(file: string, field: string): Promise<{ json: BuildJson; format: BuildFormat }> {
   const text = await readFile(file, 'utf8');
   let json: BuildJson;
   try {
@@ -21,7 +26,7 @@ export async function readBuildFile(file: string, field: string): Promise<WholeB
   } catch (error) {
     throw new BadInputError(`${field}: ${file} is not JSON (${(error as Error).message}). Point it at a build-info file or directory. ${HOW_TO_BUILD}`);
   }
-  return formatOf(json, file, field).read(json, file, field);
+  return { json, format: formatOf(json, file, field) };
 }
 
 function formatOf(json: BuildJson, file: string, field: string): BuildFormat {
@@ -43,20 +48,27 @@ export async function buildInfoDir(dir: string): Promise<string> {
   return (await stat(inner).catch(() => null))?.isDirectory() ? inner : dir;
 }
 
-/** Every build in the folder with its modification time; files that are no builds are passed over, and counted. */
+/**
+ * Every build in the folder with its modification time. Files that are no
+ * builds are passed over and counted; `why` is the setting that makes builds
+ * of the tool whose files they are (forge without build_info = true still
+ * writes out/build-info/<id>.json, with neither input nor output).
+ */
 export async function readBuildDir(dir: string, field: string): Promise<{ builds: { build: WholeBuild; mtimeMs: number }[]; files: number; why: string }> {
-  const entries = await readdir(dir);
-  const names = entries.filter(name => name.endsWith('.json') && !isHardhat3Output(name));
+  const names = (await readdir(dir)).filter(name => name.endsWith('.json') && !isHardhat3Output(name));
   const builds: { build: WholeBuild; mtimeMs: number }[] = [];
+  const unread = new Set<BuildFormat>();
   for (const name of names) {
     const file = join(dir, name);
+    let format: BuildFormat | null = null;
     try {
-      builds.push({ build: await readBuildFile(file, field), mtimeMs: (await stat(file)).mtimeMs });
+      const parsed = await parseBuildFile(file, field);
+      format = parsed.format;
+      builds.push({ build: await format.read(parsed.json, file, field), mtimeMs: (await stat(file)).mtimeMs });
     } catch {
-      continue;
+      if (format !== null && format !== SOLC) unread.add(format);
     }
   }
-  // forge without build_info = true leaves only out/<File>.sol/<Name>.json.
-  const why = entries.some(name => name.endsWith('.sol')) ? FOUNDRY.fix : HOW_TO_BUILD;
-  return { builds, files: names.length, why };
+  const [tool] = unread;
+  return { builds, files: names.length, why: unread.size === 1 && tool ? tool.fix : HOW_TO_BUILD };
 }

@@ -15,7 +15,7 @@ export const FOUNDRY: BuildFormat = {
   recognizes: json => json._format === 'ethers-rs-sol-build-info-1' || 'source_id_to_path' in json,
   read: async (json, file, field) => {
     const build = await wholeBuild(json, file, field, FOUNDRY);
-    const { language, sources, settings } = build.input;
+    const { language, sources, settings } = build.input as SolcInput & { language?: string };
     return { ...build, input: { language, sources, settings } as SolcInput };
   },
   fix: 'Foundry: add build_info = true and extra_output = ["storageLayout"] to [profile.default] in foundry.toml (or run forge build --build-info --extra-output storageLayout), build again and point at out/.'

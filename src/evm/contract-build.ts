@@ -57,7 +57,7 @@ async function newestBuildWith(dir: string, contract: string, field: string): Pr
   const { builds, files, why } = await readBuildDir(dir, field);
   const holding = builds.filter(({ build }) => candidates(build, contract).length > 0);
   if (holding.length === 0) {
-    const found = builds.length === 0 ? `holds no build-info file (${files} JSON files read)` : `has ${builds.length} build-info files, none with contract ${contract}`;
+    const found = builds.length === 0 ? `holds no build-info file with the compiler input and output (${files} JSON files read)` : `has ${builds.length} build-info files, none with contract ${contract}`;
     throw new BadInputError(`${field}: ${dir} ${found}. Compile the contract and point at its build-info. ${why}`);
   }
   holding.sort((a, b) => b.mtimeMs - a.mtimeMs || a.build.file.localeCompare(b.build.file));
