@@ -4,7 +4,7 @@ import { wholeBuild, type BuildFormat } from './build-format.js';
 
 const FIX = (version: 2 | 3) =>
   `Hardhat ${version}: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config ` +
-  '(Hardhat adds it to its own selection; @openzeppelin/hardhat-upgrades does the same), compile again and point at artifacts/.';
+  '(@openzeppelin/hardhat-upgrades adds it), compile again and point at artifacts/.';
 
 /** Hardhat 2's artifacts/build-info/<id>.json: {_format, id, solcVersion, solcLongVersion, input, output}. */
 export const HARDHAT_2: BuildFormat = {
