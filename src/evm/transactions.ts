@@ -2,7 +2,7 @@ import { BaseError, decodeErrorResult, type Abi, ExecutionRevertedError, isHex, 
 import { formatDuration } from '../config/duration.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { sleep } from '../io/wait.js';
-import { ChainStalledError, watchBlocks, type BlockStall, type BlockWatch } from './block-stall.js';
+import { ChainStalledError, MIN_BLOCK_STALL_MS, watchBlocks, type BlockStall, type BlockWatch } from './block-stall.js';
 import type { Chain } from './chain.js';
 import { confirmationsFor, type Confirmations } from './confirmations.js';
 import type { Call } from './upgrade-call.js';
@@ -135,7 +135,7 @@ async function minedReceipt(chain: Chain, hash: Hex, watch: BlockWatch, signal: 
 
 /** How long no block came, and the setting for a chain that is only slow. */
 function stallFacts(stall: BlockStall, fields: Fields): { quiet: string; ifSlow: string } {
-  const source = stall.derived ? 'five of its usual block intervals, at least 10s' : 'as configured';
+  const source = stall.derived ? `five of its usual block intervals, at least ${formatDuration(MIN_BLOCK_STALL_MS)}` : 'as configured';
   return {
     quiet: `no new block came after block ${stall.height} for ${formatDuration(stall.quietMs)}`,
     ifSlow: `if the chain is only slow, raise ${fields.blockStall} (now ${formatDuration(stall.stallMs)}: ${source})`
