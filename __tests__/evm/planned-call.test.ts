@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getAddress, type Address, type Hex, type WalletClient } from 'viem';
+import { createTestClient, createWalletClient, getAddress, http, parseAbi, type Address, type Hex, type WalletClient } from 'viem';
 import type { ProxyKind } from '../../src/core/eip1967.js';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
 import type { PlannedCall } from '../../src/routers/router.js';
@@ -12,8 +12,9 @@ const INITIALIZER: Record<ProxyKind, { call: string; name: string } | null> = {
   transparent: { call: 'function initializeV2(uint256 initialStep)', name: 'initialStep' },
   beacon: null
 };
-/** The Safe named in propose mode; it need not exist for the batch to be written. */
+/** The Safe named in propose mode: an account with no key, which anvil lets the test send from; deploy simulates the upgrade from it. */
 const SAFE = getAddress(`0x${'5afe'.repeat(10)}`);
+const OWNABLE = parseAbi(['function transferOwnership(address newOwner)']);
 
 describeWithAnvil('the upgrade call a deploy plans', () => {
   const bench = useEvmBench();
@@ -74,6 +75,10 @@ describeWithAnvil('the upgrade call a deploy plans', () => {
 
   it('is what a proposal holds, from the Safe, and the proposal says where it is and what to run once executed', async () => {
     const fixture = await deployProxy(bench.anvil.url, bench.build, 'transparent');
+    const wallet = bench.chain.wallet as WalletClient;
+    // The Safe holds the upgrade right: deploy simulates the upgrade, and the way back, from it.
+    const handover = await wallet.writeContract({ account: wallet.account ?? null, chain: wallet.chain, address: fixture.admin as Address, abi: OWNABLE, functionName: 'transferOwnership', args: [SAFE] });
+    await bench.chain.client.waitForTransactionReceipt({ hash: handover, pollingInterval: 20 });
     // Without a signer nothing is deployed either: the new implementation is already on chain.
     const implementation = await deployImplementation(bench.anvil.url, bench.build, 'CounterV2');
     const release = await evmRelease(bench, fixture, { mode: 'propose', signer: undefined, safe: SAFE, implementation: { address: implementation }, initializer: { call: 'function initializeV2(uint256 initialStep)', args: [25] } });
@@ -81,6 +86,7 @@ describeWithAnvil('the upgrade call a deploy plans', () => {
     await succeeded(release.step('deploy'));
     const planned = (await release.record()).prepared?.call as PlannedCall;
     expect(planned).toMatchObject({ to: fixture.admin, from: SAFE, mode: 'propose', function: 'upgradeAndCall' });
+    expect((await release.record()).prepared?.checks).toContain(`the upgrade back to ${fixture.implementation} (what rollback sends) succeeds from ${SAFE} after it`);
 
     const promote = await release.step('promote', '--json');
     const proposal = path.join(release.dir, 'cutover-proposal.json');
@@ -97,9 +103,11 @@ describeWithAnvil('the upgrade call a deploy plans', () => {
     expect((await release.record()).history.at(-1)).toMatchObject({ step: 'rollback', outcome: 'already-done' });
     expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
 
-    // As said: once the Safe executed it (here its owner sends the batch), promote records it.
-    const wallet = bench.chain.wallet as WalletClient;
-    const hash = await wallet.sendTransaction({ account: wallet.account ?? null, chain: wallet.chain, to: batch.transactions[0].to, data: batch.transactions[0].data });
+    // As said: once the Safe executed it (here anvil sends the batch as the Safe), promote records it.
+    const anvil = createTestClient({ mode: 'anvil', transport: http(bench.anvil.url) });
+    await anvil.impersonateAccount({ address: SAFE });
+    await anvil.setBalance({ address: SAFE, value: 10n ** 18n });
+    const hash = await createWalletClient({ account: SAFE, chain: wallet.chain, transport: http(bench.anvil.url) }).sendTransaction({ chain: wallet.chain, to: batch.transactions[0].to, data: batch.transactions[0].data });
     await bench.chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
     expect(await succeeded(release.step('promote', '--json'))).toMatchObject({ 'live-color': 'green' });
     expect((await release.record()).phase).toBe('promoted');

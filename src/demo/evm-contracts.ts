@@ -143,6 +143,56 @@ contract VaultV2NotUUPS is Initializable, OwnableUpgradeable {
     }
 }
 
+/// Layout-safe, but its initializer gives the upgrade right away: once upgraded, no one can upgrade it back.
+contract VaultV2Lockout is VaultV1 {
+    uint256 public fee;
+
+    function initializeV2(uint256 initialFee) external reinitializer(2) {
+        fee = initialFee;
+        _transferOwnership(address(0));
+    }
+
+    function version() external pure override returns (string memory) {
+        return "2";
+    }
+}
+
+/// Layout-safe, but its initializer refuses a fee over 100 with an error of its own: an upgrade that reverts.
+contract VaultV2BadInit is VaultV1 {
+    error FeeTooHigh(uint256 fee, uint256 max);
+
+    uint256 public fee;
+
+    function initializeV2(uint256 initialFee) external reinitializer(2) {
+        if (initialFee > 100) revert FeeTooHigh(initialFee, 100);
+        fee = initialFee;
+    }
+
+    function version() external pure override returns (string memory) {
+        return "2";
+    }
+}
+
+/// Layout-safe, but its initializer pauses it, and status() reverts while paused: a smoke call that fails only once the upgrade ran.
+contract VaultV2Paused is VaultV1 {
+    error Paused();
+
+    bool public paused;
+
+    function initializeV2(uint256) external reinitializer(2) {
+        paused = true;
+    }
+
+    function status() external view returns (string memory) {
+        if (paused) revert Paused();
+        return "open";
+    }
+
+    function version() external pure override returns (string memory) {
+        return "2";
+    }
+}
+
 /// A vault with a mode, for a release that is safe to make and unsafe to undo once used.
 contract ModalVaultV1 is VaultV1 {
     enum Mode { Open, Closed }

@@ -1,4 +1,4 @@
-import { size, type Hex } from 'viem';
+import { size, type Address, type Hex } from 'viem';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import type { Chain } from '../evm/chain.js';
 import type { SendOptions } from '../evm/transactions.js';
@@ -6,8 +6,9 @@ import { runtimeCodeMatches } from '../evm/code-match.js';
 import type { ContractBuild } from '../evm/contract-build.js';
 import { deployCreate2, simulateCreate2 } from '../evm/create2.js';
 import { checkProxiable, type ProxyState } from '../evm/proxy-state.js';
-import { simulateUpgraded } from '../evm/smoke.js';
+import { proveRelease } from '../evm/release-proof.js';
 import { checkUpgrade, layoutDiff } from '../evm/upgrade-safety.js';
+import type { Call } from '../evm/upgrade-call.js';
 import type { Candidate } from './evm-proxy.js';
 import { sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
 import type { PreparedColor, RouterContext } from './router.js';
@@ -19,17 +20,23 @@ interface Preparation {
   proxy: ProxyState;
   candidate: Candidate;
   reference: ContractBuild;
+  /** Who sends the upgrade promote will send, and that upgrade: both are simulated before anything is deployed. */
+  sender: Address;
+  upgrade: { call: Call; initializer: string | null };
 }
 
 /**
- * The deploy step for a proxy: proves the upgrade safe on paper, has the new
- * implementation answer the smoke calls through the proxy against live state
- * (its code simulated at its CREATE2 address, or the code already at its
- * configured address), and only then deploys it. Nothing is sent when a check
- * or smoke call fails; the proxy is not touched.
+ * The deploy step for a proxy: proves the upgrade safe on paper, then
+ * simulates from the real sender, against live state, everything promote will
+ * send and the way back (proveRelease: the upgrade with its initializer, the
+ * smoke calls through the proxy after it, and the upgrade back that rollback
+ * would send), the new implementation's code simulated at its CREATE2 address
+ * or already at its configured address; only then deploys it. Nothing is sent
+ * when a check or a simulated call fails; the proxy is not touched.
  */
-export async function prepareImplementation({ options, context, chain, proxy, candidate, reference }: Preparation): Promise<PreparedColor> {
+export async function prepareImplementation({ options, context, chain, proxy, candidate, reference, sender, upgrade }: Preparation): Promise<PreparedColor> {
   const { logger } = context;
+  const noRollback = options.allow?.['no-rollback'];
   const checks: string[] = [];
   const live = await chain.client.getCode({ address: proxy.implementation, blockNumber: proxy.block.number });
   const matchesLive = runtimeCodeMatches(live ?? '0x', reference);
@@ -68,19 +75,20 @@ export async function prepareImplementation({ options, context, chain, proxy, ca
     checks.push(`${candidate.build.contract} answers proxiableUUID with the implementation slot`);
   }
 
-  const results = await simulateUpgraded(chain, proxy, { address: candidate.address, code, abi: candidate.build.abi }, options.smoke);
-  for (const result of results) logger.info(`smoke ${result.ok ? 'ok  ' : 'FAIL'} ${result.call}: ${result.error ?? result.actual}${result.expected !== null ? ` (expected ${result.expected})` : ''}`);
-  const failed = results.filter(result => !result.ok);
-  if (failed.length) {
-    throw new ReleaseError(
-      `${failed.length} of ${results.length} smoke calls failed through ${proxy.proxy} as if upgraded to ${candidate.address}; nothing was sent:\n${failed
-        .map(r => `  ${r.call}: ${r.error ?? `got ${r.actual}, expected ${r.expected}`}`)
-        .join('\n')}`
-    );
-  }
-  if (results.length) checks.push(`${results.length} smoke call(s) answered as expected through the proxy at block ${proxy.block.number}`);
+  checks.push(
+    ...(await proveRelease(chain, {
+      proxy,
+      sender,
+      upgrade,
+      candidate: { address: candidate.address, contract: candidate.build.contract, ...(options.implementation.address ? {} : { undeployedCode: code }) },
+      smoke: options.smoke,
+      errors: [...candidate.build.abi, ...reference.abi],
+      ...(noRollback === undefined ? {} : { noRollback }),
+      onSmoke: result => logger.info(`smoke ${result.ok ? 'ok  ' : 'FAIL'} ${result.call}: ${result.error ?? result.actual}${result.expected !== null ? ` (expected ${result.expected})` : ''}`)
+    }))
+  );
   if (!options.implementation.address) checks.push(await deploy(chain, context, candidate, salt, sendOptionsOf(options, logger), code));
-  return { endpoint: candidate.address, version: candidate.build.name, checks, diff: layoutDiff(reference, candidate.build) };
+  return { endpoint: candidate.address, version: candidate.build.name, checks, diff: layoutDiff(reference, candidate.build), ...(noRollback === undefined ? {} : { no_rollback: noRollback }) };
 }
 
 /**

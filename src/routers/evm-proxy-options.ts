@@ -76,6 +76,15 @@ export const evmProxyOptionsSchema = z
     smoke: z.array(smokeSchema).default([]),
     /** upgrades-core check kinds to allow, like [constructor]; each is logged. */
     'unsafe-allow': z.array(z.string().min(1)).default([]),
+    /** What this release gives up on purpose, with the reason: `no-rollback` accepts an upgrade that rollback cannot undo, and rollback then refuses. */
+    allow: z
+      .strictObject({
+        'no-rollback': z
+          .string({ error: 'expected the reason this release gives up the way back, like "V2 hands the upgrade right to the DAO"' })
+          .trim()
+          .min(1, 'give the reason this release gives up the way back (it is recorded, and rollback says it when it refuses); remove router.allow to keep the way back')
+      })
+      .optional(),
     /** Blocks on top of the one with a transaction; by default 0 on a dev chain (31337, 1337), else 1 (src/evm/confirmations.ts). */
     confirmations: z.number().int().min(0).max(64).optional(),
     /** How long a wait may see no new block before the step fails, saying the chain does not mine; by default five of its usual block intervals, at least 10s. */

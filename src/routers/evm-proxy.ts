@@ -14,6 +14,7 @@ import { decodeCall } from '../evm/decoded-call.js';
 import { decodeUpgradeCall, upgradeCall, type Call } from '../evm/upgrade-call.js';
 import { firstUpgradeTo } from '../evm/upgrade-history.js';
 import { checkRollback } from '../evm/upgrade-safety.js';
+import { proveRelease } from '../evm/release-proof.js';
 import { create2Address } from '../evm/create2.js';
 import { runtimeCodeMatches } from '../evm/code-match.js';
 import { otherColor, type Color } from '../core/color.js';
@@ -99,6 +100,37 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
     return { call: upgradeCall(proxy, to, data), data, initializer };
   };
 
+  /**
+   * Who sends the upgrades, and so who the simulations run from: the signer, or in propose mode the Safe
+   * (router.safe, else the upgrader's owner(), which the Safe is when it holds the right).
+   */
+  const senderOf = async (proxy: ProxyState): Promise<Address> => {
+    const sender = options.mode === 'propose' ? (options.safe ?? proxy.upgrader) : (await connect()).account;
+    if (sender) return sender;
+    throw new BadInputError(
+      `router.safe: propose mode simulates the upgrade from the Safe that will execute it, and ${proxy.beacon ?? proxy.admin ?? proxy.proxy} answers no owner() to find it by. Set router.safe to the Safe's address.`
+    );
+  };
+
+  /**
+   * Simulates, right before it goes out, the upgrade to the candidate and the upgrade back after it; refuses when one
+   * fails. The smoke calls are deploy's gate: what they expect is the state at deploy, which calls since may have moved on.
+   */
+  const proveUpgrade = async (proxy: ProxyState, upgrade: { call: Call; initializer: string | null }) => {
+    const [{ address, build }, reference] = await Promise.all([newImplementation(), referenceBuild()]);
+    const noRollback = options.allow?.['no-rollback'];
+    const checks = await proveRelease(await connect(), {
+      proxy,
+      sender: await senderOf(proxy),
+      upgrade,
+      candidate: { address, contract: build.contract },
+      smoke: [],
+      errors: [...build.abi, ...reference.abi],
+      ...(noRollback === undefined ? {} : { noRollback })
+    });
+    for (const check of checks) context.logger.info(`checked: ${check}`);
+  };
+
   /** `call` decoded from its own bytes, with who sends it, for the reviewer. */
   const planned = async (call: Call, data: Hex): Promise<PlannedCall> => {
     const upgrade = decodeUpgradeCall(call);
@@ -137,9 +169,18 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
     async prepare() {
       const proxy = await proxyState();
       const candidate = await newImplementation();
-      const { call, data } = await upgradeTo(proxy, candidate.address);
-      const plannedCall = await planned(call, data);
-      const prepared = await prepareImplementation({ options, context, chain: await connect(), proxy, candidate, reference: await referenceBuild() });
+      const upgrade = await upgradeTo(proxy, candidate.address);
+      const plannedCall = await planned(upgrade.call, upgrade.data);
+      const prepared = await prepareImplementation({
+        options,
+        context,
+        chain: await connect(),
+        proxy,
+        candidate,
+        reference: await referenceBuild(),
+        sender: await senderOf(proxy),
+        upgrade
+      });
       return { ...prepared, call: plannedCall };
     },
     async apply(expected, target) {
@@ -171,6 +212,8 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         }
       }
       const { call, data, initializer } = await upgradeTo(proxy, to);
+      // The chain may have changed since deploy (the upgrade right moved, say): prove both ways again before it goes out.
+      if (to.toLowerCase() === address.toLowerCase()) await proveUpgrade(proxy, { call, initializer });
       if (options.mode === 'propose') {
         const where = file(options.proposal);
         const proposal = safeProposal(call, {

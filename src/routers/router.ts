@@ -65,6 +65,8 @@ export interface PreparedColor {
   diff: string[];
   /** The transaction promote will send (or propose) to switch to this color, where the router makes one. */
   call?: PlannedCall;
+  /** Why this release gives up the way back (router.allow.no-rollback): rollback then refuses, saying so. */
+  no_rollback?: string;
 }
 
 /**

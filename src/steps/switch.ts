@@ -10,6 +10,7 @@ import { checkDatabaseBeforeSwitch } from './database.js';
 import { type CanaryOptions, promoteInSteps, splitsOf } from './canary.js';
 import { drainColors } from './drain.js';
 import { ProposalWritten } from '../routers/router.js';
+import { ReleaseError } from '../core/errors.js';
 
 /** Whether promotion goes in traffic steps with analysis, or in one switch as `traffic.steps: [100]` with no analysis does. */
 function inSteps(context: StepContext): boolean {
@@ -40,6 +41,14 @@ export async function switchTraffic(context: StepContext, step: 'promote' | 'rol
       'snapshot-digest': record.snapshot.digest,
       ...(step === 'promote' ? { approvers: JSON.stringify(approvers) } : {})
     });
+    // A release that gave up the way back on purpose says so before touching anything; with nothing to undo, rollback is still a no-op.
+    const noRollback = record.prepared?.no_rollback;
+    if (step === 'rollback' && noRollback !== undefined && decision.outcome !== 'already-done') {
+      throw new ReleaseError(
+        `rollback refused: this release gave up the way back when it was deployed, with router.allow.no-rollback: "${noRollback}". Nothing was touched: ${record.prepared?.endpoint} stays live. Fix forward with a new release instead.`,
+        'fix-forward'
+      );
+    }
     // Even a rollback with no traffic to move must not finish a switch, or record rolled-back, once contract has begun.
     if (step === 'rollback') await checkDatabaseBeforeSwitch(context, step, record, force);
     if (decision.outcome === 'already-done') {

@@ -163,9 +163,9 @@ const plannedCallSchema = z.object({
   initializer: z.object({ signature: z.string(), args: callArgsSchema }).nullable(),
   data: z.string()
 });
-const preparedSchema = z.object({ endpoint: z.string(), version: z.string(), checks: z.array(z.string()), diff: z.array(z.string()), call: plannedCallSchema.optional() });
+const preparedSchema = z.object({ endpoint: z.string(), version: z.string(), checks: z.array(z.string()), diff: z.array(z.string()), call: plannedCallSchema.optional(), no_rollback: z.string().optional() });
 
-/** The deploy step's checks, for the summary only; anything malformed is dropped. */
+/** The deploy step's checks, for the summary, and a declared no-rollback, for rollback to refuse up front; anything malformed is dropped. */
 function preparedOf(raw: object): Partial<ReleaseRecord> {
   const parsed = preparedSchema.safeParse((raw as Record<string, unknown>).prepared);
   return parsed.success ? { prepared: parsed.data } : {};
