@@ -77,7 +77,7 @@ describe('Hardhat 3 builds', () => {
     const artifacts = join(dir, 'bare/artifacts');
     const file = await writeHardhat3Build(artifacts, bare, 'cc33');
     await expect(loadContractBuild(artifacts, 'contracts/Box.sol:Box', FIELD)).rejects.toThrow(
-      `${FIELD}: ${file} lacks storageLayout for project/contracts/Box.sol:Box. Hardhat 3: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config`
+      `${FIELD}: ${file} lacks storageLayout for project/contracts/Box.sol:Box. Hardhat: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config`
     );
   });
 });

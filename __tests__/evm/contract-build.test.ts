@@ -130,7 +130,7 @@ describe('loadContractBuild', () => {
     const foundry = await write('foundry/out/Box.sol/Box.json', { abi: box.abi, bytecode: box.evm.bytecode, deployedBytecode: box.evm.deployedBytecode, methodIdentifiers: {} });
     // Each names the setting of the tool that wrote it.
     for (const [file, fix] of [
-      [hardhat, 'Hardhat 2: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config'],
+      [hardhat, 'Hardhat: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config'],
       [foundry, 'Foundry: add build_info = true and extra_output = ["storageLayout"] to [profile.default] in foundry.toml']
     ] as const) {
       const error = await loadContractBuild(file, 'Box', FIELD).catch(e => e);

@@ -10,7 +10,7 @@ import { SOLC } from './build-solc.js';
 const FORMATS: BuildFormat[] = [FOUNDRY, HARDHAT_2, HARDHAT_3, SOLC];
 
 /** Each format's setting for a build cutover can read, for messages that cannot tell which tool made the build. */
-export const HOW_TO_BUILD = FORMATS.map(format => format.fix).join(' ');
+export const HOW_TO_BUILD = [...new Set(FORMATS.map(format => format.fix))].join(' ');
 
 /** The whole build in `file`, in whichever format its contents show. */
 export async function readBuildFile(file: string, field: string): Promise<WholeBuild> {
@@ -22,7 +22,8 @@ async function parseBuildFile(file: string, field: string): Promise<{ json: Buil
   const text = await readFile(file, 'utf8');
   let json: BuildJson;
   try {
-    json = (JSON.parse(text) ?? {}) as BuildJson;
+    const parsed: unknown = JSON.parse(text);
+    json = typeof parsed === 'object' && parsed !== null ? (parsed as BuildJson) : {};
   } catch (error) {
     throw new BadInputError(`${field}: ${file} is not JSON (${(error as Error).message}). Point it at a build-info file or directory. ${HOW_TO_BUILD}`);
   }
@@ -32,8 +33,8 @@ async function parseBuildFile(file: string, field: string): Promise<{ json: Buil
 function formatOf(json: BuildJson, file: string, field: string): BuildFormat {
   if ('abi' in json && ('bytecode' in json || 'deployedBytecode' in json)) {
     // forge's per-contract artifacts keep bytecode as an object, Hardhat's as a hex string.
-    const tool = typeof json.bytecode === 'object' ? FOUNDRY : typeof json._format === 'string' && json._format.startsWith('hh3') ? HARDHAT_3 : HARDHAT_2;
-    throw new BadInputError(`${field}: ${file} is a per-contract artifact (abi and bytecode), not a whole build; upgrade checks need every source's AST and storage layout. ${tool.fix}`);
+    const fix = typeof json.bytecode === 'object' ? FOUNDRY.fix : HARDHAT_2.fix;
+    throw new BadInputError(`${field}: ${file} is a per-contract artifact (abi and bytecode), not a whole build; upgrade checks need every source's AST and storage layout. ${fix}`);
   }
   const format = FORMATS.find(f => f.recognizes(json)) as BuildFormat;
   if (format === SOLC && !('input' in json) && !('output' in json)) {
@@ -57,7 +58,7 @@ export async function buildInfoDir(dir: string): Promise<string> {
 export async function readBuildDir(dir: string, field: string): Promise<{ builds: { build: WholeBuild; mtimeMs: number }[]; files: number; why: string }> {
   const names = (await readdir(dir)).filter(name => name.endsWith('.json') && !isHardhat3Output(name));
   const builds: { build: WholeBuild; mtimeMs: number }[] = [];
-  const unread = new Set<BuildFormat>();
+  const unread = new Set<string>();
   for (const name of names) {
     const file = join(dir, name);
     let format: BuildFormat | null = null;
@@ -66,9 +67,9 @@ export async function readBuildDir(dir: string, field: string): Promise<{ builds
       format = parsed.format;
       builds.push({ build: await format.read(parsed.json, file, field), mtimeMs: (await stat(file)).mtimeMs });
     } catch {
-      if (format !== null && format !== SOLC) unread.add(format);
+      if (format !== null && format !== SOLC) unread.add(format.fix);
     }
   }
-  const [tool] = unread;
-  return { builds, files: names.length, why: unread.size === 1 && tool ? tool.fix : HOW_TO_BUILD };
+  const [fix] = unread;
+  return { builds, files: names.length, why: unread.size === 1 && fix ? fix : HOW_TO_BUILD };
 }

@@ -17,7 +17,6 @@ export interface WholeBuild {
 
 /** How one tool keeps a compiler run, and what to set in it so the run carries what cutover reads. */
 export interface BuildFormat {
-  tool: 'Foundry' | 'Hardhat 2' | 'Hardhat 3' | 'solc';
   recognizes(json: BuildJson): boolean;
   read(json: BuildJson, file: string, field: string): Promise<WholeBuild>;
   /** The setting that adds the storage layout (and with it all cutover reads) to the tool's builds. */

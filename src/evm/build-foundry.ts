@@ -11,7 +11,6 @@ import { wholeBuild, type BuildFormat } from './build-format.js';
  * before the namespaced-storage compile reuses the input.
  */
 export const FOUNDRY: BuildFormat = {
-  tool: 'Foundry',
   recognizes: json => json._format === 'ethers-rs-sol-build-info-1' || 'source_id_to_path' in json,
   read: async (json, file, field) => {
     const build = await wholeBuild(json, file, field, FOUNDRY);

@@ -2,16 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { BadInputError } from '../core/errors.js';
 import { wholeBuild, type BuildFormat } from './build-format.js';
 
-const FIX = (version: 2 | 3) =>
-  `Hardhat ${version}: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config ` +
+/** The same setting in Hardhat 2 and 3. */
+const FIX =
+  'Hardhat: add settings: { outputSelection: { "*": { "*": ["storageLayout"] } } } to solidity in hardhat.config ' +
   '(@openzeppelin/hardhat-upgrades adds it), compile again and point at artifacts/.';
 
 /** Hardhat 2's artifacts/build-info/<id>.json: {_format, id, solcVersion, solcLongVersion, input, output}. */
 export const HARDHAT_2: BuildFormat = {
-  tool: 'Hardhat 2',
   recognizes: json => json._format === 'hh-sol-build-info-1',
   read: (json, file, field) => wholeBuild(json, file, field, HARDHAT_2),
-  fix: FIX(2)
+  fix: FIX
 };
 
 /**
@@ -20,7 +20,6 @@ export const HARDHAT_2: BuildFormat = {
  * <id>.output.json beside it the output.
  */
 export const HARDHAT_3: BuildFormat = {
-  tool: 'Hardhat 3',
   recognizes: json => json._format === 'hh3-sol-build-info-1',
   read: async (json, file, field) => {
     const outputFile = file.replace(/\.json$/, '.output.json');
@@ -36,7 +35,7 @@ export const HARDHAT_3: BuildFormat = {
     const sourceNames = json.userSourceNameMap;
     return typeof sourceNames === 'object' && sourceNames !== null ? { ...build, sourceNames: sourceNames as Record<string, string> } : build;
   },
-  fix: FIX(3)
+  fix: FIX
 };
 
 /** The half of a Hardhat 3 build the input half reads; never a build on its own. */
