@@ -1,4 +1,5 @@
 import { withoutInternalAddresses } from '../../src/core/internal-addresses.js';
+import { releaseRisks } from '../../src/steps/report-plan.js';
 import { renderSummary } from '../../src/summary/page.js';
 import type { ReleaseReport } from '../../src/summary/report.js';
 import { rowsOf as rows, sectionsOf as sections } from '../support/summary.js';
@@ -318,6 +319,16 @@ describe('failure text on the page', () => {
     const message = 'Traffic was rolled back: proxy: blue 100% / green 0% (blue at 10.0.0.5:8080, green at 10.0.0.6:8080).\nGET http://10.0.0.6:8080/healthz timed out';
     expect(withoutInternalAddresses(message, { blue: ['10.0.0.5:8080'], green: ['10.0.0.6:8080'] })).toBe(
       "Traffic was rolled back: proxy: blue 100% / green 0%.\nGET http://green's upstream/healthz timed out"
+    );
+  });
+});
+
+describe('the risks of approving', () => {
+  const plan = { steps: [100], pauseMs: 0, checks: [], analysis: null, healthUrl: null, database: false };
+  it('flags a release without analysis, and one that gives up the way back, with its reason', () => {
+    expect(releaseRisks(plan, undefined, undefined).map(r => r.text)).toEqual([expect.stringMatching(/^no analysis: nothing watches the new version/)]);
+    expect(releaseRisks(plan, undefined, 'V2 hands the upgrade to the DAO').map(r => r.text)).toContain(
+      'this release gives up the way back (router.allow.no-rollback: V2 hands the upgrade to the DAO): once promoted, rollback refuses and the only way on is forward'
     );
   });
 });

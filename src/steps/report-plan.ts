@@ -28,7 +28,8 @@ export function promotionPlan(context: StepContext, record: ReleaseRecord): Prom
   };
 }
 
-export function releaseRisks(context: StepContext, plan: PromotionPlan, database: DatabaseNow | undefined): Risk[] {
+/** What could go wrong once approved: the plan's locks and drops, and what the release gives up or leaves unwatched. */
+export function releaseRisks(plan: PromotionPlan, database: DatabaseNow | undefined, noRollback: string | undefined): Risk[] {
   const risks = planRisks(database?.plan ?? []);
   if (plan.call?.initializer) {
     risks.push({ text: 'the upgrade runs an initializer: a rollback points the proxy back, but does not undo what the initializer wrote', subjects: [plan.call.initializer.signature] });
@@ -36,9 +37,9 @@ export function releaseRisks(context: StepContext, plan: PromotionPlan, database
     risks.push({ text: 'no analysis: nothing watches the new version once traffic moves, and nothing rolls it back automatically (add analysis to cutover.yml)' });
   }
   if (plan.analysis?.dryRun) risks.push({ text: 'analysis is a dry run: a failing step is reported, not rolled back' });
+  if (noRollback !== undefined) risks.push({ text: `this release gives up the way back (router.allow.no-rollback: ${noRollback}): once promoted, rollback refuses and the only way on is forward` });
   return risks;
 }
-
 
 /** The error-rate limit analysis holds the new color to, for the steps table. */
 export function errorLimitOf(context: StepContext): number | null {

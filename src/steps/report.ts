@@ -137,7 +137,7 @@ async function reportOn(context: StepContext, step: TrackedStep, record: Release
   if (page === 'review' && idleNow) report.preview = { url: context.config.colors?.[snapshot.idle_color].url ?? null, smoke: deployed ? smoke : [] };
   if (page === 'review') {
     report.plan = promotionPlan(context, record);
-    report.risks = releaseRisks(context, report.plan, database);
+    report.risks = releaseRisks(report.plan, database, record.prepared?.no_rollback);
   }
   if (outputs?.approvers) report.approvers = JSON.parse(outputs.approvers) as ReleaseReport['approvers'];
   if (page === 'story') {
