@@ -63,6 +63,21 @@ describeWithAnvil('waiting on a chain that mines only on transactions, with a pu
     expect((await release.record()).phase).toBe('promoted');
   });
 
+  it('ends a wait for router.at-block on a chain that makes no blocks, sending nothing', async () => {
+    const fixture = await deployProxy(bench.anvil.url, bench.build, 'uups');
+    const release = await evmRelease(bench, fixture);
+    await succeeded(release.step('snapshot', '--json'));
+    await succeeded(release.step('deploy', '--json'));
+    const height = await bench.chain.client.getBlockNumber({ cacheTime: 0 });
+    await release.configure({ 'at-block': Number(height) + 1000, 'block-stall': '1s' });
+    const promote = await timed(release.step('promote', '--json'));
+    expect(promote.code).toBe(1);
+    expect(promote.ms).toBeLessThan(CLEAR_WITHIN_MS);
+    expect(promote.err).toMatch(new RegExp(`router\\.at-block: waiting for block ${height + 1000n}, but no new block came after block ${height} for [\\d.]+s: .*Nothing was sent\\.`));
+    expect(JSON.parse(promote.out)).toMatchObject({ 'failure-cause': 'unchanged' });
+    expect(await implementationBehind(bench.chain, fixture)).toBe(fixture.implementation);
+  });
+
   it('fails a transaction that is never mined once no block came for the stall time, with no cause: it may still be mined', async () => {
     const { vault, call } = await vaultUpgrade(bench);
     await bench.anvil.rpc('evm_setAutomine', [false]);

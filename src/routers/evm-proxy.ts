@@ -10,6 +10,8 @@ import { loadContractBuild, type ContractBuild } from '../evm/contract-build.js'
 import { readProxy, type ProxyState } from '../evm/proxy-state.js';
 import { safeProposal } from '../evm/safe-proposal.js';
 import { sendCall, waitForBlock } from '../evm/transactions.js';
+import { ChainStalledError, watchBlocks } from '../evm/block-stall.js';
+import { formatDuration } from '../config/duration.js';
 import { decodeCall } from '../evm/decoded-call.js';
 import { decodeUpgradeCall, upgradeCall, type Call } from '../evm/upgrade-call.js';
 import { firstUpgradeTo } from '../evm/upgrade-history.js';
@@ -204,7 +206,17 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       if (options['at-block'] !== undefined) {
         const height = BigInt(options['at-block']);
         context.logger.info(`waiting for block ${height} before the upgrade (router.at-block)`);
-        await waitForBlock(connected, height, { signal: context.signal, onWait: now => context.logger.info(`  block ${now}, waiting for ${height}`) });
+        // A chain that stops making blocks ends the wait with the fix, instead of holding the step until its job times out.
+        await waitForBlock(connected, height, { signal: context.signal, watch: watchBlocks(connected, options['block-stall']), onWait: now => context.logger.info(`  block ${now}, waiting for ${height}`) }).catch(
+          (error: unknown) => {
+            if (!(error instanceof ChainStalledError)) throw error;
+            const { height: seen, quietMs } = error.stall;
+            throw new ReleaseError(
+              `router.at-block: waiting for block ${height}, but no new block came after block ${seen} for ${formatDuration(quietMs)}: the chain seems to make blocks only on demand, or has stopped. Nothing was sent. Remove router.at-block on such a chain, check the node, or raise router.block-stall if it is only slow.`,
+              'unchanged'
+            );
+          }
+        );
         // Someone may have upgraded while we waited.
         proxy = await proxyState();
         if (routerDigest(await stateOf(proxy)) !== routerDigest(expected)) {
