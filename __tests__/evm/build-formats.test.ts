@@ -5,18 +5,13 @@ import { BadInputError } from '../../src/core/errors.js';
 import { compileSolidity, type BuildInfo } from '../../src/demo/solidity.js';
 import { loadContractBuild } from '../../src/evm/contract-build.js';
 import { compileWithTool, describeWithBuildTools } from '../support/build-tools.js';
+import { BOX_SOURCE } from '../support/evm-sources.js';
 
 const FIELD = 'router.implementation';
 
 // Hardhat 3 names project sources project/<path> in the compiler input; users still write <path>.
 const BOX = {
-  'project/contracts/Box.sol': `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.22;
-import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-contract Box is UUPSUpgradeable {
-  uint256 public value;
-  function _authorizeUpgrade(address) internal override {}
-}`
+  'project/contracts/Box.sol': BOX_SOURCE
 };
 
 /**

@@ -6,6 +6,7 @@ import { connectChain, type Chain } from '../../src/evm/chain.js';
 import { runtimeCodeMatches } from '../../src/evm/code-match.js';
 import { loadContractBuild, type ContractBuild } from '../../src/evm/contract-build.js';
 import { ANVIL_KEYS, compileSolidity, describeWithAnvil, startAnvil, type LocalAnvil } from '../support/evm.js';
+import { BOX_SOURCE } from '../support/evm-sources.js';
 
 const TAGGED = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.22;
@@ -17,13 +18,7 @@ contract Tagged {
 }`;
 
 const SOURCES = {
-  'contracts/Box.sol': `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.22;
-import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-contract Box is UUPSUpgradeable {
-  uint256 public value;
-  function _authorizeUpgrade(address) internal override {}
-}`,
+  'contracts/Box.sol': BOX_SOURCE,
   'contracts/Tagged.sol': TAGGED,
   // The same code from another file: only the metadata hash at the end differs.
   'contracts/copy/Tagged.sol': TAGGED,
