@@ -6,6 +6,7 @@ import type { TrafficPoint } from '../core/timeline.js';
 import { weightsAllOn } from '../core/weights.js';
 import type { GitHubRun } from '../github/environment.js';
 import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
+import { shorten } from '../summary/markdown.js';
 import { renderSummary } from '../summary/page.js';
 import type { DatabaseNow, PageKind, ReleaseReport, RouterReport } from '../summary/report.js';
 import { adviceFor } from './advice.js';
@@ -39,7 +40,7 @@ function doneSoFar(record: ReleaseRecord, smoke: boolean): NonNullable<ReleaseRe
   for (const entry of record.history) {
     if (!BEFORE_APPROVAL.includes(entry.step) || entry.step === 'snapshot' || entry.outcome === 'started') continue;
     const what = entry.step === 'deploy' ? `${entry.version ? `${entry.version} ` : ''}on ${snapshot.idle_color}${smoke ? ', smoke passed' : ''}` : entry.detail;
-    lines.push({ step: entry.step, what: what.length > 90 ? `${what.slice(0, 89)}…` : what });
+    lines.push({ step: entry.step, what: shorten(what, 90) });
   }
   return lines;
 }
