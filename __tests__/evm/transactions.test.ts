@@ -127,8 +127,9 @@ describeWithAnvil('transactions', () => {
       expect((await owner.client.getBlock({ blockNumber: sent.blockNumber })).hash).toBe(sent.blockHash);
       expect(sent.gasUsed).toBeGreaterThan(21000n);
       // The log says what the step waits for.
-      expect(heard[0]).toBe(`transaction ${sent.hash} is in block ${sent.blockNumber}; waiting for block ${sent.blockNumber + 2n} (2 confirmation(s))`);
-      expect(heard[1]).toBe(`  block ${sent.blockNumber}, waiting for ${sent.blockNumber + 2n}`);
+      expect(heard[0]).toBe(`sent transaction ${sent.hash} (the call 0x4f1ef286 to ${vault.proxy})`);
+      expect(heard[1]).toBe(`transaction ${sent.hash} is in block ${sent.blockNumber}; waiting for block ${sent.blockNumber + 2n} (2 confirmation(s))`);
+      expect(heard[2]).toBe(`  block ${sent.blockNumber}, waiting for ${sent.blockNumber + 2n}`);
       expect(await owner.client.readContract({ address: vault.proxy, abi: VERSION, functionName: 'version' })).toBe('2');
     });
 

@@ -1,7 +1,7 @@
 import { BadInputError } from '../core/errors.js';
 import { optionsOf, STEP_OUTPUTS, STEPS, type StepName } from '../steps/options.js';
 
-const SUMMARIES: Record<StepName | 'db' | 'init' | 'demo' | 'sample-app', string> = {
+const SUMMARIES: Record<StepName | 'db' | 'init' | 'evm' | 'demo' | 'sample-app', string> = {
   snapshot: 'Record what is live (router state, versions, schema) as a sealed snapshot and start a release.',
   deploy: "Run the deploy command for the idle color, wait until it is healthy, run the smoke command.",
   migrate: 'Run a database phase of the release: --phase expand (additive schema) or --phase migrate (backfill).',
@@ -11,6 +11,7 @@ const SUMMARIES: Record<StepName | 'db' | 'init' | 'demo' | 'sample-app', string
   drill: 'On a non-production environment: promote, force a failing verdict, and check the rollback restored the snapshot.',
   db: 'Database phases and tools: cutover db expand|migrate|contract|status|lint|plan (see cutover db --help).',
   init: "Give the router its first state, all traffic on --live; refuses when it already has one.",
+  evm: 'Contract proxies: cutover evm init deploys the first proxy of a contract (see cutover evm --help).',
   demo: 'Run a whole release on this machine under load and count failed requests.',
   'sample-app': "The small service the demo releases (the demo's deploy command starts it)."
 };
@@ -45,6 +46,7 @@ export function commandHelp(command: string): string {
       ''
     ].join('\n');
   }
+  if (command === 'evm') return evmHelp();
   if (command === 'demo') {
     return [
       'cutover demo [--router auto|nginx|proxy] [--concurrency 8]',
@@ -116,6 +118,30 @@ function dbHelp(): string {
     '',
     'A statement can be allowed with a comment above it: -- cutover:allow <rule>: <reason>',
     'The reason is recorded in the migration history.',
+    ''
+  ].join('\n');
+}
+
+function evmHelp(): string {
+  return [
+    'cutover evm init [--config cutover.yml] [--call "function initialize(...)" --args \'[...]\'] [--owner <address>] [--record <file>] [--json]',
+    '',
+    "Deploys the first proxy of router.reference's contract, of router.proxy-kind, from router.signer on router.rpc:",
+    'the implementation at its CREATE2 address (router.implementation.salt), then OpenZeppelin v5\'s ERC1967Proxy (uups),',
+    'TransparentUpgradeableProxy (transparent) or UpgradeableBeacon and BeaconProxy (beacon), with the initializer in',
+    'the constructor. Everything is simulated first, then an upgrade by the account that will send releases (the signer,',
+    'or router.safe in propose mode): a proxy releases could not upgrade is refused with nothing sent.',
+    'router.proxy must be absent; put the printed address there afterwards.',
+    '',
+    '  --call <signature>   The implementation\'s initializer, like "function initialize(address owner, uint256 value)".',
+    '                       Required when the contract has an initialize function: an uninitialized proxy is anyone\'s.',
+    '  --args <json array>  Its arguments, like \'["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 41]\'.',
+    '  --owner <address>    transparent and beacon: who owns the ProxyAdmin or the beacon. Default: router.safe in',
+    '                       propose mode, else the signer.',
+    '  --record <file>      Where the transactions are recorded as they go out; a re-run after a stop reads it and',
+    '                       sends nothing twice. Default: .cutover/<service>.evm-init.json.',
+    '  --verbose            Print debug lines.',
+    '  --json               Print the addresses as JSON.',
     ''
   ].join('\n');
 }

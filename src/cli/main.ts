@@ -10,6 +10,7 @@ import { gitHubRunOf } from '../github/environment.js';
 import { terminalLogger } from '../logging/logger.js';
 import { cleanOutsideText } from '../logging/outside-text.js';
 import { dbToolCommand } from './db.js';
+import { evmCommand } from './evm.js';
 import { parseFlags } from './flags.js';
 import { runDemo } from '../demo/run-demo.js';
 import { runEvmDemo } from '../demo/evm-demo.js';
@@ -64,9 +65,10 @@ export async function main(argv: readonly string[], given: Terminal): Promise<nu
     if ((STEPS as readonly string[]).includes(command)) return await stepCommand(command as StepName, rest, terminal);
     if (command === 'db') return await dbCommand(rest, terminal);
     if (command === 'init') return await initCommand(rest, terminal);
+    if (command === 'evm') return await evmCommand(rest, terminal);
     if (command === 'demo') return await demoCommand(rest, terminal);
     if (command === 'sample-app') return await sampleAppCommand(rest, terminal);
-    throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'db', 'init', 'demo'].join(', ')}. See cutover --help.`);
+    throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'db', 'init', 'evm', 'demo'].join(', ')}. See cutover --help.`);
   } catch (error) {
     return failed(terminal, error);
   }

@@ -68,7 +68,8 @@ async function requireDeployer(chain: Chain, blockNumber?: bigint): Promise<void
   );
 }
 
-async function hasCode(chain: Chain, address: Address, blockNumber?: bigint): Promise<boolean> {
+/** Whether any code is at `address`, at `blockNumber` or the latest block. */
+export async function hasCode(chain: Chain, address: Address, blockNumber?: bigint): Promise<boolean> {
   const code = await chain.client.getCode({ address, ...(blockNumber === undefined ? {} : { blockNumber }) });
   return code !== undefined && size(code) > 0;
 }

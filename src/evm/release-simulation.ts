@@ -43,34 +43,70 @@ export interface ReleaseSimulation {
 export async function simulateRelease(chain: Chain, calls: ReleaseCalls): Promise<ReleaseSimulation> {
   const { sender } = calls;
   const smokeSenders = calls.smoke.map(smoke => smoke.from ?? sender);
-  const stateOverride: StateOverride = [...new Set([sender, ...smokeSenders])].map(address => ({ address, code: PROBE_CODE }));
-  if (calls.undeployed) stateOverride.push({ address: calls.undeployed.address, code: calls.undeployed.code });
   const steps = [
     { to: calls.forward.to, data: calls.forward.data, isolatedFrom: ZERO },
     ...calls.smoke.map((smoke, index) => ({ to: calls.proxy, data: smokeCallData(smoke), isolatedFrom: smokeSenders[index] as Address })),
     { to: calls.back.to, data: calls.back.data, isolatedFrom: ZERO }
   ];
-  let returned: Hex;
-  try {
-    ({ data: returned = '0x' } = await chain.client.call({ to: sender, data: encodeFunctionData({ abi: PROBE_ABI, functionName: 'run', args: [steps] }), blockNumber: calls.blockNumber, stateOverride }));
-  } catch (error) {
-    const said = revertReason(error) ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
-    throw new ReleaseError(`simulating the release's calls from ${sender} failed: ${said}. The RPC endpoint must answer eth_call with a state override. Nothing was sent.`, 'unchanged');
-  }
-  const [ok, data] = decodeFunctionResult({ abi: PROBE_ABI, functionName: 'run', data: returned });
-  const outcome = (index: number): CallOutcome => (ok[index] ? { ok: true } : { ok: false, reason: reasonOf(data[index] as Hex, calls.errors) });
+  const outcomes = await runProbe(chain, { sender, steps, others: smokeSenders, ...(calls.undeployed ? { code: [calls.undeployed] } : {}), blockNumber: calls.blockNumber });
+  const outcome = (index: number): CallOutcome => {
+    const { ok, data } = outcomes[index] as ProbeOutcome;
+    return ok ? { ok: true } : { ok: false, reason: reasonOf(data, calls.errors) };
+  };
   return {
     forward: outcome(0),
     smoke: calls.smoke.map((smoke, index) => {
-      const outcome = data[index + 1] as Hex;
-      return smokeResult(smoke, ok[index + 1] ? { returned: outcome } : { error: reasonOf(outcome, calls.errors) });
+      const { ok, data } = outcomes[index + 1] as ProbeOutcome;
+      return smokeResult(smoke, ok ? { returned: data } : { error: reasonOf(data, calls.errors) });
     }),
     back: outcome(steps.length - 1)
   };
 }
 
-const ZERO: Address = '0x0000000000000000000000000000000000000000';
+/** One step of a probe run: a call from the sender (isolatedFrom zero) or from another account with its effects undone, or a creation (to zero). */
+export interface ProbeStep {
+  to: Address;
+  data: Hex;
+  isolatedFrom: Address;
+}
 
-function reasonOf(data: Hex, errors: Abi): string {
+export interface ProbeOutcome {
+  ok: boolean;
+  /** What the call returned or reverted with; for a creation, the created address abi-encoded. */
+  data: Hex;
+}
+
+/**
+ * Runs `steps` in one eth_call at `blockNumber`, sending nothing: the
+ * ReleaseProbe's code stands at `sender` and at each of `others`, and `code` at
+ * addresses that have none yet on chain.
+ */
+export async function runProbe(
+  chain: Chain,
+  run: { sender: Address; steps: ProbeStep[]; others?: Address[]; code?: { address: Address; code: Hex }[]; blockNumber?: bigint }
+): Promise<ProbeOutcome[]> {
+  const { sender } = run;
+  const stateOverride: StateOverride = [...new Set([sender, ...(run.others ?? [])])].map(address => ({ address, code: PROBE_CODE }));
+  stateOverride.push(...(run.code ?? []));
+  let returned: Hex;
+  try {
+    ({ data: returned = '0x' } = await chain.client.call({
+      to: sender,
+      data: encodeFunctionData({ abi: PROBE_ABI, functionName: 'run', args: [run.steps] }),
+      ...(run.blockNumber === undefined ? {} : { blockNumber: run.blockNumber }),
+      stateOverride
+    }));
+  } catch (error) {
+    const said = revertReason(error) ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+    throw new ReleaseError(`simulating the calls from ${sender} failed: ${said}. The RPC endpoint must answer eth_call with a state override. Nothing was sent.`, 'unchanged');
+  }
+  const [ok, data] = decodeFunctionResult({ abi: PROBE_ABI, functionName: 'run', data: returned });
+  return ok.map((succeeded, index) => ({ ok: succeeded, data: data[index] as Hex }));
+}
+
+export const ZERO: Address = '0x0000000000000000000000000000000000000000';
+
+/** Why a call reverted, from its revert data. */
+export function reasonOf(data: Hex, errors: Abi): string {
   return revertReason(new RawContractError({ data }), errors) ?? 'reverted without a reason';
 }

@@ -1,5 +1,5 @@
-import { decodeFunctionResult, encodeFunctionData, parseAbiItem, type AbiFunction, type Address, type Hex } from 'viem';
-import { BadInputError } from '../core/errors.js';
+import { decodeFunctionResult, type Address, type Hex } from 'viem';
+import { signatureCallData, signatureFunction } from './signature-call.js';
 
 /** A call through the proxy after the upgrade, in the release simulation (src/evm/release-simulation.ts), whose answer is checked. */
 export interface SmokeCall {
@@ -19,19 +19,20 @@ export interface SmokeResult {
   error?: string;
 }
 
+/** Where a smoke call's signature and args came from, for messages. */
+function fieldsOf(smokeCall: SmokeCall) {
+  const name = `router.smoke call ${JSON.stringify(smokeCall.call)}`;
+  return { call: name, args: `${name}: its args` };
+}
+
 /** The call data of a smoke call; a signature that is not a function, or args that do not fit it, are bad input. */
 export function smokeCallData(smokeCall: SmokeCall): Hex {
-  const fn = functionOf(smokeCall.call);
-  try {
-    return encodeFunctionData({ abi: [fn], functionName: fn.name, args: smokeCall.args ?? [] });
-  } catch (error) {
-    throw new BadInputError(`smoke call "${smokeCall.call}": its args ${normalized(smokeCall.args ?? [])} do not fit the function (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}).`);
-  }
+  return signatureCallData({ call: smokeCall.call, args: smokeCall.args ?? [] }, fieldsOf(smokeCall));
 }
 
 /** What a smoke call answered (its return data, or why it reverted), judged against what it expects. */
 export function smokeResult(smokeCall: SmokeCall, answer: { returned: Hex } | { error: string }): SmokeResult {
-  const fn = functionOf(smokeCall.call);
+  const fn = signatureFunction({ call: smokeCall.call, args: [] }, fieldsOf(smokeCall));
   const expected = smokeCall.expect === undefined ? null : normalized(smokeCall.expect);
   const result = { call: smokeCall.call, expected };
   if ('error' in answer) return { ...result, ok: false, actual: null, error: answer.error };
@@ -42,17 +43,6 @@ export function smokeResult(smokeCall: SmokeCall, answer: { returned: Hex } | { 
     return { ...result, ok: false, actual: null, error: `the answer does not decode as the function's outputs: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}` };
   }
   return { ...result, ok: expected === null || actual === expected, actual };
-}
-
-function functionOf(signature: string): AbiFunction {
-  let item;
-  try {
-    item = parseAbiItem(signature);
-  } catch (error) {
-    throw new BadInputError(`smoke call "${signature}": not a human-readable ABI function (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}). Write it like "function version() view returns (string)".`);
-  }
-  if (item.type !== 'function') throw new BadInputError(`smoke call "${signature}": an ABI ${item.type}, not a function. Write it like "function version() view returns (string)".`);
-  return item;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BaseError, decodeErrorResult, type Abi, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { BaseError, decodeErrorResult, getAddress, type Abi, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { formatDuration } from '../config/duration.js';
 import { BadInputError, ReleaseError } from '../core/errors.js';
 import { sleep } from '../io/wait.js';
@@ -23,6 +23,15 @@ export interface SendOptions {
   onWait?: (message: string) => void;
   /** An ABI whose custom errors name a revert (the new implementation's, whose initializer an upgrade runs). */
   errors?: Abi;
+  /** Told the hash as soon as the node took the transaction, before the wait: a record of it lets a re-run find it. */
+  onSent?: (hash: Hex) => Promise<void>;
+}
+
+/** A contract creation: init code (creation code and constructor arguments) sent to no one. */
+export interface Creation {
+  to: null;
+  data: Hex;
+  value: bigint;
 }
 
 export interface Sent {
@@ -30,6 +39,8 @@ export interface Sent {
   blockNumber: bigint;
   blockHash: Hex;
   gasUsed: bigint;
+  /** The contract a creation made; null for a call. */
+  contractAddress: Address | null;
 }
 
 /**
@@ -42,7 +53,7 @@ export interface Sent {
  * stall time: the chain does not mine on its own. A transaction a
  * reorganization drops is waited for until then, or until `signal` aborts.
  */
-export async function sendCall(chain: Chain, call: Call, options: SendOptions): Promise<Sent> {
+export async function sendCall(chain: Chain, call: Call | Creation, options: SendOptions): Promise<Sent> {
   const account = chain.wallet?.account;
   if (!chain.wallet || !account) {
     const field = options.signerField ?? 'the signer key';
@@ -58,11 +69,26 @@ export async function sendCall(chain: Chain, call: Call, options: SendOptions): 
     options.signal?.throwIfAborted();
     throw new ReleaseError(`${describeCall(call)} was not sent: ${revertReason(error, options.errors) ?? shortMessage(error)}`);
   }
+  options.onWait?.(`sent transaction ${hash} (${describeCall(call)})`);
+  await options.onSent?.(hash);
+  return settled(chain, hash, call, account.address, options, deadline);
+}
+
+/**
+ * Waits for a transaction sent earlier (by a run that stopped before it was
+ * mined) as sendCall waits for its own, with the same deadline and refusals.
+ */
+export function waitForSent(chain: Chain, hash: Hex, call: Call | Creation, from: Address, options: SendOptions): Promise<Sent> {
+  return settled(chain, hash, call, from, options, options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs));
+}
+
+async function settled(chain: Chain, hash: Hex, call: Call | Creation, from: Address, options: SendOptions, deadline: AbortSignal | undefined): Promise<Sent> {
   const receipt = await confirmedWithin(chain, hash, call, options, deadline);
   if (receipt.status === 'reverted') {
-    throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, account.address, receipt, options.errors)}`);
+    throw new ReleaseError(`${describeCall(call)} reverted in block ${receipt.blockNumber} (transaction ${hash}): ${await replayReason(chain, call, from, receipt, options.errors)}`);
   }
-  return { hash, blockNumber: receipt.blockNumber, blockHash: receipt.blockHash, gasUsed: receipt.gasUsed };
+  const { blockNumber, blockHash, gasUsed, contractAddress } = receipt;
+  return { hash, blockNumber, blockHash, gasUsed, contractAddress: contractAddress ? getAddress(contractAddress) : null };
 }
 
 /**
@@ -83,7 +109,7 @@ export async function waitForBlock(chain: Chain, height: bigint, options: { sign
 }
 
 /** The confirmed receipt, or a ReleaseError naming the transaction once `timeoutMs` is over: a node that stopped mining would otherwise hold the step forever. */
-async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: SendOptions, deadline: AbortSignal | undefined): Promise<TransactionReceipt> {
+async function confirmedWithin(chain: Chain, hash: Hex, call: Call | Creation, options: SendOptions, deadline: AbortSignal | undefined): Promise<TransactionReceipt> {
   const confirmations = confirmationsFor(chain.chainId, options.confirmations);
   if (deadline === undefined || options.timeoutMs === undefined) return confirmedReceipt(chain, hash, call, confirmations, options);
   try {
@@ -100,7 +126,7 @@ async function confirmedWithin(chain: Chain, hash: Hex, call: Call, options: Sen
 type Fields = NonNullable<SendOptions['fields']>;
 const DEFAULT_FIELDS: Fields = { confirmations: 'confirmations', blockStall: 'block-stall' };
 
-async function confirmedReceipt(chain: Chain, hash: Hex, call: Call, { count, defaultReason }: Confirmations, options: SendOptions): Promise<TransactionReceipt> {
+async function confirmedReceipt(chain: Chain, hash: Hex, call: Call | Creation, { count, defaultReason }: Confirmations, options: SendOptions): Promise<TransactionReceipt> {
   const { signal, onWait, fields = DEFAULT_FIELDS } = options;
   const why = defaultReason ? `, ${defaultReason}; ${fields.confirmations} sets it` : '';
   const watch = watchBlocks(chain, options.blockStallMs);
@@ -146,7 +172,7 @@ function stallFacts(stall: BlockStall, fields: Fields): { quiet: string; ifSlow:
  * Mined, so its change is in effect at the chain's head: not unchanged. A re-run finds the change on chain and
  * goes on without sending it again, which is what resumable says.
  */
-function unconfirmed(hash: Hex, call: Call, block: bigint, count: number, stall: BlockStall, fields: Fields): ReleaseError {
+function unconfirmed(hash: Hex, call: Call | Creation, block: bigint, count: number, stall: BlockStall, fields: Fields): ReleaseError {
   const { quiet, ifSlow } = stallFacts(stall, fields);
   return new ReleaseError(
     `transaction ${hash} (${describeCall(call)}) is in block ${block}, and its change is in effect on the chain as of that block, but it has no confirmation: ${quiet}, ` +
@@ -158,7 +184,7 @@ function unconfirmed(hash: Hex, call: Call, block: bigint, count: number, stall:
 }
 
 /** Sent and not mined: whether it will be decides what the step changed, so no cause is given. */
-function notMined(hash: Hex, call: Call, stall: BlockStall, fields: Fields): ReleaseError {
+function notMined(hash: Hex, call: Call | Creation, stall: BlockStall, fields: Fields): ReleaseError {
   const { quiet, ifSlow } = stallFacts(stall, fields);
   return new ReleaseError(
     `transaction ${hash} (${describeCall(call)}) was sent and is not mined: ${quiet}. The chain seems not to mine at all (like anvil with automine off and no block time). ` +
@@ -180,9 +206,9 @@ async function findReceipt(chain: Chain, hash: Hex): Promise<TransactionReceipt 
  * A receipt says only that the transaction reverted: run the call again at
  * the end of its block, which holds whatever state change beat it, for the reason.
  */
-async function replayReason(chain: Chain, call: Call, from: Address, receipt: TransactionReceipt, errors: Abi | undefined): Promise<string> {
+async function replayReason(chain: Chain, call: Call | Creation, from: Address, receipt: TransactionReceipt, errors: Abi | undefined): Promise<string> {
   try {
-    await chain.client.call({ account: from, to: call.to, data: call.data, value: call.value, blockNumber: receipt.blockNumber });
+    await chain.client.call({ account: from, to: call.to ?? undefined, data: call.data, value: call.value, blockNumber: receipt.blockNumber });
   } catch (error) {
     return revertReason(error, errors) ?? shortMessage(error);
   }
@@ -236,6 +262,7 @@ function shortMessage(error: unknown): string {
 }
 
 /** A call named by target and selector, never by its (possibly huge) call data. */
-function describeCall(call: Call): string {
+function describeCall(call: Call | Creation): string {
+  if (call.to === null) return `the contract creation (${size(call.data)} bytes of init code)`;
   return size(call.data) >= 4 ? `the call ${slice(call.data, 0, 4)} to ${call.to}` : `the transaction to ${call.to}`;
 }

@@ -21,7 +21,7 @@ const UPGRADE_ABI = parseAbi([
  * The one transaction that points `state`'s proxy at `implementation`, running
  * `data` (an initializer call, or 0x) in the proxy's context where the kind allows it.
  */
-export function upgradeCall(state: ProxyState, implementation: Address, data: Hex): Call {
+export function upgradeCall(state: Pick<ProxyState, 'kind' | 'proxy' | 'admin' | 'beacon'>, implementation: Address, data: Hex): Call {
   switch (state.kind) {
     case 'uups':
       return { to: state.proxy, data: encodeFunctionData({ abi: UPGRADE_ABI, functionName: 'upgradeToAndCall', args: [implementation, data] }), value: 0n };

@@ -1,9 +1,11 @@
-import { getAddress, isAddress } from 'viem';
+import { getAddress, isAddress, type Hex } from 'viem';
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
 import { secretableSchema } from '../config/secrets.js';
 import { PROXY_KINDS } from '../core/eip1967.js';
+import { connectChain, type Chain } from '../evm/chain.js';
 import type { SendOptions } from '../evm/transactions.js';
+import type { Secrets } from '../config/secrets.js';
 import type { Logger } from '../logging/logger.js';
 
 const addressSchema = z
@@ -51,7 +53,8 @@ export const evmProxyOptionsSchema = z
     rpc: secretableSchema,
     /** The chain the release is for; a node on another chain is refused. */
     'chain-id': z.number().int().positive(),
-    proxy: addressSchema,
+    /** The proxy users call; absent only until `cutover evm init` deployed it. */
+    proxy: addressSchema.optional(),
     'proxy-kind': z.enum(PROXY_KINDS),
     /** send: sign and send the upgrade; propose: write it for a Safe's owners to sign, and send nothing. */
     mode: z.enum(['send', 'propose']).default('send'),
@@ -124,4 +127,18 @@ export function sendOptionsOf(options: EvmProxyOptions, logger: Logger): SendOpt
     fields: { confirmations: 'router.confirmations', blockStall: 'router.block-stall' },
     onWait: line => logger.info(line)
   };
+}
+
+/** The chain the router's settings name, checked to be that chain, with the signer's key when it sends. */
+export function connectRouterChain(options: EvmProxyOptions, secrets: Secrets, signal?: AbortSignal, signer = options.mode === 'send'): Promise<Chain> {
+  return connectChain(
+    {
+      rpcUrl: secrets.resolve('router.rpc', options.rpc),
+      chainId: options['chain-id'],
+      ...(signer && options.signer ? { privateKey: secrets.resolve('router.signer', options.signer) as Hex } : {}),
+      ...(options['poll-interval'] !== undefined ? { pollingMs: options['poll-interval'] } : {}),
+      ...(signal ? { signal } : {})
+    },
+    { rpc: 'router.rpc', chainId: 'router.chain-id', privateKey: 'router.signer' }
+  );
 }

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { encodeFunctionData, parseAbiItem, type AbiFunction, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import { BadInputError, DriftError, ReleaseError } from '../core/errors.js';
 import { implementationState } from '../core/implementation-colors.js';
 import { describeRouterState, routerDigest, type RouterState } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
-import { connectChain, type Chain } from '../evm/chain.js';
+import type { Chain } from '../evm/chain.js';
 import { loadContractBuild, type ContractBuild } from '../evm/contract-build.js';
 import { readProxy, type ProxyState } from '../evm/proxy-state.js';
 import { safeProposal } from '../evm/safe-proposal.js';
@@ -13,6 +13,7 @@ import { sendCall, waitForBlock } from '../evm/transactions.js';
 import { ChainStalledError, watchBlocks } from '../evm/block-stall.js';
 import { formatDuration } from '../config/duration.js';
 import { decodeCall } from '../evm/decoded-call.js';
+import { signatureCallData, signatureFunction } from '../evm/signature-call.js';
 import { decodeUpgradeCall, upgradeCall, type Call } from '../evm/upgrade-call.js';
 import { firstUpgradeTo } from '../evm/upgrade-history.js';
 import { checkRollback } from '../evm/upgrade-safety.js';
@@ -20,11 +21,13 @@ import { proveRelease } from '../evm/release-proof.js';
 import { create2Address } from '../evm/create2.js';
 import { runtimeCodeMatches } from '../evm/code-match.js';
 import { otherColor, type Color } from '../core/color.js';
-import { sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
+import { connectRouterChain, sendOptionsOf, type EvmProxyOptions } from './evm-proxy-options.js';
 import { prepareImplementation } from './evm-prepare.js';
 import { ProposalWritten, type PlannedCall, type Router, type RouterContext } from './router.js';
 
 export { evmProxyOptionsSchema, type EvmProxyOptions } from './evm-proxy-options.js';
+
+const INITIALIZER_FIELDS = { call: 'router.initializer.call', args: 'router.initializer.args' };
 
 /** The new implementation of this release: its build and the address it has (or will have, by CREATE2). */
 export interface Candidate {
@@ -38,21 +41,17 @@ export interface Candidate {
  * is one upgrade transaction (or, in propose mode, one written for a Safe).
  */
 export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterContext): Router {
+  const proxyAddress = options.proxy;
+  if (!proxyAddress) {
+    throw new BadInputError(
+      "router.proxy: required, the address of the proxy to release. For a contract that has no proxy yet, run cutover evm init: it deploys the first one and prints the address to put here."
+    );
+  }
   const kind = options['proxy-kind'];
   let chain: Promise<Chain> | undefined;
   let candidate: Promise<Candidate> | undefined;
   let reference: Promise<ContractBuild> | undefined;
-  const connect = () =>
-    (chain ??= connectChain(
-      {
-        rpcUrl: context.secrets.resolve('router.rpc', options.rpc),
-        chainId: options['chain-id'],
-        ...(options.mode === 'send' && options.signer ? { privateKey: context.secrets.resolve('router.signer', options.signer) as Hex } : {}),
-        ...(options['poll-interval'] !== undefined ? { pollingMs: options['poll-interval'] } : {}),
-        signal: context.signal
-      },
-      { rpc: 'router.rpc', chainId: 'router.chain-id' }
-    ));
+  const connect = () => (chain ??= connectRouterChain(options, context.secrets, context.signal));
   const file = (name: string) => path.resolve(context.baseDir, name);
   const referenceBuild = () => (reference ??= loadContractBuild(file(options.reference.build), options.reference.contract, 'router.reference'));
   const newImplementation = () =>
@@ -60,7 +59,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       build,
       address: options.implementation.address ?? create2Address(build.bytecode, options.implementation.salt as Hex)
     })));
-  const proxyState = async () => readProxy(await connect(), options.proxy, kind, 'router.proxy');
+  const proxyState = async () => readProxy(await connect(), proxyAddress, kind, 'router.proxy');
   const stateOf = async (proxy: ProxyState): Promise<RouterState> =>
     implementationState({
       live: proxy.implementation,
@@ -93,7 +92,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       context.logger.info(`the initializer (${options.initializer.call}) ran with this release's first upgrade to ${address} (${earlier}); a roll-forward sends none`);
       return { data: '0x', initializer: null };
     }
-    return { data: initializerData(options.initializer), initializer: options.initializer.call };
+    return { data: signatureCallData(options.initializer, INITIALIZER_FIELDS), initializer: options.initializer.call };
   };
 
   /** The one transaction that moves the proxy to `to`: what apply sends or proposes, and what prepare shows. */
@@ -136,7 +135,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
   /** `call` decoded from its own bytes, with who sends it, for the reviewer. */
   const planned = async (call: Call, data: Hex): Promise<PlannedCall> => {
     const upgrade = decodeUpgradeCall(call);
-    const inner = options.initializer && data !== '0x' ? decodeCall([initializerFunction(options.initializer)], data) : null;
+    const inner = options.initializer && data !== '0x' ? decodeCall([signatureFunction(options.initializer, INITIALIZER_FIELDS)], data) : null;
     return {
       to: call.to,
       from: options.mode === 'propose' ? (options.safe ?? null) : (await connect()).account,
@@ -191,7 +190,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       const current = await stateOf(proxy);
       if (routerDigest(current) === routerDigest(target)) return;
       if (routerDigest(current) !== routerDigest(expected)) {
-        throw new DriftError(`the proxy ${options.proxy} no longer holds what this release expects: ${describeRouterState(current)}, not ${describeRouterState(expected)}. Someone else upgraded it; take a new snapshot.`);
+        throw new DriftError(`the proxy ${proxyAddress} no longer holds what this release expects: ${describeRouterState(current)}, not ${describeRouterState(expected)}. Someone else upgraded it; take a new snapshot.`);
       }
       const to = target.endpoints[liveColorOf(target.weights)] as Address;
       const { address, build } = await newImplementation();
@@ -220,7 +219,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         // Someone may have upgraded while we waited.
         proxy = await proxyState();
         if (routerDigest(await stateOf(proxy)) !== routerDigest(expected)) {
-          throw new DriftError(`the proxy ${options.proxy} was upgraded by someone else while waiting for block ${height}; nothing was sent. Take a new snapshot.`);
+          throw new DriftError(`the proxy ${proxyAddress} was upgraded by someone else while waiting for block ${height}; nothing was sent. Take a new snapshot.`);
         }
       }
       const { call, data, initializer } = await upgradeTo(proxy, to);
@@ -231,7 +230,7 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
         const proposal = safeProposal(call, {
           chainId: options['chain-id'],
           name: `cutover: ${context.service} to ${to}`,
-          description: `Upgrade ${kind} proxy ${options.proxy} from ${proxy.implementation} to ${to}${initializer ? `, calling ${initializer}` : ''}.`,
+          description: `Upgrade ${kind} proxy ${proxyAddress} from ${proxy.implementation} to ${to}${initializer ? `, calling ${initializer}` : ''}.`,
           createdAt: new Date(),
           ...(options.safe ? { safe: options.safe } : {})
         });
@@ -242,14 +241,14 @@ export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterCo
       }
       const sent = await sendCall(connected, call, { ...sendOptionsOf(options, context.logger), errors: build.abi, signal: context.signal });
       context.journal?.({ action: 'upgrade', implementation: to, tx: sent.hash, block: Number(sent.blockNumber), initializer, data });
-      context.logger.info(`upgraded ${options.proxy} to ${to} in transaction ${sent.hash}, block ${sent.blockNumber}`);
+      context.logger.info(`upgraded ${proxyAddress} to ${to} in transaction ${sent.hash}, block ${sent.blockNumber}`);
       const after = await proxyState();
       if (after.implementation.toLowerCase() !== to.toLowerCase()) {
         throw new ReleaseError(`after transaction ${sent.hash} the proxy delegates to ${after.implementation}, not ${to}. Check the transaction on a block explorer.`);
       }
     },
     async initialize() {
-      throw new BadInputError('router.kind evm-proxy: a proxy starts when it is deployed with its first implementation; cutover init is for traffic routers. Take a snapshot instead.');
+      throw new BadInputError('router.kind evm-proxy: cutover init is for traffic routers; a proxy starts when it is deployed with its first implementation. Run cutover evm init to deploy the first proxy, or take a snapshot of one that exists.');
     },
     // An upgrade is atomic: from its block on, no call reaches the old implementation.
     drain: async color => ({ color, method: 'counter', waitedMs: 0, remaining: 0, closed: 0 }),
@@ -269,21 +268,4 @@ function proposalFollowUp(facts: { where: string; to: Address; via: Address; ini
     `Import that file in the Safe app for its owners to sign and execute. Once the Safe executed it, run ${step} again: it finds the upgrade on chain and records the ${step} as done. ` +
     `Until then the proxy still delegates to ${live}, so ${other} has nothing to undo (it is a no-op); to abandon the change, reject the transaction in the Safe.`
   );
-}
-
-function initializerFunction(initializer: NonNullable<EvmProxyOptions['initializer']>): AbiFunction {
-  try {
-    return parseAbiItem(initializer.call) as AbiFunction;
-  } catch (error) {
-    throw new BadInputError(`router.initializer.call: ${JSON.stringify(initializer.call)} is not a function signature (${(error as Error).message.split('\n')[0]}). Write it like "function initializeV2(uint256 fee)".`);
-  }
-}
-
-function initializerData(initializer: NonNullable<EvmProxyOptions['initializer']>): Hex {
-  const item = initializerFunction(initializer);
-  try {
-    return encodeFunctionData({ abi: [item], functionName: item.name, args: initializer.args });
-  } catch (error) {
-    throw new BadInputError(`router.initializer.args: ${JSON.stringify(initializer.args)} do not fit ${initializer.call} (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}).`);
-  }
 }
