@@ -31,6 +31,6 @@ export function signatureCallData(given: SignatureCall, fields: SignatureFields)
   try {
     return encodeFunctionData({ abi: [item], functionName: item.name, args: given.args });
   } catch (error) {
-    throw new BadInputError(`${fields.args}: ${JSON.stringify(given.args)} do not fit the function ${given.call} (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}).`);
+    throw new BadInputError(`${fields.args}: ${JSON.stringify(given.args)} do not fit ${given.call} (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}).`);
   }
 }

@@ -22,7 +22,7 @@ export interface SmokeResult {
 /** Where a smoke call's signature and args came from, for messages. */
 function fieldsOf(smokeCall: SmokeCall) {
   const name = `router.smoke call ${JSON.stringify(smokeCall.call)}`;
-  return { call: name, args: `${name}: its args` };
+  return { call: name, args: `${name} args` };
 }
 
 /** The call data of a smoke call; a signature that is not a function, or args that do not fit it, are bad input. */
