@@ -14,7 +14,7 @@ const addressSchema = z
   .transform(text => getAddress(text));
 
 const buildSchema = z.strictObject({
-  /** A build-info file or folder (Hardhat artifacts/build-info, forge --build-info), or solc standard-JSON input and output. */
+  /** Foundry's out/ or Hardhat's artifacts/ (their build-info files, with the storage layout), one build-info file, or solc's input and output in one JSON file (src/evm/build-files.ts). */
   build: z.string().min(1),
   /** `Name` or `path/File.sol:Name`. */
   contract: z.string().min(1)
