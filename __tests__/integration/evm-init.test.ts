@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { getContractAddress, type Address, type Hex, type WalletClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -51,6 +53,17 @@ describeWithAnvil('cutover evm init: the first proxy of a contract, then release
     expect(upgraded.implementation).not.toBe(outputs.implementation);
     await succeeded(release.step('rollback', '--json'));
     expect((await readProxy(bench.chain, proxy, kind, 'proxy')).implementation).toBe(outputs.implementation);
+  });
+
+  it('runs from the committed CLI bundle, which carries the proxy contracts', async () => {
+    const { release, record } = await fromNothing(bench, 'beacon');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.resolve('dist/cli/index.js'), 'evm', 'init', '--config', release.config, '--record', record, ...initializer('beacon', signer()), '--json'],
+      { env: { ...process.env, ...release.env }, timeout: 60_000 }
+    );
+    const outputs = JSON.parse(stdout) as Record<string, Address>;
+    expect((await readProxy(bench.chain, outputs.proxy as Address, 'beacon', 'proxy')).beacon).toBe(outputs.beacon);
   });
 
   it('sends nothing on a second run: the record names the proxy, which is there', async () => {
