@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLoad } from './lib/load.mjs';
 import { stringify } from 'yaml';
-import { main } from '../lib/cli/main.js';
-import { parseDuration } from '../lib/config/duration.js';
-import { askSocket, findHaproxy, startHaproxy, waitFor } from '../lib/demo/haproxy-server.js';
-import { serveSampleApp, stopGracefully } from '../lib/demo/sample-app.js';
-import { httpRequest } from '../lib/io/http.js';
-import { freePort } from '../lib/io/ports.js';
+import { main } from '../lib/src/cli/main.js';
+import { parseDuration } from '../lib/src/shared/duration.js';
+import { askSocket, findHaproxy, startHaproxy, waitFor } from '../lib/harness/haproxy-server.js';
+import { serveSampleApp, stopGracefully } from '../lib/src/demo/sample-app.js';
+import { httpRequest } from '../lib/src/shared/io/http.js';
+import { freePort } from '../lib/src/shared/io/ports.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 1 : 10;

@@ -47,7 +47,7 @@ run(['npx', 'tsc', '-p', 'tsconfig.build.json']);
 rmSync('dist', { recursive: true, force: true });
 
 const externals = Object.keys(VENDORED).flatMap(name => ['-e', name]);
-run(['npx', 'ncc', 'build', 'lib/entry.js', '-o', 'dist/cutover', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', ...externals]);
+run(['npx', 'ncc', 'build', 'lib/src/entry.js', '-o', 'dist/cutover', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', ...externals]);
 // ncc names ESM output index.mjs; the package is "type": "module", so index.js is ESM too.
 if (existsSync('dist/cutover/index.mjs')) renameSync('dist/cutover/index.mjs', 'dist/cutover/index.js');
 // ssh2's pure-JS poly1305 (emscripten) reads __dirname at load time, which an ES module lacks.
@@ -60,7 +60,7 @@ writeFileSync(
 rmSync('dist/cutover/pagent.exe', { force: true });
 for (const [name, keep] of Object.entries(VENDORED)) vendor(name, keep);
 
-const { ACTION_RUNTIME, POST_STEPS, STEPS } = await import(path.resolve('lib/steps/options.js'));
+const { ACTION_RUNTIME, POST_STEPS, STEPS } = await import(path.resolve('lib/src/steps/options.js'));
 // An action entry checks the Node it runs on before loading the bundle, so an older Node gets a clear
 // error instead of whatever the bundle would stumble on first. The CLI runs on any Node the package allows.
 const actionEntry = (name, call) => [

@@ -2,7 +2,7 @@
 // workflow from their sources (src/steps/options.ts, docs/examples/release.yml), so they cannot drift apart.
 // Run with `npm run docs` (it builds first).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { ACTION_RUNTIME, POST_STEPS, PREPARE, STEP_OPTIONS, STEP_OUTPUTS, STEP_TITLES, STEPS, optionsOf, prepareOptions } from '../lib/steps/options.js';
+import { ACTION_RUNTIME, POST_STEPS, PREPARE, STEP_OPTIONS, STEP_OUTPUTS, STEP_TITLES, STEPS, optionsOf, prepareOptions } from '../lib/src/steps/options.js';
 
 
 const quote = text => JSON.stringify(text);

@@ -4,10 +4,10 @@
 //   node scripts/self-test-stack.mjs <dir>
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../lib/cli/main.js';
-import { startProxyServer } from '../lib/demo/proxy-server.js';
-import { serveSampleApp } from '../lib/demo/sample-app.js';
-import { freePort } from '../lib/io/ports.js';
+import { main } from '../lib/src/cli/main.js';
+import { startProxyServer } from '../lib/src/demo/proxy-server.js';
+import { serveSampleApp } from '../lib/src/demo/sample-app.js';
+import { freePort } from '../lib/src/shared/io/ports.js';
 
 const dir = process.argv[2];
 if (!dir) {

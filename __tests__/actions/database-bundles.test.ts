@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readHistory } from '../../src/database/history.js';
+import { readHistory } from '../../src/adapters/database/history.js';
 import { describeBundles, runBundle, runnerFor, type ActionRun, type Runner } from '../support/action-bundle.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { columnsOf, SPLIT_NAME, writeDatabaseOnlyConfig, writeMigrations } from '../support/migrations.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { readHistory } from '../../src/database/history.js';
-import { openDatabase } from '../../src/database/open.js';
+import { readHistory } from '../../src/adapters/database/history.js';
+import { openDatabase } from '../../src/adapters/database/open.js';
 import { runActionEntry } from '../support/action-entry.js';
 import { TEST_TOKEN } from '../support/action-bundle.js';
 import { columnsOf, SPLIT_NAME, writeDatabaseOnlyConfig, writeMigrations } from '../support/migrations.js';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from '../../src/database/connection.js';
-import { readHistory } from '../../src/database/history.js';
-import { openDatabase } from '../../src/database/open.js';
-import { poll } from '../../src/io/wait.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import { readHistory } from '../../src/adapters/database/history.js';
+import { openDatabase } from '../../src/adapters/database/open.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { cli } from '../support/cli.js';
 import { columnsOf, SPLIT_NAME, writeDatabaseOnlyConfig, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';

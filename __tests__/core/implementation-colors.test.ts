@@ -1,4 +1,4 @@
-import { implementationState } from '../../src/core/implementation-colors.js';
+import { implementationState } from '../../src/adapters/routers/evm-proxy/implementation-colors.js';
 
 const A = '0x00000000000000000000000000000000000000Aa';
 const B = '0x00000000000000000000000000000000000000bB';

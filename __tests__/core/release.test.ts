@@ -1,4 +1,4 @@
-import { DriftError, ReleaseError } from '../../src/core/errors.js';
+import { DriftError, ReleaseError } from '../../src/shared/errors.js';
 import { decide, phaseWhenAlreadyDone, positionOf, promotedState } from '../../src/core/release.js';
 import type { RouterState } from '../../src/core/router-state.js';
 import { takeSnapshot } from '../../src/core/snapshot.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Database } from '../../src/database/connection.js';
-import { readHistory } from '../../src/database/history.js';
-import { loadMigrations } from '../../src/database/migrations.js';
-import { runPhase } from '../../src/database/phases.js';
-import { poll } from '../../src/io/wait.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import { readHistory } from '../../src/adapters/database/history.js';
+import { loadMigrations } from '../../src/adapters/database/migrations.js';
+import { runPhase } from '../../src/adapters/database/phases.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { testPhaseOptions, writeMigrations } from '../support/migrations.js';
 import { startLiveWriters, type Write } from '../support/live-writers.js';
 import { describeWithPostgres, usePostgres } from '../support/postgres.js';

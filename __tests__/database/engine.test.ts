@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from '../../src/database/connection.js';
-import { readHistory } from '../../src/database/history.js';
-import { loadMigrations } from '../../src/database/migrations.js';
-import { openPglite } from '../../src/database/pglite.js';
-import { runPhase } from '../../src/database/phases.js';
-import { schemaStateOf } from '../../src/database/status.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import { readHistory } from '../../src/adapters/database/history.js';
+import { loadMigrations } from '../../src/adapters/database/migrations.js';
+import { openPglite } from '../../src/adapters/database/pglite.js';
+import { runPhase } from '../../src/adapters/database/phases.js';
+import { schemaStateOf } from '../../src/adapters/database/status.js';
 import { SPLIT_NAME, testPhaseOptions, writeMigrations } from '../support/migrations.js';
 import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { requireServer, tempDir } from '../support/servers.js';

@@ -1,7 +1,7 @@
-import { BadInputError } from '../../src/core/errors.js';
-import { failing, formatFinding, lintStatements, type Finding, type MigrationPhase } from '../../src/database/lint/lint.js';
-import { ruleIds, rules } from '../../src/database/lint/rules.js';
-import { parseSql } from '../../src/database/sql/statements.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { failing, formatFinding, lintStatements, type Finding, type MigrationPhase } from '../../src/adapters/database/lint/lint.js';
+import { ruleIds, rules } from '../../src/adapters/database/lint/rules.js';
+import { parseSql } from '../../src/adapters/database/sql/statements.js';
 
 const FILE = 'db/migrations/0007_plans/expand.sql';
 

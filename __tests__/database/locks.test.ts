@@ -1,5 +1,5 @@
-import { formatLock, locksOf, type StatementLock } from '../../src/database/locks.js';
-import { parseSql } from '../../src/database/sql/statements.js';
+import { formatLock, locksOf, type StatementLock } from '../../src/adapters/database/locks.js';
+import { parseSql } from '../../src/adapters/database/sql/statements.js';
 
 const FILE = 'db/migrations/0001_x/expand.sql';
 

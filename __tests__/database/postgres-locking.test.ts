@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { withMigrationLock } from '../../src/database/advisory-lock.js';
-import type { Database } from '../../src/database/connection.js';
-import { readHistory } from '../../src/database/history.js';
-import { loadMigrations } from '../../src/database/migrations.js';
-import { runPhase } from '../../src/database/phases.js';
+import { withMigrationLock } from '../../src/adapters/database/advisory-lock.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import { readHistory } from '../../src/adapters/database/history.js';
+import { loadMigrations } from '../../src/adapters/database/migrations.js';
+import { runPhase } from '../../src/adapters/database/phases.js';
 import { SPLIT_NAME, testPhaseOptions, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, startPostgres, type PostgresServer } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';

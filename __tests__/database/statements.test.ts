@@ -1,5 +1,5 @@
-import { BadInputError } from '../../src/core/errors.js';
-import { parseSql } from '../../src/database/sql/statements.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { parseSql } from '../../src/adapters/database/sql/statements.js';
 
 const FILE = 'db/migrations/0001_x/expand.sql';
 

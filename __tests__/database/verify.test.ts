@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Database } from '../../src/database/connection.js';
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { ensureHistory, readHistory } from '../../src/database/history.js';
-import { loadMigrations, type Migration } from '../../src/database/migrations.js';
-import { openPglite } from '../../src/database/pglite.js';
-import { runPhase } from '../../src/database/phases.js';
-import { statusOf } from '../../src/database/status.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
+import { ensureHistory, readHistory } from '../../src/adapters/database/history.js';
+import { loadMigrations, type Migration } from '../../src/adapters/database/migrations.js';
+import { openPglite } from '../../src/adapters/database/pglite.js';
+import { runPhase } from '../../src/adapters/database/phases.js';
+import { statusOf } from '../../src/adapters/database/status.js';
 import { cli } from '../support/cli.js';
 import { SPLIT_NAME, testPhaseOptions, writeMigrations } from '../support/migrations.js';
 import { startLiveWriters, type Write } from '../support/live-writers.js';

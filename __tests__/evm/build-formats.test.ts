@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BadInputError } from '../../src/core/errors.js';
+import { BadInputError } from '../../src/shared/errors.js';
 import { compileSolidity, type BuildInfo } from '../../src/demo/solidity.js';
-import { loadContractBuild } from '../../src/evm/contract-build.js';
+import { loadContractBuild } from '../../src/adapters/evm/contract-build.js';
 import { compileWithTool, describeWithBuildTools } from '../support/build-tools.js';
 import { BOX_SOURCE } from '../support/evm-sources.js';
 

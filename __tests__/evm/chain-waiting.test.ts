@@ -1,10 +1,10 @@
 import { parseAbi, type Address } from 'viem';
-import { ReleaseError } from '../../src/core/errors.js';
+import { ReleaseError } from '../../src/shared/errors.js';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
-import { MIN_BLOCK_STALL_MS, stallTimeOf } from '../../src/evm/block-stall.js';
-import { readProxy } from '../../src/evm/proxy-state.js';
-import { sendCall } from '../../src/evm/transactions.js';
-import { upgradeCall } from '../../src/evm/upgrade-call.js';
+import { MIN_BLOCK_STALL_MS, stallTimeOf } from '../../src/adapters/evm/block-stall.js';
+import { readProxy } from '../../src/adapters/evm/proxy-state.js';
+import { sendCall } from '../../src/adapters/evm/transactions.js';
+import { upgradeCall } from '../../src/adapters/evm/upgrade-call.js';
 import type { CliRun } from '../support/cli.js';
 import { describeWithAnvil, evmRelease, hasCode, implementationBehind, succeeded, useEvmBench, type EvmBench } from '../support/evm.js';
 

@@ -1,6 +1,6 @@
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { freePort } from '../../src/io/ports.js';
-import { connectChain } from '../../src/evm/chain.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { connectChain } from '../../src/adapters/evm/chain.js';
 import { ANVIL_KEYS, describeWithAnvil, startAnvil, type LocalAnvil } from '../support/evm.js';
 
 const FIELDS = { rpc: 'router.rpc', chainId: 'router.chain-id', privateKey: 'router.private-key' };

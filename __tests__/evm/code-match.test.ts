@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Address, Hex } from 'viem';
-import { connectChain, type Chain } from '../../src/evm/chain.js';
-import { runtimeCodeMatches } from '../../src/evm/code-match.js';
-import { loadContractBuild, type ContractBuild } from '../../src/evm/contract-build.js';
+import { connectChain, type Chain } from '../../src/adapters/evm/chain.js';
+import { runtimeCodeMatches } from '../../src/adapters/evm/code-match.js';
+import { loadContractBuild, type ContractBuild } from '../../src/adapters/evm/contract-build.js';
 import { ANVIL_KEYS, compileSolidity, describeWithAnvil, startAnvil, type LocalAnvil } from '../support/evm.js';
 import { BOX_SOURCE } from '../support/evm-sources.js';
 

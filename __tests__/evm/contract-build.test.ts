@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BadInputError } from '../../src/core/errors.js';
-import { loadContractBuild } from '../../src/evm/contract-build.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { loadContractBuild } from '../../src/adapters/evm/contract-build.js';
 import { compileSolidity, type BuildInfo } from '../support/evm.js';
 
 const SOURCES = {

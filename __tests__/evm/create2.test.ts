@@ -1,9 +1,9 @@
 import { pad, parseAbi, size, type Address } from 'viem';
 import { compileEvmFixtures, contractOf } from '../../src/demo/evm-fixtures.js';
-import { EIP1967_SLOTS } from '../../src/core/eip1967.js';
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { connectChain, type Chain } from '../../src/evm/chain.js';
-import { create2Address, deployCreate2, DETERMINISTIC_DEPLOYER, simulateCreate2 } from '../../src/evm/create2.js';
+import { EIP1967_SLOTS } from '../../src/adapters/evm/eip1967.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
+import { connectChain, type Chain } from '../../src/adapters/evm/chain.js';
+import { create2Address, deployCreate2, DETERMINISTIC_DEPLOYER, simulateCreate2 } from '../../src/adapters/evm/create2.js';
 import { ANVIL_KEYS, compileSolidity, describeWithAnvil, startAnvil, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const SALT = pad('0xc0ffee', { size: 32 });

@@ -12,7 +12,7 @@ import {
 } from '@openzeppelin/upgrades-core';
 import { createPublicClient, http, parseAbi, type Address, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { EIP1967_SLOTS, addressInSlot } from '../../src/core/eip1967.js';
+import { EIP1967_SLOTS, addressInSlot } from '../../src/adapters/evm/eip1967.js';
 import {
   COUNTER_INITIAL_COUNT,
   VAULT_INITIAL_VALUE,

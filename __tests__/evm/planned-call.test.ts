@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTestClient, createWalletClient, getAddress, http, parseAbi, type Address, type Hex, type WalletClient } from 'viem';
-import type { ProxyKind } from '../../src/core/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
-import type { PlannedCall } from '../../src/routers/router.js';
+import type { PlannedCall } from '../../src/adapters/routers/router.js';
 import { describeWithAnvil, evmRelease, hasCode, implementationBehind, PROXY_KINDS, succeeded, useEvmBench } from '../support/evm.js';
 
 /** Each kind's V2 initializer as configured, and the argument a reviewer should read; a beacon upgrade runs none. */

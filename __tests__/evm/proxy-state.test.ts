@@ -1,9 +1,9 @@
 import { createPublicClient, http, toHex, type PublicClient } from 'viem';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
-import type { ProxyKind } from '../../src/core/eip1967.js';
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { connectChain, type Chain } from '../../src/evm/chain.js';
-import { checkProxiable, readProxy } from '../../src/evm/proxy-state.js';
+import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
+import { connectChain, type Chain } from '../../src/adapters/evm/chain.js';
+import { checkProxiable, readProxy } from '../../src/adapters/evm/proxy-state.js';
 import { ANVIL_KEYS, describeWithAnvil, PROXY_KINDS, useEvmBench, useProxyOfEachKind, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const FIELD = 'router.proxy';

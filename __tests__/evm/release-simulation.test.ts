@@ -1,14 +1,14 @@
 import { encodeFunctionData, pad, parseAbi, toFunctionSelector, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { ProxyKind } from '../../src/core/eip1967.js';
-import { BadInputError } from '../../src/core/errors.js';
+import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import { BadInputError } from '../../src/shared/errors.js';
 import { contractOf, deployImplementation, deployProxy, VAULT_INITIAL_VALUE } from '../../src/demo/evm-fixtures.js';
 import { compileSolidity } from '../../src/demo/solidity.js';
-import { create2Address, simulateCreate2 } from '../../src/evm/create2.js';
-import { readProxy, type ProxyState } from '../../src/evm/proxy-state.js';
-import { PROBE_CODE, PROBE_SETTINGS, PROBE_SOURCE } from '../../src/evm/release-probe.js';
-import { simulateRelease, type ReleaseCalls } from '../../src/evm/release-simulation.js';
-import { upgradeCall } from '../../src/evm/upgrade-call.js';
+import { create2Address, simulateCreate2 } from '../../src/adapters/evm/create2.js';
+import { readProxy, type ProxyState } from '../../src/adapters/evm/proxy-state.js';
+import { PROBE_CODE, PROBE_SETTINGS, PROBE_SOURCE } from '../../src/adapters/evm/release-probe.js';
+import { simulateRelease, type ReleaseCalls } from '../../src/adapters/evm/release-simulation.js';
+import { upgradeCall } from '../../src/adapters/evm/upgrade-call.js';
 import { ANVIL_KEYS, describeWithAnvil, FAMILY, hasCode, nonceOf, PROXY_KINDS, useEvmBench, useProxyOfEachKind } from '../support/evm.js';
 
 const VERSION = 'function version() view returns (string)';

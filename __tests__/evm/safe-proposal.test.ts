@@ -1,4 +1,4 @@
-import { batchChecksum, safeProposal } from '../../src/evm/safe-proposal.js';
+import { batchChecksum, safeProposal } from '../../src/adapters/evm/safe-proposal.js';
 
 describe('Safe Transaction Builder proposal', () => {
   const call = { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0x4f1ef286', value: 0n } as const;

@@ -1,11 +1,11 @@
 import { createPublicClient, encodeFunctionData, http, keccak256, pad, parseAbi, toFunctionSelector, toHex, type Hex, type PublicClient } from 'viem';
 import { contractOf, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { sleep } from '../../src/io/wait.js';
-import { connectChain, type Chain } from '../../src/evm/chain.js';
-import { readProxy } from '../../src/evm/proxy-state.js';
-import { sendCall, waitForBlock } from '../../src/evm/transactions.js';
-import { upgradeCall } from '../../src/evm/upgrade-call.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
+import { sleep } from '../../src/shared/io/wait.js';
+import { connectChain, type Chain } from '../../src/adapters/evm/chain.js';
+import { readProxy } from '../../src/adapters/evm/proxy-state.js';
+import { sendCall, waitForBlock } from '../../src/adapters/evm/transactions.js';
+import { upgradeCall } from '../../src/adapters/evm/upgrade-call.js';
 import { ANVIL_KEYS, CHAIN_FIELDS, describeWithAnvil, useEvmBench, type LocalAnvil } from '../support/evm.js';
 
 const VERSION = parseAbi(['function version() view returns (string)']);

@@ -1,7 +1,7 @@
 import { createPublicClient, custom, type Address, type Hex } from 'viem';
-import type { Chain } from '../../src/evm/chain.js';
+import type { Chain } from '../../src/adapters/evm/chain.js';
 import { deployImplementation, deployProxy, upgradeDirectly } from '../../src/demo/evm-fixtures.js';
-import { firstUpgradeTo } from '../../src/evm/upgrade-history.js';
+import { firstUpgradeTo } from '../../src/adapters/evm/upgrade-history.js';
 import { describeWithAnvil, FAMILY, PROXY_KINDS, useEvmBench } from '../support/evm.js';
 
 describeWithAnvil('upgrades read back from the chain (Upgraded events)', () => {

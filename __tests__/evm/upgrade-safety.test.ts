@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { BadInputError } from '../../src/core/errors.js';
-import { loadContractBuild, type ContractBuild } from '../../src/evm/contract-build.js';
-import { checkRollback, checkUpgrade, layoutDiff } from '../../src/evm/upgrade-safety.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { loadContractBuild, type ContractBuild } from '../../src/adapters/evm/contract-build.js';
+import { checkRollback, checkUpgrade, layoutDiff } from '../../src/adapters/evm/upgrade-safety.js';
 import { compileSolidity } from '../support/evm.js';
 
 const HEADER = `// SPDX-License-Identifier: MIT

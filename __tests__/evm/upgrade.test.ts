@@ -1,11 +1,11 @@
 import { encodeFunctionData, parseAbi, type Address } from 'viem';
 import { deployImplementation } from '../../src/demo/evm-fixtures.js';
-import { EIP1967_SLOTS, type ProxyKind } from '../../src/core/eip1967.js';
-import { BadInputError } from '../../src/core/errors.js';
-import type { Chain } from '../../src/evm/chain.js';
-import { readProxy } from '../../src/evm/proxy-state.js';
-import { sendCall } from '../../src/evm/transactions.js';
-import { upgradeCall } from '../../src/evm/upgrade-call.js';
+import { EIP1967_SLOTS, type ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import type { Chain } from '../../src/adapters/evm/chain.js';
+import { readProxy } from '../../src/adapters/evm/proxy-state.js';
+import { sendCall } from '../../src/adapters/evm/transactions.js';
+import { upgradeCall } from '../../src/adapters/evm/upgrade-call.js';
 import { describeWithAnvil, FAMILY, PROXY_KINDS, useEvmBench, useProxyOfEachKind, type BuildInfo, type LocalAnvil } from '../support/evm.js';
 
 const ABI = parseAbi([

@@ -1,9 +1,9 @@
 import { serializeSnapshot, takeSnapshot } from '../../src/core/snapshot.js';
-import { createGitHubClient } from '../../src/github/client.js';
-import type { GitHubRun } from '../../src/github/environment.js';
-import { GitHubTracker, type ApprovalSettings } from '../../src/github/tracker.js';
-import type { Logger } from '../../src/logging/logger.js';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import { createGitHubClient } from '../../src/adapters/github/client.js';
+import type { GitHubRun } from '../../src/adapters/github/environment.js';
+import { GitHubTracker, type ApprovalSettings } from '../../src/adapters/github/tracker.js';
+import type { Logger } from '../../src/shared/logging/logger.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { secondaryRateLimit, serverError, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
 const SHA = 'c'.repeat(40);

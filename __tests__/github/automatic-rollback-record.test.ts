@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseLogLine, storyOf } from '../../src/github/release-log.js';
-import { httpRequest } from '../../src/io/http.js';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import { parseLogLine, storyOf } from '../../src/adapters/github/release-log.js';
+import { httpRequest } from '../../src/shared/io/http.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { actionsRunEnv, cli } from '../support/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';

@@ -1,4 +1,4 @@
-import { formatLogLine, historyOf, parseLogLine, DESCRIPTION_MAX, type LogLine, type StatusLine } from '../../src/github/release-log.js';
+import { formatLogLine, historyOf, parseLogLine, DESCRIPTION_MAX, type LogLine, type StatusLine } from '../../src/adapters/github/release-log.js';
 
 const at = (minute: number) => `2026-11-23T10:${String(minute).padStart(2, '0')}:00Z`;
 const line = (text: string, minute: number): StatusLine => ({ line: parseLogLine(text) as LogLine, at: at(minute) });

@@ -2,10 +2,10 @@ import { serializeSnapshot, takeSnapshot } from '../../src/core/snapshot.js';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
-import type { GitHubRun } from '../../src/github/environment.js';
-import { GitHubTracker } from '../../src/github/tracker.js';
-import type { Logger } from '../../src/logging/logger.js';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import type { GitHubRun } from '../../src/adapters/github/environment.js';
+import { GitHubTracker } from '../../src/adapters/github/tracker.js';
+import type { Logger } from '../../src/shared/logging/logger.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
 // Finding the release an environment serves must not cost a request per earlier deployment:

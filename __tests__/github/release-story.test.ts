@@ -3,11 +3,11 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { serializeSnapshot, takeSnapshot } from '../../src/core/snapshot.js';
 import type { StepRecord, TrafficPoint } from '../../src/core/timeline.js';
-import type { GitHubRun } from '../../src/github/environment.js';
-import { DESCRIPTION_MAX, disagreement, formatLogLine, historyOf, parseLogLine, storyOf, verdictLine, type StatusLine } from '../../src/github/release-log.js';
-import { GitHubTracker } from '../../src/github/tracker.js';
-import type { Logger } from '../../src/logging/logger.js';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import type { GitHubRun } from '../../src/adapters/github/environment.js';
+import { DESCRIPTION_MAX, disagreement, formatLogLine, historyOf, parseLogLine, storyOf, verdictLine, type StatusLine } from '../../src/adapters/github/release-log.js';
+import { GitHubTracker } from '../../src/adapters/github/tracker.js';
+import type { Logger } from '../../src/shared/logging/logger.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { serverError, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
 // A later job (contract, rollback) has only the digest: the canary's steps and verdicts, and an

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { openPglite } from '../../src/database/pglite.js';
+import { openPglite } from '../../src/adapters/database/pglite.js';
 import { cli, type CliRun } from '../support/cli.js';
 import { writeMigrations } from '../support/migrations.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';

@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from '../../src/database/connection.js';
-import { readHistory } from '../../src/database/history.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import { readHistory } from '../../src/adapters/database/history.js';
 import { columnsOf, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';

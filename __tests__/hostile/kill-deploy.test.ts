@@ -2,9 +2,9 @@ import type http from 'node:http';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveSampleApp, stopGracefully } from '../../src/demo/sample-app.js';
-import { isAlive } from '../../src/io/processes.js';
-import { freePort } from '../../src/io/ports.js';
-import { renderNginxFile } from '../../src/routers/nginx.js';
+import { isAlive } from '../../src/shared/io/processes.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
 import { tempDir } from '../support/servers.js';
 import { killHard, pidsIn, processesGone, readJson, runCli, startCli, whileRunning } from './kill-run.js';
 

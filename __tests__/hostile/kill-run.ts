@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findSupervisors, isAlive } from '../../src/io/processes.js';
-import { poll } from '../../src/io/wait.js';
+import { findSupervisors, isAlive } from '../../src/shared/io/processes.js';
+import { poll } from '../../src/shared/io/wait.js';
 
 /**
  * The real CLI as its own process, as a job runs it, so that a test can kill

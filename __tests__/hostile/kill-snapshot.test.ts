@@ -2,8 +2,8 @@ import http from 'node:http';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stopGracefully } from '../../src/demo/sample-app.js';
-import { freePort } from '../../src/io/ports.js';
-import { renderNginxFile } from '../../src/routers/nginx.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
 import { tempDir } from '../support/servers.js';
 import { killHard, readJson, runCli, startCli, whileRunning } from './kill-run.js';
 

@@ -1,8 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startNginx, type LocalNginx } from '../../src/demo/nginx-server.js';
-import { isAlive } from '../../src/io/processes.js';
-import { freePort } from '../../src/io/ports.js';
+import { isAlive } from '../../src/shared/io/processes.js';
+import { freePort } from '../../src/shared/io/ports.js';
 import { describeWithNginx, nginxBinary, startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 import { colorsServed } from '../support/traffic.js';
 import { killHard, pidsIn, readJson, runCli, startCli, supervisorsGone, whileRunning, type CliProcess } from './kill-run.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ReleaseError } from '../../src/core/errors.js';
+import { ReleaseError } from '../../src/shared/errors.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { COLOR_HEADER, confirmServing, GENERATION_HEADER, generationOf } from '../../src/routers/confirm.js';
+import { COLOR_HEADER, confirmServing, GENERATION_HEADER, generationOf } from '../../src/adapters/routers/common/confirm.js';
 
 const state: RouterState = {
   kind: 'nginx',

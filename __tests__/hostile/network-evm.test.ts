@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Hex } from 'viem';
-import { ReleaseError } from '../../src/core/errors.js';
-import { connectChain, type ChainSettings } from '../../src/evm/chain.js';
-import { sendCall } from '../../src/evm/transactions.js';
+import { ReleaseError } from '../../src/shared/errors.js';
+import { connectChain, type ChainSettings } from '../../src/adapters/evm/chain.js';
+import { sendCall } from '../../src/adapters/evm/transactions.js';
 import { startHostileServer, type HostileServer } from '../support/hostile-http.js';
 
 /** Room for a loaded two-core machine on top of a deadline; far below the ~40 s viem's defaults give a trickling node. */

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HealthSettings } from '../../src/config/schema.js';
-import { Secrets } from '../../src/config/secrets.js';
-import { ReleaseError } from '../../src/core/errors.js';
-import { HttpError, httpGet, MAX_BODY_BYTES, shownUrl } from '../../src/io/http.js';
-import { isAbortError, poll } from '../../src/io/wait.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { waitHealthy } from '../../src/probes/health.js';
-import { createPrometheusSource, prometheusSourceSchema } from '../../src/probes/prometheus.js';
-import type { Router } from '../../src/routers/router.js';
-import { readVersion } from '../../src/probes/version.js';
+import { Secrets } from '../../src/shared/secrets.js';
+import { ReleaseError } from '../../src/shared/errors.js';
+import { HttpError, httpGet, MAX_BODY_BYTES, shownUrl } from '../../src/shared/io/http.js';
+import { isAbortError, poll } from '../../src/shared/io/wait.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { waitHealthy } from '../../src/adapters/probes/health.js';
+import { createPrometheusSource, prometheusSourceSchema } from '../../src/adapters/probes/prometheus.js';
+import type { Router } from '../../src/adapters/routers/router.js';
+import { readVersion } from '../../src/adapters/probes/version.js';
 import { startHostileServer, type HostileServer } from '../support/hostile-http.js';
 
 /** Room for a loaded two-core machine on top of a deadline; far below the minutes a trickling peer could hold a call. */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ReleaseError } from '../../src/core/errors.js';
-import { poll, sleep } from '../../src/io/wait.js';
-import { MAX_ANSWER_BYTES, runtimeApi } from '../../src/routers/haproxy-runtime.js';
-import { localHost, type Host } from '../../src/routers/host.js';
-import { nginxAdmin } from '../../src/routers/nginx-admin.js';
-import { ADMIN_PATH } from '../../src/routers/nginx-lua.js';
+import { ReleaseError } from '../../src/shared/errors.js';
+import { poll, sleep } from '../../src/shared/io/wait.js';
+import { MAX_ANSWER_BYTES, runtimeApi } from '../../src/adapters/routers/haproxy/runtime.js';
+import { localHost, type Host } from '../../src/adapters/transport/host.js';
+import { nginxAdmin } from '../../src/adapters/routers/nginx/admin.js';
+import { ADMIN_PATH } from '../../src/adapters/routers/nginx/lua.js';
 import { startHostileServer, type HostileServer } from '../support/hostile-http.js';
 
 async function timed<T>(work: Promise<T>): Promise<{ value: T | Error; ms: number }> {

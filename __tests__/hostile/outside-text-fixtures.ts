@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { startProxyServer, type ProxyServer } from '../../src/demo/proxy-server.js';
-import { freePort } from '../../src/io/ports.js';
+import { freePort } from '../../src/shared/io/ports.js';
 import { cli } from '../support/cli.js';
 import { startUpstreams, tempDir } from '../support/servers.js';
 

@@ -1,8 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { freePort } from '../../src/io/ports.js';
-import { poll } from '../../src/io/wait.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { describeBundles, runBundle, runnerFor, TEST_TOKEN, type ActionRun } from '../support/action-bundle.js';
 import { cli } from '../support/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';

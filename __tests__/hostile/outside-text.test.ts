@@ -1,7 +1,7 @@
 import { logLines } from '../../src/actions/logger.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { cleanOutsideText, controlCharacterIn } from '../../src/logging/outside-text.js';
-import { acceptedVersion, versionProblem } from '../../src/probes/version.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { cleanOutsideText, controlCharacterIn } from '../../src/shared/logging/outside-text.js';
+import { acceptedVersion, versionProblem } from '../../src/adapters/probes/version.js';
 import { checkOptions } from '../../src/steps/options.js';
 import { refusalOf } from '../support/refusal.js';
 import { commandLines } from './outside-text-fixtures.js';

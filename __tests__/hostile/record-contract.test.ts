@@ -1,6 +1,6 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort } from '../../src/io/ports.js';
+import { freePort } from '../../src/shared/io/ports.js';
 import { cli } from '../support/cli.js';
 import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { disagreement, type StatusLine } from '../../src/github/release-log.js';
-import { sealRecord } from '../../src/store/record-seal.js';
+import { disagreement, type StatusLine } from '../../src/adapters/github/release-log.js';
+import { sealRecord } from '../../src/adapters/store/record-seal.js';
 import { actionsRunEnv, cli } from '../support/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';

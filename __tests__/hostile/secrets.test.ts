@@ -1,7 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import { cli, type CliRun } from '../support/cli.js';
 import { proxySetup, type ProxySetup } from '../support/proxy-setup.js';
 

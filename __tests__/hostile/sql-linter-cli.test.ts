@@ -1,10 +1,10 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
-import { BadInputError } from '../../src/core/errors.js';
-import { loadMigrations } from '../../src/database/migrations.js';
-import { preparePhase } from '../../src/database/phases.js';
-import { openPglite } from '../../src/database/pglite.js';
+import { DEFAULT_BATCH } from '../../src/adapters/database/backfill-plan.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { loadMigrations } from '../../src/adapters/database/migrations.js';
+import { preparePhase } from '../../src/adapters/database/phases.js';
+import { openPglite } from '../../src/adapters/database/pglite.js';
 import { cli } from '../support/cli.js';
 import { writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { tempDir } from '../support/servers.js';

@@ -1,5 +1,5 @@
-import { failing, formatFinding, lintStatements, type Finding, type MigrationPhase } from '../../src/database/lint/lint.js';
-import { parseSql } from '../../src/database/sql/statements.js';
+import { failing, formatFinding, lintStatements, type Finding, type MigrationPhase } from '../../src/adapters/database/lint/lint.js';
+import { parseSql } from '../../src/adapters/database/sql/statements.js';
 
 /*
  * SQL the linter cannot see into, or that reaches past the rows of a

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { cli } from '../support/cli.js';
 import { startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 

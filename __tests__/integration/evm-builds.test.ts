@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseAbi, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { contractOf, deployProxy } from '../../src/demo/evm-fixtures.js';
-import { create2Address } from '../../src/evm/create2.js';
+import { create2Address } from '../../src/adapters/evm/create2.js';
 import { compileWithTool, describeWithBuildTools, sourcePath, type BuildTool, type ToolBuild } from '../support/build-tools.js';
 import { describeWithAnvil, evmRelease, hasCode, implementationBehind, nonceOf, SIGNER_KEY, succeeded, useEvmBench, type BuildInfo } from '../support/evm.js';
 

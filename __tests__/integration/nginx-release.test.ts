@@ -1,13 +1,13 @@
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { startNginx, type LocalNginx } from '../../src/demo/nginx-server.js';
-import { createNginxRouter, renderNginxFile, type NginxOptions } from '../../src/routers/nginx.js';
-import { lockFileFor } from '../../src/routers/host.js';
+import { createNginxRouter, renderNginxFile, type NginxOptions } from '../../src/adapters/routers/nginx/router.js';
+import { lockFileFor } from '../../src/adapters/transport/host.js';
 import { spawnSync } from 'node:child_process';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { freePort } from '../../src/io/ports.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { freePort } from '../../src/shared/io/ports.js';
 import { stopGracefully } from '../../src/demo/sample-app.js';
 import type { Server } from 'node:http';
 import { cli } from '../support/cli.js';

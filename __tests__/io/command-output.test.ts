@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { BadInputError } from '../../src/core/errors.js';
-import { runCommand } from '../../src/io/command.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { runCommand } from '../../src/shared/io/command.js';
 import { expectEndlessLineBounded } from '../support/endless-line.js';
 
 describe('a command that prints without end', () => {

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ReleaseError } from '../../src/core/errors.js';
-import { runCommand } from '../../src/io/command.js';
-import { lockFileFor, localHost } from '../../src/routers/host.js';
-import { findOrphans, findSupervisors, isAlive, waitForOrphans } from '../../src/io/processes.js';
-import { SUPERVISOR_MARKER, supervised } from '../../src/io/supervisor.js';
-import { poll } from '../../src/io/wait.js';
+import { ReleaseError } from '../../src/shared/errors.js';
+import { runCommand } from '../../src/shared/io/command.js';
+import { lockFileFor, localHost } from '../../src/adapters/transport/host.js';
+import { findOrphans, findSupervisors, isAlive, waitForOrphans } from '../../src/shared/io/processes.js';
+import { SUPERVISOR_MARKER, supervised } from '../../src/shared/io/supervisor.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { tempDir } from '../support/servers.js';
 
 /** A node script as a command: it writes its pid, and that of a child in its group, to `dir`, then waits. */

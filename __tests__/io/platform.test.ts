@@ -1,6 +1,6 @@
-import { BadInputError } from '../../src/core/errors.js';
-import { runCommand } from '../../src/io/command.js';
-import { requirePosix } from '../../src/io/platform.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { runCommand } from '../../src/shared/io/command.js';
+import { requirePosix } from '../../src/shared/io/platform.js';
 
 describe('the POSIX guard', () => {
   it('refuses Windows with what needs POSIX and where to run instead', () => {

@@ -1,5 +1,5 @@
 import { setTimeout as timer } from 'node:timers/promises';
-import { AbortedError, isAbortError, MAX_TIMER_MS, poll, sleep, sleepUnlessAborted, WaitTimeoutError, type Clock } from '../../src/io/wait.js';
+import { AbortedError, isAbortError, MAX_TIMER_MS, poll, sleep, sleepUnlessAborted, WaitTimeoutError, type Clock } from '../../src/shared/io/wait.js';
 
 /** A clock whose sleeps pass at once, advancing its time: poll's arithmetic without real waiting. */
 function fakeClock(): Clock & { sleeps: number[] } {

@@ -20,12 +20,12 @@ describe('relative imports must resolve', () => {
   });
 
   it('resolves lib/ (tsc output, maybe not built) to its src/ source, dynamic import() included', async () => {
-    const code = "import { httpGet } from '../lib/io/http.js';\nconsole.log(httpGet, await import('../lib/io/missing.js'));\n";
-    expect(await unresolved(code, 'scripts/example.mjs')).toEqual([expect.stringContaining('src/io/missing.ts')]);
+    const code = "import { httpGet } from '../lib/src/shared/io/http.js';\nconsole.log(httpGet, await import('../lib/src/shared/io/missing.js'));\n";
+    expect(await unresolved(code, 'scripts/example.mjs')).toEqual([expect.stringContaining('src/shared/io/missing.ts')]);
   });
 
   it('lets a .js specifier in TypeScript stand for its .ts source, but not a missing one', async () => {
-    const code = "import { httpGet } from './io/http.js';\nexport * from './io/missing.js';\nconsole.log(httpGet);\n";
-    expect(await unresolved(code, 'src/example.ts')).toEqual([expect.stringContaining("'./io/missing.js' does not resolve")]);
+    const code = "import { httpGet } from './shared/io/http.js';\nexport * from './shared/io/missing.js';\nconsole.log(httpGet);\n";
+    expect(await unresolved(code, 'src/example.ts')).toEqual([expect.stringContaining("'./shared/io/missing.js' does not resolve")]);
   });
 });

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import type { HealthSettings } from '../../src/config/schema.js';
-import { ReleaseError } from '../../src/core/errors.js';
-import { isAbortError } from '../../src/io/wait.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { waitHealthy } from '../../src/probes/health.js';
+import { ReleaseError } from '../../src/shared/errors.js';
+import { isAbortError } from '../../src/shared/io/wait.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { waitHealthy } from '../../src/adapters/probes/health.js';
 
 const settings: HealthSettings = { timeout: 120_000, interval: 30_000, 'max-interval': 60_000, 'request-timeout': 1000, 'expect-status': [200], headers: {} } as HealthSettings;
 

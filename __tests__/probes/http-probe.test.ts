@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import type { Color } from '../../src/core/color.js';
 import type { ColorMeasurement, ColorTraffic, Role } from '../../src/core/measurement.js';
 import type { ColorSettings } from '../../src/config/schema.js';
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import type { Faults } from '../../src/demo/app-faults.js';
 import { serveSampleApp, stopGracefully } from '../../src/demo/sample-app.js';
-import { freePort } from '../../src/io/ports.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { createHttpSource, httpSourceSchema, MAX_IN_FLIGHT } from '../../src/probes/http-probe.js';
-import type { AnalysisSource, MeasureWindow } from '../../src/probes/source.js';
-import type { Router } from '../../src/routers/router.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { createHttpSource, httpSourceSchema, MAX_IN_FLIGHT } from '../../src/adapters/probes/http-probe.js';
+import type { AnalysisSource, MeasureWindow } from '../../src/adapters/probes/source.js';
+import type { Router } from '../../src/adapters/routers/router.js';
 
 const TOKEN = 'probe-t0ken-value';
 

@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Color } from '../../src/core/color.js';
-import { BadInputError } from '../../src/core/errors.js';
+import { BadInputError } from '../../src/shared/errors.js';
 import type { ColorMeasurement, ColorTraffic, NoData, Role } from '../../src/core/measurement.js';
-import { describeIssues } from '../../src/config/problems.js';
-import { Secrets } from '../../src/config/secrets.js';
-import { httpGet, httpRequest } from '../../src/io/http.js';
-import { freePort } from '../../src/io/ports.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { createPrometheusSource, prometheusSourceSchema, promDuration } from '../../src/probes/prometheus.js';
-import type { SourceContext } from '../../src/probes/source.js';
-import type { Router } from '../../src/routers/router.js';
+import { describeIssues } from '../../src/shared/problems.js';
+import { Secrets } from '../../src/shared/secrets.js';
+import { httpGet, httpRequest } from '../../src/shared/io/http.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { createPrometheusSource, prometheusSourceSchema, promDuration } from '../../src/adapters/probes/prometheus.js';
+import type { SourceContext } from '../../src/adapters/probes/source.js';
+import type { Router } from '../../src/adapters/routers/router.js';
 import { describeWithPrometheus, type LocalPrometheus, startPrometheus } from '../support/prometheus.js';
 import { startUpstreams, type Upstreams } from '../support/servers.js';
 

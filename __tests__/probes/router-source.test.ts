@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Color } from '../../src/core/color.js';
-import { BadInputError } from '../../src/core/errors.js';
-import { Secrets } from '../../src/config/secrets.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { createRouterSource, routerSourceSchema } from '../../src/probes/router-source.js';
-import type { AnalysisSource, MeasureWindow } from '../../src/probes/source.js';
-import type { Router, RouterCounters } from '../../src/routers/router.js';
+import { BadInputError } from '../../src/shared/errors.js';
+import { Secrets } from '../../src/shared/secrets.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { createRouterSource, routerSourceSchema } from '../../src/adapters/probes/router-source.js';
+import type { AnalysisSource, MeasureWindow } from '../../src/adapters/probes/source.js';
+import type { Router, RouterCounters } from '../../src/adapters/routers/router.js';
 
 type Totals = Record<Color, RouterCounters>;
 

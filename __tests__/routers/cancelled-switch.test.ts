@@ -1,13 +1,13 @@
 import http from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import type { RouterState } from '../../src/core/router-state.js';
 import { startProxyServer, type ProxyServer } from '../../src/demo/proxy-server.js';
-import { freePort } from '../../src/io/ports.js';
-import { isAbortError } from '../../src/io/wait.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { createProxyRouter, proxyOptionsSchema } from '../../src/routers/proxy.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { isAbortError } from '../../src/shared/io/wait.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { createProxyRouter, proxyOptionsSchema } from '../../src/adapters/routers/proxy/router.js';
 
 /**
  * A promote cancelled while the router waits for answers from the new state

@@ -1,15 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import { COLORS, type Color } from '../../src/core/color.js';
-import { BadInputError } from '../../src/core/errors.js';
+import { BadInputError } from '../../src/shared/errors.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { headerValue, httpGet } from '../../src/io/http.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { sealGenerated } from '../../src/routers/generated-file.js';
-import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/routers/haproxy.js';
-import { parseHaproxyFile, renderHaproxy, renderHaproxyFile, type HaproxyBackend } from '../../src/routers/haproxy-config.js';
-import { parseStat } from '../../src/routers/haproxy-runtime.js';
+import { headerValue, httpGet } from '../../src/shared/io/http.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { sealGenerated } from '../../src/adapters/routers/common/generated-file.js';
+import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/router.js';
+import { parseHaproxyFile, renderHaproxy, renderHaproxyFile, type HaproxyBackend } from '../../src/adapters/routers/haproxy/config.js';
+import { parseStat } from '../../src/adapters/routers/haproxy/runtime.js';
 import { askSocket, describeWithHaproxy, startHaproxySetup, type HaproxySetup } from '../support/haproxy.js';
 
 const COOKIE = 'cutover_color';

@@ -3,9 +3,9 @@ import net from 'node:net';
 import type { Server } from 'node:http';
 import type { RouterState } from '../../src/core/router-state.js';
 import { stopGracefully } from '../../src/demo/sample-app.js';
-import { headerValue, httpGet } from '../../src/io/http.js';
-import { countersOf, parseStat } from '../../src/routers/haproxy-runtime.js';
-import type { RouterCounters } from '../../src/routers/router.js';
+import { headerValue, httpGet } from '../../src/shared/io/http.js';
+import { countersOf, parseStat } from '../../src/adapters/routers/haproxy/runtime.js';
+import type { RouterCounters } from '../../src/adapters/routers/router.js';
 import { describeWithHaproxy, startHaproxySetup, type HaproxySetup } from '../support/haproxy.js';
 
 describe('router counters from show stat', () => {

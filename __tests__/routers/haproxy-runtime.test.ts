@@ -1,7 +1,7 @@
-import { DriftError, ReleaseError } from '../../src/core/errors.js';
-import { haproxyOptionsSchema } from '../../src/routers/haproxy.js';
-import { parseHaproxyFile, renderHaproxyFile, type HaproxyBackend } from '../../src/routers/haproxy-config.js';
-import { inFlightOf, parseServersState, parseStat, socketTarget, weightCommands, withoutBackend } from '../../src/routers/haproxy-runtime.js';
+import { DriftError, ReleaseError } from '../../src/shared/errors.js';
+import { haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/router.js';
+import { parseHaproxyFile, renderHaproxyFile, type HaproxyBackend } from '../../src/adapters/routers/haproxy/config.js';
+import { inFlightOf, parseServersState, parseStat, socketTarget, weightCommands, withoutBackend } from '../../src/adapters/routers/haproxy/runtime.js';
 
 // As HAProxy 2.6 prints it: green drained over the socket, blue named by host name.
 const STATE = `1

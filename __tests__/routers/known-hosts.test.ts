@@ -1,5 +1,5 @@
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
-import { checkHostKey, fingerprintOf, keyTypeOf, linesFor, parseKnownHosts } from '../../src/routers/known-hosts.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
+import { checkHostKey, fingerprintOf, keyTypeOf, linesFor, parseKnownHosts } from '../../src/adapters/transport/ssh/known-hosts.js';
 
 // Real keys, with the fingerprints `ssh-keygen -lf` printed for them and a file `ssh-keygen -H` hashed.
 const ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKNFnfhFt5xMZcijJwYH68+nn6TvHJ8jSMLRKpfcETHt';

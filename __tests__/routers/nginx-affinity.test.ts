@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Secrets } from '../../src/config/secrets.js';
-import { BadInputError, ReleaseError } from '../../src/core/errors.js';
+import { Secrets } from '../../src/shared/secrets.js';
+import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { headerValue, httpGet } from '../../src/io/http.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { cookieNameProblem, validCookieName } from '../../src/routers/affinity.js';
-import { createNginxRouter, nginxOptionsSchema } from '../../src/routers/nginx.js';
-import { readNginxFile, renderNginxFile, type NginxLayout } from '../../src/routers/nginx-file.js';
-import type { Affinity } from '../../src/routers/router.js';
+import { headerValue, httpGet } from '../../src/shared/io/http.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { cookieNameProblem, validCookieName } from '../../src/adapters/routers/common/affinity.js';
+import { createNginxRouter, nginxOptionsSchema } from '../../src/adapters/routers/nginx/router.js';
+import { readNginxFile, renderNginxFile, type NginxLayout } from '../../src/adapters/routers/nginx/file.js';
+import type { Affinity } from '../../src/adapters/routers/router.js';
 import { describeWithNginxLua, startRig, type NginxRig } from './nginx-setup.js';
 
 const COOKIE = 'cutover_color';

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import path from 'node:path';
-import { httpGet } from '../../src/io/http.js';
-import { localHost } from '../../src/routers/host.js';
-import { nginxAdmin } from '../../src/routers/nginx-admin.js';
-import { nginxProcesses, oldWorkers } from '../../src/routers/nginx-workers.js';
-import type { Router } from '../../src/routers/router.js';
+import { httpGet } from '../../src/shared/io/http.js';
+import { localHost } from '../../src/adapters/transport/host.js';
+import { nginxAdmin } from '../../src/adapters/routers/nginx/admin.js';
+import { nginxProcesses, oldWorkers } from '../../src/adapters/routers/nginx/workers.js';
+import type { Router } from '../../src/adapters/routers/router.js';
 import { describeWithSshd, startSshd, type Sshd } from '../support/sshd.js';
 import { colorsServed } from '../support/traffic.js';
 import { describeWithNginxLua, requestArrives, startRig, type NginxRig } from './nginx-setup.js';

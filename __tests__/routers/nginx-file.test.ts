@@ -1,9 +1,9 @@
-import { BadInputError, DriftError, ReleaseError } from '../../src/core/errors.js';
+import { BadInputError, DriftError, ReleaseError } from '../../src/shared/errors.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { generationOf } from '../../src/routers/confirm.js';
-import { nginxOptionsSchema, parseNginx, renderNginxFile } from '../../src/routers/nginx.js';
-import { readNginxFile } from '../../src/routers/nginx-file.js';
-import { stateFromLine, stateLine } from '../../src/routers/nginx-lua.js';
+import { generationOf } from '../../src/adapters/routers/common/confirm.js';
+import { nginxOptionsSchema, parseNginx, renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
+import { readNginxFile } from '../../src/adapters/routers/nginx/file.js';
+import { stateFromLine, stateLine } from '../../src/adapters/routers/nginx/lua.js';
 
 const state = (blue: number, endpoints = { blue: '127.0.0.1:8081', green: '[::1]:8082' }): RouterState => ({
   kind: 'nginx',

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { DriftError } from '../../src/core/errors.js';
+import { DriftError } from '../../src/shared/errors.js';
 import { startLoad, type LoadReport } from '../../src/demo/load.js';
-import { generationOf } from '../../src/routers/confirm.js';
-import { localHost } from '../../src/routers/host.js';
-import { nginxAdmin } from '../../src/routers/nginx-admin.js';
-import { stateLine } from '../../src/routers/nginx-lua.js';
-import { nginxProcesses } from '../../src/routers/nginx-workers.js';
-import type { Router } from '../../src/routers/router.js';
-import { headerValue, httpGet } from '../../src/io/http.js';
+import { generationOf } from '../../src/adapters/routers/common/confirm.js';
+import { localHost } from '../../src/adapters/transport/host.js';
+import { nginxAdmin } from '../../src/adapters/routers/nginx/admin.js';
+import { stateLine } from '../../src/adapters/routers/nginx/lua.js';
+import { nginxProcesses } from '../../src/adapters/routers/nginx/workers.js';
+import type { Router } from '../../src/adapters/routers/router.js';
+import { headerValue, httpGet } from '../../src/shared/io/http.js';
 import { colorsServed } from '../support/traffic.js';
 import { describeWithNginxLua, startRig, type NginxRig } from './nginx-setup.js';
 

@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, Server } from 'node:http';
 import path from 'node:path';
-import { Secrets } from '../../src/config/secrets.js';
+import { Secrets } from '../../src/shared/secrets.js';
 import { findLuaModules, startNginx, type LocalNginx } from '../../src/demo/nginx-server.js';
-import { freePort } from '../../src/io/ports.js';
-import { terminalLogger } from '../../src/logging/logger.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { nginxOptionsSchema } from '../../src/routers/nginx.js';
-import { createRouter } from '../../src/routers/registry.js';
-import type { Affinity, Router } from '../../src/routers/router.js';
+import { nginxOptionsSchema } from '../../src/adapters/routers/nginx/router.js';
+import { createRouter } from '../../src/adapters/routers/registry.js';
+import type { Affinity, Router } from '../../src/adapters/routers/router.js';
 import { nginxBinary, requireServer, startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 
 export const luaModules = findLuaModules();

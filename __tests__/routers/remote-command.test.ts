@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PID_LINE, remoteCommand, shellQuote } from '../../src/routers/remote-command.js';
+import { PID_LINE, remoteCommand, shellQuote } from '../../src/adapters/transport/remote-command.js';
 import { tempDir } from '../support/servers.js';
 
 /** sshd hands the command string to the user's login shell as `$SHELL -c command`; these are the usual ones. */

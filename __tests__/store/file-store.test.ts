@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BadInputError } from '../../src/core/errors.js';
+import { BadInputError } from '../../src/shared/errors.js';
 import { takeSnapshot } from '../../src/core/snapshot.js';
-import { fileStore } from '../../src/store/file-store.js';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import { fileStore } from '../../src/adapters/store/file-store.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { tempDir } from '../support/servers.js';
 
 const snapshot = takeSnapshot({

@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readHistory, type HistoryRow } from '../../src/database/history.js';
-import { openPglite } from '../../src/database/pglite.js';
-import { schemaStateOf } from '../../src/database/status.js';
-import { httpGet, httpRequest } from '../../src/io/http.js';
-import { poll } from '../../src/io/wait.js';
+import { readHistory, type HistoryRow } from '../../src/adapters/database/history.js';
+import { openPglite } from '../../src/adapters/database/pglite.js';
+import { schemaStateOf } from '../../src/adapters/database/status.js';
+import { httpGet, httpRequest } from '../../src/shared/io/http.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { describeBundles, runBundle, runnerFor } from '../support/action-bundle.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { SPLIT_NAME, writeMigrations } from '../support/migrations.js';

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { LINE_PIECE_MAX, OUTPUT_MAX, type runCommand } from '../../src/io/command.js';
+import { LINE_PIECE_MAX, OUTPUT_MAX, type runCommand } from '../../src/shared/io/command.js';
 
 /**
  * Runs, through `run` (this machine's or a remote host's), a program that prints `total` characters with

@@ -2,18 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAbi, type Address, type Hex } from 'viem';
-import { addressInSlot, EIP1967_SLOTS, PROXY_KINDS, type ProxyKind } from '../../src/core/eip1967.js';
+import { addressInSlot, EIP1967_SLOTS, PROXY_KINDS, type ProxyKind } from '../../src/adapters/evm/eip1967.js';
 import { ANVIL_INSTALL, ANVIL_KEYS, findAnvil, startAnvil, type LocalAnvil } from '../../src/demo/anvil-server.js';
 import { compileEvmFixtures, deployProxy, writeBuildInfo, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import type { BuildInfo } from '../../src/demo/solidity.js';
-import { connectChain, type Chain } from '../../src/evm/chain.js';
-import type { ReleaseRecord } from '../../src/store/release-store.js';
+import { connectChain, type Chain } from '../../src/adapters/evm/chain.js';
+import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { cli, type CliRun } from './cli.js';
 import { requireServer, tempDir } from './servers.js';
 
 export { startAnvil, ANVIL_KEYS, type LocalAnvil } from '../../src/demo/anvil-server.js';
 export { compileSolidity, type BuildInfo } from '../../src/demo/solidity.js';
-export { PROXY_KINDS } from '../../src/core/eip1967.js';
+export { PROXY_KINDS } from '../../src/adapters/evm/eip1967.js';
 
 export const anvilBinary = findAnvil();
 export const describeWithAnvil = requireServer('anvil', anvilBinary !== null, ANVIL_INSTALL) ? describe : describe.skip;

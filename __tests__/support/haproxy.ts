@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { Secrets } from '../../src/config/secrets.js';
-import { findHaproxy, startHaproxy, type LocalHaproxy } from '../../src/demo/haproxy-server.js';
-import { freePort } from '../../src/io/ports.js';
-import { terminalLogger } from '../../src/logging/logger.js';
-import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/routers/haproxy.js';
-import type { Affinity, Router } from '../../src/routers/router.js';
+import { Secrets } from '../../src/shared/secrets.js';
+import { findHaproxy, startHaproxy, type LocalHaproxy } from '../../harness/haproxy-server.js';
+import { freePort } from '../../src/shared/io/ports.js';
+import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/router.js';
+import type { Affinity, Router } from '../../src/adapters/routers/router.js';
 import { requireServer, startUpstreams, tempDir, type Upstreams } from './servers.js';
 
-export { askSocket, startHaproxy, waitFor, type LocalHaproxy } from '../../src/demo/haproxy-server.js';
+export { askSocket, startHaproxy, waitFor, type LocalHaproxy } from '../../harness/haproxy-server.js';
 
 export const haproxyBinary = findHaproxy();
 export const describeWithHaproxy = requireServer('haproxy', haproxyBinary !== null, 'apt-get install haproxy') ? describe : describe.skip;

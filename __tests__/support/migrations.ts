@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from '../../src/database/connection.js';
-import type { PhaseOptions } from '../../src/database/phases.js';
-import { renderNginxFile } from '../../src/routers/nginx.js';
-import { DEFAULT_BATCH } from '../../src/database/backfill-plan.js';
-import { DEFAULT_LOCK_POLICY } from '../../src/database/lock-policy.js';
+import type { Database } from '../../src/adapters/database/connection.js';
+import type { PhaseOptions } from '../../src/adapters/database/phases.js';
+import { renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
+import { DEFAULT_BATCH } from '../../src/adapters/database/backfill-plan.js';
+import { DEFAULT_LOCK_POLICY } from '../../src/adapters/database/lock-policy.js';
 
 /** Writes migration folders: { '0001_people': { 'expand.sql': '...' } }. */
 export async function writeMigrations(root: string, folders: Record<string, Record<string, string>>): Promise<string> {

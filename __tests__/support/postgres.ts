@@ -1,7 +1,7 @@
-import { findPostgresBin, startPostgres as start, type PostgresOptions, type PostgresServer } from '../../src/demo/postgres-server.js';
+import { findPostgresBin, startPostgres as start, type PostgresOptions, type PostgresServer } from '../../harness/postgres-server.js';
 import { requireServer } from './servers.js';
 
-export type { PostgresServer } from '../../src/demo/postgres-server.js';
+export type { PostgresServer } from '../../harness/postgres-server.js';
 
 export const postgresBin = findPostgresBin();
 export const describeWithPostgres = requireServer('postgresql', postgresBin !== null, 'apt-get install postgresql') ? describe : describe.skip;

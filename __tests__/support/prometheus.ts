@@ -1,7 +1,7 @@
-import { findPrometheus } from '../../src/demo/prometheus-server.js';
+import { findPrometheus } from '../../harness/prometheus-server.js';
 import { requireServer } from './servers.js';
 
-export { startPrometheus, type LocalPrometheus } from '../../src/demo/prometheus-server.js';
+export { startPrometheus, type LocalPrometheus } from '../../harness/prometheus-server.js';
 
 export const prometheusBinary = findPrometheus();
 export const describeWithPrometheus = requireServer('prometheus', prometheusBinary !== null, 'apt-get install prometheus') ? describe : describe.skip;

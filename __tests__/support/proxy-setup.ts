@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startProxyServer, type ProxyServer } from '../../src/demo/proxy-server.js';
-import { freePort } from '../../src/io/ports.js';
+import { freePort } from '../../src/shared/io/ports.js';
 import { cli } from './cli.js';
 import { startUpstreams, tempDir, type Upstreams } from './servers.js';
 

@@ -1,4 +1,4 @@
-import { BadInputError } from '../../src/core/errors.js';
+import { BadInputError } from '../../src/shared/errors.js';
 
 /** The message of the bad-input error `work` must throw. */
 export function refusalOf(work: () => unknown): string {

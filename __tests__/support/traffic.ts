@@ -1,4 +1,4 @@
-import { headerValue, httpGet } from '../../src/io/http.js';
+import { headerValue, httpGet } from '../../src/shared/io/http.js';
 
 /** Sends `count` requests on new connections and tallies which color's app answered (from the body). */
 export async function colorsServed(url: string, count = 20): Promise<Record<string, number>> {

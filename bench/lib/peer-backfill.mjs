@@ -3,9 +3,9 @@
 // generated triggers fire on every row and decide inside, from search_path, whether the writer is the old
 // version) computes the new column; the backfill only touches rows, in batches of 1,000 by keyset on the primary
 // key, each batch one autocommitted statement, with no pause between them, so the trigger writes the value.
-import { DEFAULT_LOCK_POLICY } from '../../lib/database/lock-policy.js';
-import { inShortTransaction, withLockRetries } from '../../lib/database/short-locks.js';
-import { sleep } from '../../lib/io/wait.js';
+import { DEFAULT_LOCK_POLICY } from '../../lib/src/adapters/database/lock-policy.js';
+import { inShortTransaction, withLockRetries } from '../../lib/src/adapters/database/short-locks.js';
+import { sleep } from '../../lib/src/shared/io/wait.js';
 
 const BATCH_ROWS = 1000;
 const PEER_TRIGGER = 'peer_abalance_cents';

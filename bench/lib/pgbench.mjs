@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { poll } from '../../lib/io/wait.js';
+import { poll } from '../../lib/src/shared/io/wait.js';
 
 const CLIENTS = 4;
 const THREADS = 2;

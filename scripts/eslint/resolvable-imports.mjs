@@ -4,8 +4,8 @@
 //
 // Rules: a relative specifier resolves to an existing file (no directory or extensionless guesses;
 // ESM has none). In TypeScript a `.js` specifier may stand for its `.ts` source (`.mjs` for `.mts`,
-// `.cjs` for `.cts`). `<repo>/lib/X.js` is tsc's output, git-ignored and perhaps not built at lint
-// time, so it must resolve to `src/X.ts` instead. Static imports, re-exports, `import()` and
+// `.cjs` for `.cts`). `<repo>/lib/X.js` is tsc's output (of src/ and harness/), git-ignored and perhaps
+// not built at lint time, so it must resolve to `<repo>/X.ts` instead. Static imports, re-exports, `import()` and
 // `require()` with a string literal all count.
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LIB = path.join(ROOT, 'lib') + path.sep;
-const SRC = path.join(ROOT, 'src') + path.sep;
 const TS_FILE = /\.[cm]?tsx?$/;
 const TS_FOR = { '.js': ['.ts', '.tsx', '.d.ts'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'], '.jsx': ['.tsx'] };
 
@@ -26,7 +25,7 @@ const sources = file => {
 /** The files `specifier` may resolve to from `importer`; the import is good when one exists. */
 function candidates(importer, specifier) {
   const target = path.resolve(path.dirname(importer), specifier);
-  if (target.startsWith(LIB)) return sources(SRC + target.slice(LIB.length));
+  if (target.startsWith(LIB)) return sources(ROOT + target.slice(LIB.length));
   return TS_FILE.test(importer) ? [target, ...sources(target)] : [target];
 }
 

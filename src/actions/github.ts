@@ -1,6 +1,6 @@
 import { context, getOctokit } from '@actions/github';
-import { CLIENT_PLUGINS, clientOptions, type GitHubClientFactory } from '../github/client.js';
-import { gitHubRun, type GitHubRun } from '../github/environment.js';
+import { CLIENT_PLUGINS, clientOptions, type GitHubClientFactory } from '../adapters/github/client.js';
+import { gitHubRun, type GitHubRun } from '../adapters/github/environment.js';
 
 /** This job's run, from `@actions/github`'s context; null when the runner names no repository or run. */
 export function actionsRun(): GitHubRun | null {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import { cleanOutsideText } from '../logging/outside-text.js';
-import { progressLines, type Logger } from '../logging/logger.js';
+import { cleanOutsideText } from '../shared/logging/outside-text.js';
+import { progressLines, type Logger } from '../shared/logging/logger.js';
 
 /** A message cleaned of escapes and control characters; its lines stay lines. */
 const clean = (message: string): string => cleanOutsideText(message, { multiline: true });

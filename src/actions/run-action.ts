@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { describeError } from '../core/errors.js';
-import type { JournalEntry } from '../routers/router.js';
+import { describeError } from '../shared/errors.js';
+import type { JournalEntry } from '../adapters/routers/router.js';
 import { checkOptions, FAILURE_CAUSE, optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
 import { recordCutShort, runStep, type FrontEnd } from '../steps/run.js';
 import { actionsGitHubClient, actionsRun } from './github.js';
-import { cleanOutsideText } from '../logging/outside-text.js';
+import { cleanOutsideText } from '../shared/logging/outside-text.js';
 import { actionsLogger, failStep } from './logger.js';
 
 const inputLabel = (name: string): string => `input "${name}"`;

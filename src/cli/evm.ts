@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { Secrets } from '../config/secrets.js';
-import { BadInputError } from '../core/errors.js';
-import { terminalLogger } from '../logging/logger.js';
+import { Secrets } from '../shared/secrets.js';
+import { BadInputError } from '../shared/errors.js';
+import { terminalLogger } from '../shared/logging/logger.js';
 import { initEvmProxy, INIT_FLAGS } from '../steps/evm-init.js';
 import { parseFlags } from './flags.js';
 import type { Terminal } from './main.js';

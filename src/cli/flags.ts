@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BadInputError } from '../core/errors.js';
+import { BadInputError } from '../shared/errors.js';
 
 /** Parses `args` strictly; an unknown or malformed flag is bad input that points to the command's help. */
 export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: readonly string[], options: O, positionals = false, help = command) {

@@ -1,4 +1,4 @@
-import { BadInputError } from '../core/errors.js';
+import { BadInputError } from '../shared/errors.js';
 import { optionsOf, STEP_OUTPUTS, STEPS, type StepName } from '../steps/options.js';
 
 const SUMMARIES: Record<StepName | 'db' | 'init' | 'evm' | 'demo' | 'sample-app', string> = {

@@ -3,9 +3,9 @@ import { type Check, checkProblems, isMetric, type Metric, type SourcedCheck } f
 import type { FieldProblem } from '../core/field-problem.js';
 import { type InconclusivePolicy, stepPolicyProblems } from '../core/step-verdict.js';
 import { resolveTrafficSteps, trafficStepsProblems } from '../core/traffic-steps.js';
-import { cookieNameProblem } from '../routers/affinity.js';
-import { SOURCE_KINDS, type SourceOptions } from '../probes/registry.js';
-import { durationSchema, parseDuration } from './duration.js';
+import { cookieNameProblem } from '../adapters/routers/common/affinity.js';
+import { SOURCE_KINDS, type SourceOptions } from '../adapters/probes/registry.js';
+import { durationSchema, parseDuration } from '../shared/duration.js';
 
 const addProblems = (ctx: z.RefinementCtx, problems: readonly FieldProblem[], base: readonly (string | number)[]) => {
   for (const problem of problems) {

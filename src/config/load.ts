@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { BadInputError } from '../core/errors.js';
-import { readTextFile } from '../io/files.js';
-import { describeIssues } from './problems.js';
+import { BadInputError } from '../shared/errors.js';
+import { readTextFile } from '../shared/io/files.js';
+import { describeIssues } from '../shared/problems.js';
 import { configSchema, type Config } from './schema.js';
 
 /** A value given as an action input or CLI flag, replacing the config file's value at `path`. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { BadInputError } from '../core/errors.js';
+import { BadInputError } from '../shared/errors.js';
 import { parseHostPort, validPort } from '../core/host-port.js';
-import { controlCharacterIn } from '../logging/outside-text.js';
-import { durationSchema } from './duration.js';
-import { DATABASE_URL_FORMS, databaseUrlKind, literalSecretIn } from './database-url.js';
-import { secretableSchema } from './secrets.js';
+import { controlCharacterIn } from '../shared/logging/outside-text.js';
+import { durationSchema } from '../shared/duration.js';
+import { DATABASE_URL_FORMS, databaseUrlKind, literalSecretIn } from '../shared/database-url.js';
+import { secretableSchema } from '../shared/secrets.js';
 import { throttleSchema } from './throttle-schema.js';
 import { analysisSchema, trafficSchema } from './analysis-schema.js';
-import { ROUTER_KINDS, type RouterOptions } from '../routers/registry.js';
+import { ROUTER_KINDS, type RouterOptions } from '../adapters/routers/registry.js';
 
 const upstreamSchema = z
   .string({ error: 'expected host:port, like 127.0.0.1:8081' })

@@ -1,4 +1,4 @@
-import { BadInputError } from './errors.js';
+import { BadInputError } from '../shared/errors.js';
 
 /**
  * One thing wrong with a setting, where the config schema can place it: the

@@ -1,4 +1,4 @@
-import type { FailureCause } from './errors.js';
+import type { FailureCause } from '../shared/errors.js';
 import type { Position } from './release.js';
 
 /** The steps a release reports on. */

@@ -1,5 +1,5 @@
 import { diffJson, formatChanges, shortDigest } from './canonical.js';
-import { DriftError, ReleaseError } from './errors.js';
+import { DriftError, ReleaseError } from '../shared/errors.js';
 import { describeRouterState, routerDigest, withWeights, type RouterState } from './router-state.js';
 import type { SealedSnapshot } from './snapshot.js';
 import { weightsAllOn, type Weights } from './weights.js';

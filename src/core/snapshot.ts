@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COLORS, type Color, otherColor } from './color.js';
 import { canonicalJson, leaves, sha256, shortDigest, type Json } from './canonical.js';
-import { BadInputError } from './errors.js';
+import { BadInputError } from '../shared/errors.js';
 import { routerDigest, type RouterState } from './router-state.js';
 import { liveColorOf, type Weights } from './weights.js';
 

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { freePort } from '../io/ports.js';
-import { poll } from '../io/wait.js';
+import { freePort } from '../shared/io/ports.js';
+import { poll } from '../shared/io/wait.js';
 
 const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
 

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { keccak256, parseAbiItem, toHex, type AbiFunction, type Address, type Hex } from 'viem';
 import { stringify } from 'yaml';
-import type { ProxyKind } from '../core/eip1967.js';
-import { connectChain, type Chain } from '../evm/chain.js';
-import { create2Address } from '../evm/create2.js';
-import { readProxy } from '../evm/proxy-state.js';
+import type { ProxyKind } from '../adapters/evm/eip1967.js';
+import { connectChain, type Chain } from '../adapters/evm/chain.js';
+import { create2Address } from '../adapters/evm/create2.js';
+import { readProxy } from '../adapters/evm/proxy-state.js';
 import type { StepName } from '../steps/options.js';
 import { runStep, type FrontEnd } from '../steps/run.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import type { ReleaseRecord } from '../adapters/store/release-store.js';
 import { ANVIL_KEYS, startAnvil } from './anvil-server.js';
 import { COUNTER_INITIAL_COUNT, VAULT_INITIAL_VALUE, compileEvmFixtures, contractOf, deployProxy, writeBuildInfo } from './evm-fixtures.js';
 

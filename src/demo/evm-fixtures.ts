@@ -19,7 +19,7 @@ import {
   type PublicClient
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { EIP1967_SLOTS, addressInSlot, type ProxyKind } from '../core/eip1967.js';
+import { EIP1967_SLOTS, addressInSlot, type ProxyKind } from '../adapters/evm/eip1967.js';
 import { ANVIL_KEYS } from './anvil-server.js';
 import { EVM_SOURCES } from './evm-contracts.js';
 import { compileSolidity, type BuildInfo } from './solidity.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { headerValue, httpGet } from '../io/http.js';
-import { COLOR_HEADER } from '../routers/confirm.js';
+import { headerValue, httpGet } from '../shared/io/http.js';
+import { COLOR_HEADER } from '../adapters/routers/common/confirm.js';
 
 export interface LoadReport {
   requests: number;

@@ -2,8 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { httpGet } from '../io/http.js';
-import { poll } from '../io/wait.js';
+import { httpGet } from '../shared/io/http.js';
+import { poll } from '../shared/io/wait.js';
 
 /** How long a fresh nginx may take to answer at all. */
 const READY_TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { createProxyServer } from 'http-proxy-3';
 import type { Color } from '../core/color.js';
 import { routerDigest, type RouterState } from '../core/router-state.js';
-import { COLOR_HEADER, GENERATION_HEADER, generationOf } from '../routers/confirm.js';
+import { COLOR_HEADER, GENERATION_HEADER, generationOf } from '../adapters/routers/common/confirm.js';
 
 export const PROXY_LABEL = 'in-process proxy (http-proxy-3), for demos and tests only';
 

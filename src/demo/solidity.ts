@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { compileErrors, compileInWorker } from '../evm/solc-worker.js';
+import { compileErrors, compileInWorker } from '../adapters/evm/solc-worker.js';
 
 /**
  * A compile as Hardhat keeps it in artifacts/build-info: the compiler version,

@@ -1,8 +1,8 @@
-import { causeOf } from '../core/errors.js';
+import { causeOf } from '../shared/errors.js';
 import { adviceAfterFailure, type Advice, type ReportedStep } from '../core/next-step.js';
 import { positionOf } from '../core/release.js';
 import { formatWeights } from '../core/weights.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import type { ReleaseRecord } from '../adapters/store/release-store.js';
 import { splitsOf } from './canary.js';
 import type { StepContext, TrackedStep } from './context.js';
 

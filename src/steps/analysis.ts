@@ -5,8 +5,8 @@ import { type IntervalVerdict, judgeSourcedInterval } from '../core/interval-ver
 import type { ColorMeasurement, IntervalMeasurement, Role } from '../core/measurement.js';
 import type { Weights } from '../core/weights.js';
 import type { AnalysisSettings } from '../config/schema.js';
-import { createSource } from '../probes/registry.js';
-import type { AnalysisSource } from '../probes/source.js';
+import { createSource } from '../adapters/probes/registry.js';
+import type { AnalysisSource } from '../adapters/probes/source.js';
 import type { StepContext } from './context.js';
 
 /** An interval's verdict, and the error rate per color for the summary's chart. */

@@ -1,6 +1,6 @@
-import { parseDuration } from '../config/duration.js';
-import { BadInputError } from '../core/errors.js';
-import type { ApprovalSettings } from '../github/tracker.js';
+import { parseDuration } from '../shared/duration.js';
+import { BadInputError } from '../shared/errors.js';
+import type { ApprovalSettings } from '../adapters/github/tracker.js';
 import { optionText, type OptionValues } from './options.js';
 
 type Label = (option: string) => string;

@@ -1,6 +1,6 @@
 import type { Color } from '../core/color.js';
 import type { SourcedCheck } from '../core/checks.js';
-import { ReleaseError } from '../core/errors.js';
+import { ReleaseError } from '../shared/errors.js';
 import { type CheckVerdict, intervalOf, type IntervalVerdict } from '../core/interval-verdict.js';
 import { snapshotState } from '../core/release.js';
 import { describeRouterState, routerDigest, withWeights, type RouterState } from '../core/router-state.js';
@@ -8,9 +8,9 @@ import { judgeStep, type StepPolicy, type StepVerdict } from '../core/step-verdi
 import type { TrafficPoint } from '../core/timeline.js';
 import { weightsAtStep } from '../core/traffic-steps.js';
 import { formatWeights, type Weights } from '../core/weights.js';
-import { formatDuration } from '../config/duration.js';
-import { sleepUnlessAborted } from '../io/wait.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import { formatDuration } from '../shared/duration.js';
+import { sleepUnlessAborted } from '../shared/io/wait.js';
+import type { ReleaseRecord } from '../adapters/store/release-store.js';
 import { Analysis, type MeasuredInterval } from './analysis.js';
 import type { StepContext } from './context.js';
 import { drainColors } from './drain.js';

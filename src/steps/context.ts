@@ -1,12 +1,12 @@
 import type { Config } from '../config/schema.js';
-import type { Secrets } from '../config/secrets.js';
+import type { Secrets } from '../shared/secrets.js';
 import type { Phase, Step } from '../core/release.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
-import type { Logger } from '../logging/logger.js';
-import type { JournalEntry, Router } from '../routers/router.js';
+import type { Logger } from '../shared/logging/logger.js';
+import type { JournalEntry, Router } from '../adapters/routers/router.js';
 import type { Approver } from '../core/approval.js';
-import type { HistoryEntry, ReleaseRecord, ReleaseStore } from '../store/release-store.js';
+import type { HistoryEntry, ReleaseRecord, ReleaseStore } from '../adapters/store/release-store.js';
 
 export type TrackedStep = HistoryEntry['step'];
 

@@ -6,10 +6,10 @@
  */
 import type { Config } from '../config/schema.js';
 import type { DatabaseStep } from '../core/release.js';
-import { BadInputError } from '../core/errors.js';
-import { readHistory } from '../database/history.js';
-import { runPhase } from '../database/phases.js';
-import type { RouterOptions } from '../routers/registry.js';
+import { BadInputError } from '../shared/errors.js';
+import { readHistory } from '../adapters/database/history.js';
+import { runPhase } from '../adapters/database/phases.js';
+import type { RouterOptions } from '../adapters/routers/registry.js';
 import type { StepContext, StepOutputs } from './context.js';
 import type { StepName } from './options.js';
 import { databaseSettings, migrationsOf, phaseOptions, withDatabase } from './database.js';

@@ -1,9 +1,9 @@
 import { decide } from '../core/release.js';
-import { ReleaseError } from '../core/errors.js';
-import { KILL_GRACE_MS, runCommand } from '../io/command.js';
-import { orphanWaitMs, waitForOrphans } from '../io/processes.js';
-import { waitHealthy } from '../probes/health.js';
-import { readVersion } from '../probes/version.js';
+import { ReleaseError } from '../shared/errors.js';
+import { KILL_GRACE_MS, runCommand } from '../shared/io/command.js';
+import { orphanWaitMs, waitForOrphans } from '../shared/io/processes.js';
+import { waitHealthy } from '../adapters/probes/health.js';
+import { readVersion } from '../adapters/probes/version.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
 
 export interface DeployArgs {

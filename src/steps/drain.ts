@@ -1,5 +1,5 @@
 import type { Color } from '../core/color.js';
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import type { StepContext } from './context.js';
 
 /** Waits until the colors that lost their traffic finish what they were serving, so the step ends with nothing in flight there. */

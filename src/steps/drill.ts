@@ -1,7 +1,7 @@
-import { BadInputError, ReleaseError, describeError } from '../core/errors.js';
+import { BadInputError, ReleaseError, describeError } from '../shared/errors.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { AnalysisFailedError } from './canary.js';
 import type { StepContext, StepOutputs } from './context.js';
 import { switchTraffic } from './switch.js';

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { z } from 'zod';
 import type { Config } from '../config/schema.js';
-import type { Secrets } from '../config/secrets.js';
-import { PROXY_KINDS } from '../core/eip1967.js';
-import { BadInputError } from '../core/errors.js';
-import { loadContractBuild } from '../evm/contract-build.js';
-import { hasCode } from '../evm/create2.js';
-import { initProxy, type InitRecord } from '../evm/proxy-init.js';
-import { signatureCallData, signatureFunction, type SignatureCall } from '../evm/signature-call.js';
-import { readTextFile, writeFileAtomic } from '../io/files.js';
-import type { Logger } from '../logging/logger.js';
-import { connectRouterChain, sendOptionsOf, type EvmProxyOptions } from '../routers/evm-proxy-options.js';
+import type { Secrets } from '../shared/secrets.js';
+import { PROXY_KINDS } from '../adapters/evm/eip1967.js';
+import { BadInputError } from '../shared/errors.js';
+import { loadContractBuild } from '../adapters/evm/contract-build.js';
+import { hasCode } from '../adapters/evm/create2.js';
+import { initProxy, type InitRecord } from '../adapters/evm/proxy-init.js';
+import { signatureCallData, signatureFunction, type SignatureCall } from '../adapters/evm/signature-call.js';
+import { readTextFile, writeFileAtomic } from '../shared/io/files.js';
+import type { Logger } from '../shared/logging/logger.js';
+import { connectRouterChain, sendOptionsOf, type EvmProxyOptions } from '../adapters/routers/evm-proxy/options.js';
 
 export interface EvmInitRequest {
   /** The first implementation's initializer, run by the proxy's constructor. */

@@ -1,11 +1,11 @@
-import { BadInputError, ReleaseError } from '../core/errors.js';
+import { BadInputError, ReleaseError } from '../shared/errors.js';
 import { contractBlockers } from '../core/contract-guard.js';
 import { driftError, positionOf, type DatabaseStep } from '../core/release.js';
-import { readHistory, rowOf, type HistoryRow } from '../database/history.js';
-import { runPhase, type PhaseReport } from '../database/phases.js';
-import { schemaStateOf } from '../database/status.js';
-import type { Logger } from '../logging/logger.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import { readHistory, rowOf, type HistoryRow } from '../adapters/database/history.js';
+import { runPhase, type PhaseReport } from '../adapters/database/phases.js';
+import { schemaStateOf } from '../adapters/database/status.js';
+import type { Logger } from '../shared/logging/logger.js';
+import type { ReleaseRecord } from '../adapters/store/release-store.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { databaseSettings, migrationsOf, phaseOptions, refuseOnSchemaDrift, withDatabase } from './database.js';
 

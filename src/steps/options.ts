@@ -4,9 +4,9 @@
  * `configPath` replace that value of cutover.yml; the rest steer the step.
  * Tests check that each action.yml declares exactly these.
  */
-import { BadInputError } from '../core/errors.js';
-import { cleanOutsideText, controlCharacterIn } from '../logging/outside-text.js';
-import { versionProblem } from '../probes/version.js';
+import { BadInputError } from '../shared/errors.js';
+import { cleanOutsideText, controlCharacterIn } from '../shared/logging/outside-text.js';
+import { versionProblem } from '../adapters/probes/version.js';
 
 export const STEPS = ['snapshot', 'deploy', 'migrate', 'promote', 'contract', 'rollback', 'drill'] as const;
 export type StepName = (typeof STEPS)[number];

@@ -1,6 +1,6 @@
 import { describeCheck } from '../core/check-text.js';
-import { formatDuration } from '../config/duration.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import { formatDuration } from '../shared/duration.js';
+import type { ReleaseRecord } from '../adapters/store/release-store.js';
 import { planRisks } from '../summary/approving.js';
 import type { DatabaseNow, PromotionPlan, Risk } from '../summary/report.js';
 import type { StepContext } from './context.js';

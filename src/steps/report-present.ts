@@ -1,12 +1,12 @@
 import { COLORS } from '../core/color.js';
 import type { DatabaseStep } from '../core/release.js';
 import type { Weights } from '../core/weights.js';
-import { describeError } from '../core/errors.js';
-import { readHistory, type HistoryRow } from '../database/history.js';
-import { planRows } from '../database/plan.js';
-import { schemaStateOf } from '../database/status.js';
-import { probeHealth } from '../probes/health.js';
-import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
+import { describeError } from '../shared/errors.js';
+import { readHistory, type HistoryRow } from '../adapters/database/history.js';
+import { planRows } from '../adapters/database/plan.js';
+import { schemaStateOf } from '../adapters/database/status.js';
+import { probeHealth } from '../adapters/probes/health.js';
+import { deployedVersion, type ReleaseRecord } from '../adapters/store/release-store.js';
 import type { ColorNow, DatabaseNow, PlanStatus } from '../summary/report.js';
 import type { StepContext, TrackedStep } from './context.js';
 import { batchOf, migrationsOf, withDatabase } from './database.js';

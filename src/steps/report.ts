@@ -1,11 +1,11 @@
 import { COLORS, type Color } from '../core/color.js';
 import { withoutInternalAddresses } from '../core/internal-addresses.js';
-import { describeError } from '../core/errors.js';
+import { describeError } from '../shared/errors.js';
 import type { Advice, ReportedStep } from '../core/next-step.js';
 import type { TrafficPoint } from '../core/timeline.js';
 import { weightsAllOn } from '../core/weights.js';
-import type { GitHubRun } from '../github/environment.js';
-import { deployedVersion, type ReleaseRecord } from '../store/release-store.js';
+import type { GitHubRun } from '../adapters/github/environment.js';
+import { deployedVersion, type ReleaseRecord } from '../adapters/store/release-store.js';
 import { shorten } from '../summary/markdown.js';
 import { renderSummary } from '../summary/page.js';
 import type { DatabaseNow, PageKind, ReleaseReport, RouterReport } from '../summary/report.js';

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { loadConfig, type Override } from '../config/load.js';
-import { Secrets } from '../config/secrets.js';
+import { Secrets } from '../shared/secrets.js';
 import type { Config } from '../config/schema.js';
-import { BadInputError } from '../core/errors.js';
+import { BadInputError } from '../shared/errors.js';
 import { routerDigest } from '../core/router-state.js';
 import { formatWeights } from '../core/weights.js';
-import { requirePosix } from '../io/platform.js';
-import { sleepUnlessAborted } from '../io/wait.js';
-import type { Logger } from '../logging/logger.js';
-import { createRouter } from '../routers/registry.js';
-import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../routers/router.js';
-import { fileStore } from '../store/file-store.js';
+import { requirePosix } from '../shared/io/platform.js';
+import { sleepUnlessAborted } from '../shared/io/wait.js';
+import type { Logger } from '../shared/logging/logger.js';
+import { createRouter } from '../adapters/routers/registry.js';
+import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../adapters/routers/router.js';
+import { fileStore } from '../adapters/store/file-store.js';
 import { keepJournal, saveJournal, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
 import { deployStep } from './deploy.js';
 import { databaseStep, migratePhase } from './migrate.js';
@@ -24,10 +24,10 @@ import { tracked } from './tracking.js';
 import { adviceFor } from './advice.js';
 import { reportOf, reviewPageOf } from './report.js';
 import { adviceAfterFailure, type Advice } from '../core/next-step.js';
-import { causeOf } from '../core/errors.js';
-import type { GitHubClientFactory } from '../github/client.js';
-import { sourceOf, type GitHubRun } from '../github/environment.js';
-import { GitHubTracker, type TrackerOptions } from '../github/tracker.js';
+import { causeOf } from '../shared/errors.js';
+import type { GitHubClientFactory } from '../adapters/github/client.js';
+import { sourceOf, type GitHubRun } from '../adapters/github/environment.js';
+import { GitHubTracker, type TrackerOptions } from '../adapters/github/tracker.js';
 
 /** What differs between the Action and the CLI; everything else is shared. */
 export interface FrontEnd {

@@ -1,8 +1,8 @@
 import { COLORS, type Color } from '../core/color.js';
 import { describeRouterState } from '../core/router-state.js';
 import { serializeSnapshot, takeSnapshot } from '../core/snapshot.js';
-import { acceptedVersion, readVersion } from '../probes/version.js';
-import type { ReleaseRecord } from '../store/release-store.js';
+import { acceptedVersion, readVersion } from '../adapters/probes/version.js';
+import type { ReleaseRecord } from '../adapters/store/release-store.js';
 import type { StepContext, StepOutputs } from './context.js';
 import { databaseSnapshot, withDatabase } from './database.js';
 

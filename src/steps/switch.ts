@@ -3,14 +3,14 @@ import { COLORS } from '../core/color.js';
 import { decide, PHASE_AFTER, phaseWhenAlreadyDone } from '../core/release.js';
 import { describeRouterState, routerDigest } from '../core/router-state.js';
 import { liveColorOf } from '../core/weights.js';
-import { waitHealthy } from '../probes/health.js';
+import { waitHealthy } from '../adapters/probes/health.js';
 import type { Approver } from '../core/approval.js';
 import { recordStep, type StepContext, type StepOutputs } from './context.js';
 import { checkDatabaseBeforeSwitch } from './database.js';
 import { type CanaryOptions, promoteInSteps, splitsOf } from './canary.js';
 import { drainColors } from './drain.js';
-import { ProposalWritten } from '../routers/router.js';
-import { ReleaseError } from '../core/errors.js';
+import { ProposalWritten } from '../adapters/routers/router.js';
+import { ReleaseError } from '../shared/errors.js';
 
 /** Whether promotion goes in traffic steps with analysis, or in one switch as `traffic.steps: [100]` with no analysis does. */
 function inSteps(context: StepContext): boolean {

@@ -1,4 +1,4 @@
-import { describeError } from '../core/errors.js';
+import { describeError } from '../shared/errors.js';
 import type { StepContext, StepOutputs, TrackedStep } from './context.js';
 
 /**

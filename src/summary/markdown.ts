@@ -1,4 +1,4 @@
-import { cleanOutsideText } from '../logging/outside-text.js';
+import { cleanOutsideText } from '../shared/logging/outside-text.js';
 
 /*
  * Markdown for text from outside (versions, comments, SQL, names, error messages): cleaned of

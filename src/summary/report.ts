@@ -1,9 +1,9 @@
 import type { Color } from '../core/color.js';
-import type { FailureCause } from '../core/errors.js';
+import type { FailureCause } from '../shared/errors.js';
 import type { ReportedStep } from '../core/next-step.js';
 import type { DatabaseStep } from '../core/release.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
-import type { PlannedCall } from '../routers/router.js';
+import type { PlannedCall } from '../adapters/routers/router.js';
 
 /*
  * What a job summary says, gathered from the release record and from the sources of truth as

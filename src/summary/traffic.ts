@@ -1,7 +1,7 @@
 import { COLORS, otherColor, type Color } from '../core/color.js';
 import { percentText } from '../core/check-text.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { table, text } from './markdown.js';
 import type { ReleaseReport } from './report.js';
 
