@@ -54,6 +54,7 @@ import { openPostgres } from '../lib/src/adapters/database/postgres.js';
 import { preparePhase, runPhase } from '../lib/src/adapters/database/phases.js';
 import { findPostgresBin, startPostgres } from '../lib/harness/postgres-server.js';
 import { sleep } from '../lib/src/shared/io/wait.js';
+import { percentile } from '../lib/src/core/statistics.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ROWS = QUICK ? 20_000 : 1_000_000;
@@ -71,9 +72,8 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   process.exit(2);
 }
 
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
-const p99 = xs => quantile(xs, 0.99);
-const max = xs => quantile(xs, 1);
+const p99 = xs => percentile(xs, 99);
+const max = xs => percentile(xs, 100);
 const round = (x, digits) => Number(x.toFixed(digits));
 
 // The writer runs in its own process, so its latencies are the database's, not this event loop's.
@@ -197,8 +197,8 @@ allow:
   const { updateMs, backfillMs, held, alone, during } = pooled;
   const updateRate = (ROUNDS * ROWS) / (updateMs / 1000);
   const backfillRate = (ROUNDS * ROWS) / (backfillMs / 1000);
-  const pct = (xs, q) => quantile(xs, q).toFixed(2);
-  for (const [name, xs] of [['alone', alone], ['during', during]]) console.log(`writer ${name}: n=${xs.length} p50 ${pct(xs, 0.5)} p90 ${pct(xs, 0.9)} p99 ${pct(xs, 0.99)} max ${pct(xs, 1)} ms`);
+  const pct = (xs, p) => percentile(xs, p).toFixed(2);
+  for (const [name, xs] of [['alone', alone], ['during', during]]) console.log(`writer ${name}: n=${xs.length} p50 ${pct(xs, 50)} p90 ${pct(xs, 90)} p99 ${pct(xs, 99)} max ${pct(xs, 100)} ms`);
   console.log(`${ROUNDS} rounds pooled: UPDATE ${Math.round(updateRate)} rows/s, backfill ${Math.round(backfillRate)} rows/s in ${held.length} batches`);
   return {
     backfill_vs_update: round(backfillRate / updateRate, 3),

@@ -18,6 +18,8 @@ import { askSocket, findHaproxy, startHaproxy, waitFor } from '../lib/harness/ha
 import { serveSampleApp, stopGracefully } from '../lib/src/demo/sample-app.js';
 import { httpRequest } from '../lib/src/shared/io/http.js';
 import { freePort } from '../lib/src/shared/io/ports.js';
+import { sleep } from '../lib/src/shared/io/wait.js';
+import { percentile } from '../lib/src/core/statistics.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 1 : 10;
@@ -26,13 +28,8 @@ const FAIL_RATE = 0.2;
 const INTERVAL_MS = parseDuration(process.env.BENCH_INTERVAL ?? (QUICK ? '500ms' : '2s'));
 const GOAL_MS = 2 * INTERVAL_MS + 1000;
 
-const sorted = xs => [...xs].sort((a, b) => a - b);
-const median = xs => {
-  const s = sorted(xs);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const median = xs => percentile(xs, 50);
 const now = () => performance.timeOrigin + performance.now();
-const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 const round = (x, digits = 3) => Number(x.toPrecision(digits));
 
 
@@ -97,10 +94,10 @@ try {
     await waitFor('the canary step at 10%', async () => ((await greenShare()) === 10 ? true : undefined), 20_000);
     const stepStarted = now();
     // Each run starts failing at a different point of the analysis interval: (run + 0.5) tenths of it in.
-    await pause(((run + 0.5) / RUNS) * INTERVAL_MS);
+    await sleep(((run + 0.5) / RUNS) * INTERVAL_MS);
     await setFault(FAIL_RATE);
     const result = await promote;
-    await pause(200);
+    await sleep(200);
     const report = await load.stop();
     await setFault(0);
     if (result.code === 0) throw new Error('promote went through: the failing canary was not rolled back');

@@ -19,6 +19,8 @@ import { serveSampleApp, stopGracefully } from '../lib/src/demo/sample-app.js';
 import { sshdInstalled, startSshd } from '../lib/harness/sshd-server.js';
 import { httpGet } from '../lib/src/shared/io/http.js';
 import { freePort } from '../lib/src/shared/io/ports.js';
+import { sleep } from '../lib/src/shared/io/wait.js';
+import { percentile } from '../lib/src/core/statistics.js';
 import { createRouter, ROUTER_KINDS } from '../lib/src/adapters/routers/registry.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -30,11 +32,9 @@ const DWELL_MS = QUICK ? 100 : 250;
 const RTT_SAMPLES = QUICK ? 20 : 200;
 const quiet = { info() {}, warn: m => console.warn(m), debug() {}, group: (_n, work) => work() };
 
-const sorted = xs => [...xs].sort((a, b) => a - b);
-const median = xs => sorted(xs)[Math.floor(xs.length / 2)];
-const p99 = xs => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
+const median = xs => percentile(xs, 50);
+const p99 = xs => percentile(xs, 99);
 const now = () => performance.timeOrigin + performance.now();
-const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function roundTrip(url) {
   const samples = [];
@@ -117,7 +117,7 @@ async function measure(name, setup) {
     let baseline = [];
     for (const keepAlive of [false, true]) {
       const load = await startLoad({ url, keepAlive, concurrency: CONCURRENCY });
-      await pause(BASELINE_MS);
+      await sleep(BASELINE_MS);
       baseline = baseline.concat((await load.stop()).latenciesMs);
     }
 
@@ -132,7 +132,7 @@ async function measure(name, setup) {
         await router.apply(current, { ...current, weights: { [from]: 0, [to]: 100 } });
         switches.push({ at, to });
         await router.drain(from);
-        await pause(DWELL_MS);
+        await sleep(DWELL_MS);
       }
       const report = await load.stop();
       for (const { at, to } of switches) {
