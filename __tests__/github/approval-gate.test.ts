@@ -3,6 +3,7 @@ import { createGitHubClient } from '../../src/adapters/github/client.js';
 import type { GitHubRun } from '../../src/adapters/github/environment.js';
 import { GitHubTracker, type ApprovalSettings } from '../../src/adapters/github/tracker.js';
 import type { Logger } from '../../src/shared/logging/logger.js';
+import { sleep } from '../../src/shared/io/wait.js';
 import type { ReleaseRecord } from '../../src/adapters/store/release-store.js';
 import { secondaryRateLimit, serverError, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
@@ -47,7 +48,7 @@ describe('the approval gate against GitHub', () => {
     expect(github.violations).toEqual([]);
   });
 
-  const tracker = (approval: Partial<ApprovalSettings> = {}, pause = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))) =>
+  const tracker = (approval: Partial<ApprovalSettings> = {}, pause = (ms: number) => sleep(ms)) =>
     new GitHubTracker(createGitHubClient('test-token', github.url, logger), run, {
       environment: 'production',
       service: 'shop',

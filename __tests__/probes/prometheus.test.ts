@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Color } from '../../src/core/color.js';
 import { BadInputError } from '../../src/shared/errors.js';
@@ -7,6 +6,7 @@ import { describeIssues } from '../../src/shared/problems.js';
 import { Secrets } from '../../src/shared/secrets.js';
 import { httpGet, httpRequest } from '../../src/shared/io/http.js';
 import { freePort } from '../../src/shared/io/ports.js';
+import { poll, sleep } from '../../src/shared/io/wait.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
 import { createPrometheusSource, prometheusSourceSchema, promDuration } from '../../src/adapters/probes/prometheus.js';
 import type { SourceContext } from '../../src/adapters/probes/source.js';
@@ -88,14 +88,17 @@ async function instant(prometheus: LocalPrometheus, query: string): Promise<numb
 
 /** Polls until Prometheus's latest scrape of `color` counts `served` requests (and `failed` of them 500s), so a window starts on settled counters. */
 async function scraped(prometheus: LocalPrometheus, color: Color, served: number, failed = 0): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const total = await instant(prometheus, `sum(sample_requests_total{color="${color}"})`);
-    const errors = failed === 0 ? 0 : await instant(prometheus, `sum(sample_requests_total{color="${color}",code="500"})`);
-    if (total === served && errors === failed) return;
-    if (Date.now() > deadline) throw new Error(`Prometheus did not scrape ${color}'s ${served} requests (${failed} failed) within 10s: it has ${total} (${errors} failed)`);
-    await sleep(100);
-  }
+  const counts = async () => ({
+    total: await instant(prometheus, `sum(sample_requests_total{color="${color}"})`),
+    errors: failed === 0 ? 0 : await instant(prometheus, `sum(sample_requests_total{color="${color}",code="500"})`)
+  });
+  await poll(counts, {
+    what: `Prometheus to scrape ${color}'s ${served} requests (${failed} failed)`,
+    done: ({ total, errors }) => total === served && errors === failed,
+    describe: ({ total, errors }) => `${total} (${errors} failed)`,
+    timeoutMs: 10_000,
+    intervalMs: 100
+  });
 }
 
 /** Sends requests one at a time until a 500 is followed by a 200: the failures are spread evenly from then on. */

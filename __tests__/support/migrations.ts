@@ -5,6 +5,7 @@ import type { PhaseOptions } from '../../src/adapters/database/phases.js';
 import { renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
 import { DEFAULT_BATCH } from '../../src/adapters/database/backfill-plan.js';
 import { DEFAULT_LOCK_POLICY } from '../../src/adapters/database/lock-policy.js';
+import { sleep } from '../../src/shared/io/wait.js';
 
 /** Writes migration folders: { '0001_people': { 'expand.sql': '...' } }. */
 export async function writeMigrations(root: string, folders: Record<string, Record<string, string>>): Promise<string> {
@@ -107,7 +108,7 @@ export function testPhaseOptions(overrides: Partial<PhaseOptions> = {}, hooks: P
     hooks: {
       log: message => recorded.lines.push(message),
       progress: () => undefined,
-      pause: ms => new Promise(resolve => setTimeout(resolve, ms)),
+      pause: ms => sleep(ms),
       onRetry: () => {
         recorded.retries++;
       },

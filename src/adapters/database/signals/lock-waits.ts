@@ -1,5 +1,5 @@
-import { setTimeout as timer } from 'node:timers/promises';
 import { formatDuration } from '../../../shared/duration.js';
+import { sleepUnlessAborted } from '../../../shared/io/wait.js';
 import type { Database } from '../connection.js';
 import type { BatchImpact, Levels, Signal } from '../throttle.js';
 
@@ -69,7 +69,7 @@ export class LockWaitMonitor {
     // than that costs no sample at all.
     const sampling = (async () => {
       for (;;) {
-        const slept = await timer(this.intervalMs, true, { signal: stop.signal }).catch(() => false);
+        const slept = await sleepUnlessAborted(this.intervalMs, stop.signal);
         if (!slept) return;
         try {
           const n = (await monitor.query<{ n: number }>(WAITERS, [this.backfillPid])).rows[0]?.n ?? 0;
