@@ -4,6 +4,7 @@ import type { Database } from '../../src/adapters/database/connection.js';
 import { readHistory } from '../../src/adapters/database/history.js';
 import { loadMigrations } from '../../src/adapters/database/migrations.js';
 import { runPhase } from '../../src/adapters/database/phases.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { SPLIT_NAME, testPhaseOptions, writeDatabaseRelease, writeMigrations } from '../support/migrations.js';
 import { describeWithPostgres, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/servers.js';
@@ -122,12 +123,13 @@ describeWithPostgres('backfill under load on PostgreSQL', () => {
     const first = run(['db', 'migrate']);
     const firstExit = finished(first);
     // Kill it once a real share of the rows is committed: the checkpoint in the history says so.
-    for (;;) {
-      const row = (await readHistory(db)).find(r => r.phase === 'migrate');
-      if (row && row.rows_done >= rows / 4) break;
-      if (first.exitCode !== null) throw new Error(`the backfill ended before it could be killed: ${(await firstExit).err}`);
-      await new Promise(resolve => setTimeout(resolve, 10));
-    }
+    await poll(
+      async () => {
+        if (first.exitCode !== null) throw new Error(`the backfill ended before it could be killed: ${(await firstExit).err}`);
+        return (await readHistory(db)).find(r => r.phase === 'migrate');
+      },
+      { what: 'a quarter of the rows to be committed', done: row => row !== undefined && row.rows_done >= rows / 4, timeoutMs: 30_000, intervalMs: 10 }
+    );
     first.kill('SIGKILL');
     expect((await firstExit).signal).toBe('SIGKILL');
     const halfway = (await readHistory(db)).find(r => r.phase === 'migrate');

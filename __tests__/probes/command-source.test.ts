@@ -7,6 +7,7 @@ import { Secrets } from '../../src/shared/secrets.js';
 import { serveSampleApp, stopGracefully } from '../../src/demo/sample-app.js';
 import { httpRequest } from '../../src/shared/io/http.js';
 import { freePort } from '../../src/shared/io/ports.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
 import { commandSourceSchema, createCommandSource } from '../../src/adapters/probes/command-source.js';
 import type { AnalysisSource, MeasureWindow } from '../../src/adapters/probes/source.js';
@@ -38,13 +39,7 @@ async function timed<T>(work: Promise<T>): Promise<{ result: T; ms: number }> {
   return { result, ms: performance.now() - started };
 }
 
-async function waitForFile(file: string): Promise<void> {
-  const deadline = performance.now() + 5000;
-  while (!existsSync(file)) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${file}`);
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-}
+const waitForFile = (file: string) => poll(async () => existsSync(file), { what: file, done: there => there, timeoutMs: 5000, intervalMs: 10 });
 
 describe('the command source', () => {
   let dir: string;

@@ -7,6 +7,7 @@ import { Secrets } from '../../src/shared/secrets.js';
 import type { Faults } from '../../src/demo/app-faults.js';
 import { serveSampleApp, stopGracefully } from '../../src/demo/sample-app.js';
 import { freePort } from '../../src/shared/io/ports.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
 import { createHttpSource, httpSourceSchema, MAX_IN_FLIGHT } from '../../src/adapters/probes/http-probe.js';
 import type { AnalysisSource, MeasureWindow } from '../../src/adapters/probes/source.js';
@@ -72,14 +73,6 @@ async function timed<T>(work: Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await work;
   return { result, ms: performance.now() - started };
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
 }
 
 describe('the http source, probing two sample apps directly', () => {
@@ -192,7 +185,7 @@ describe('the http source, probing two sample apps directly', () => {
 
     const measuring = timed(probe.measure(windowOf(10_000, abort.signal)));
     // Three answered: the first left blue 100ms before the third, long enough to have reached the source.
-    await waitFor(() => blue.answered >= 3, 'three answers from blue');
+    await poll(async () => blue.answered >= 3, { what: 'three answers from blue', done: met => met, timeoutMs: 5000, intervalMs: 10 });
     const abortedAt = performance.now();
     abort.abort();
     const { result, ms } = await measuring;

@@ -3,6 +3,7 @@ import type { Color } from '../../src/core/color.js';
 import { BadInputError } from '../../src/shared/errors.js';
 import { Secrets } from '../../src/shared/secrets.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { createRouterSource, routerSourceSchema } from '../../src/adapters/probes/router-source.js';
 import type { AnalysisSource, MeasureWindow } from '../../src/adapters/probes/source.js';
 import type { Router, RouterCounters } from '../../src/adapters/routers/router.js';
@@ -107,8 +108,7 @@ describe('the router source', () => {
     const router = scriptedRouter([totals([10, 0, 5], [10, 0, 5]), totals([15, 1, 5], [12, 0, 6])]);
     const abort = new AbortController();
     const measuring = source(router).measure(windowOf(10_000, abort.signal));
-    const deadline = performance.now() + 5000;
-    while (router.reads.length < 1 && performance.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
+    await poll(async () => router.reads.length, { what: "the window's first read", done: reads => reads >= 1, timeoutMs: 5000, intervalMs: 5 });
     const abortedAt = performance.now();
     abort.abort();
     const result = await measuring;

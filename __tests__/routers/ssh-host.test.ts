@@ -8,6 +8,7 @@ import { Secrets } from '../../src/shared/secrets.js';
 import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
 import { runChecked } from '../../src/shared/io/command.js';
 import { freePort } from '../../src/shared/io/ports.js';
+import { poll } from '../../src/shared/io/wait.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
 import { lockFileFor, type Host } from '../../src/adapters/transport/host.js';
 import type { SshOptions } from '../../src/adapters/routers/options.js';
@@ -16,13 +17,7 @@ import { describeWithSshd, startSshd, type Sshd } from '../support/sshd.js';
 
 const WAIT_MS = 10_000;
 
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
-}
+const waitFor = (what: string, condition: () => boolean | Promise<boolean>) => poll(async () => condition(), { what, done: met => met, timeoutMs: WAIT_MS, intervalMs: 20 });
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
