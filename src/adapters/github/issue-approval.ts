@@ -1,5 +1,6 @@
 import { judgeIssueComments, type IssueComment } from '../../core/approval.js';
 import { ReleaseError } from '../../shared/errors.js';
+import { AbortedError, poll, WaitTimeoutError } from '../../shared/io/wait.js';
 import type { Logger } from '../../shared/logging/logger.js';
 import { cleanOutsideText } from '../../shared/logging/outside-text.js';
 import type { GitHubClient } from './client.js';
@@ -79,23 +80,31 @@ function closingLine(result: IssueApprovalResult): string {
   return result.user ? `Denied by @${result.user}${why}.` : `Not approved${why}.`;
 }
 
+/** The first allowed answer on the issue; null when none came in time or the job was cancelled. */
 async function waitForAnswer(gh: GitHubClient, run: GitHubRun, issueNumber: number, request: IssueApprovalRequest) {
-  const deadline = Date.now() + request.timeoutMs;
-  const pollMs = Math.max(100, Math.min(MAX_POLL_MS, Math.floor(request.timeoutMs / 20)));
   const members = new TeamMembers(gh, request.approvers);
   const reader = new IssueComments(gh, run, issueNumber);
-  while (!request.signal?.aborted) {
+  const answer = async () => {
     const all = await reader.read();
-    if (all) {
-      const comments: IssueComment[] = [];
-      for (const comment of all) comments.push({ ...comment, allowed: await members.allowed(comment.user) });
-      const answer = judgeIssueComments(comments, { forbidden: request.forbidden });
-      if (answer) return answer;
-    }
-    if (Date.now() >= deadline) return null;
-    await request.pause(Math.min(pollMs, Math.max(0, deadline - Date.now())));
+    if (!all) return null;
+    const comments: IssueComment[] = [];
+    for (const comment of all) comments.push({ ...comment, allowed: await members.allowed(comment.user) });
+    return judgeIssueComments(comments, { forbidden: request.forbidden });
+  };
+  try {
+    const { result } = await poll(answer, {
+      what: `an answer on issue #${issueNumber}`,
+      done: found => found !== null,
+      timeoutMs: request.timeoutMs,
+      intervalMs: Math.max(100, Math.min(MAX_POLL_MS, Math.floor(request.timeoutMs / 20))),
+      signal: request.signal,
+      clock: { now: () => Date.now(), sleep: ms => request.pause(ms) }
+    });
+    return result;
+  } catch (error) {
+    if (error instanceof WaitTimeoutError || (error instanceof AbortedError && request.signal?.aborted)) return null;
+    throw error;
   }
-  return null;
 }
 
 /** GitHub's most comments on one page. */
