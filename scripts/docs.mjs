@@ -1,5 +1,5 @@
-// Writes every action.yml, the README's input/output tables and the README's copy of the caller
-// workflow from their sources (src/steps/options.ts, docs/examples/release.yml), so they cannot drift apart.
+// Writes every action.yml, the input/output tables of docs/reference/actions.md and the README's copy of the
+// caller workflow from their sources (src/steps/options.ts, docs/examples/release.yml), so they cannot drift apart.
 // Run with `npm run docs` (it builds first).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { ACTION_RUNTIME, POST_STEPS, PREPARE, STEP_OPTIONS, STEP_OUTPUTS, STEP_TITLES, STEPS, optionsOf, prepareOptions } from '../lib/src/steps/options.js';
@@ -7,7 +7,7 @@ import { ACTION_RUNTIME, POST_STEPS, PREPARE, STEP_OPTIONS, STEP_OUTPUTS, STEP_T
 
 const quote = text => JSON.stringify(text);
 
-// Every action, input and output shows its description in GitHub's UI and the README: none may be missing.
+// Every action, input and output shows its description in GitHub's UI and the reference: none may be missing.
 function described(text, where) {
   if (typeof text !== 'string' || text.trim() === '' || /\bundefined\b/.test(text)) {
     console.error(`npm run docs: ${where} has no description (got ${JSON.stringify(text)}); add it in src/steps/options.ts or scripts/docs.mjs.`);
@@ -91,7 +91,7 @@ writeFileSync(
   })
 );
 
-// README: the tables, and the caller workflow exactly as in docs/examples/release.yml.
+// The reference's tables, and the README's caller workflow exactly as in docs/examples/release.yml.
 const cell = text => text.replace(/\|/g, '\\|');
 const table = (title, intro, options, outputs) =>
   [
@@ -113,16 +113,15 @@ const tables = [
   table('prepare', PREPARE.title, prepareOptions(), PREPARE.outputs)
 ].join('\n');
 
-function between(text, marker, content) {
+/** Replaces what lies between the file's `<!-- marker:start -->` and `<!-- marker:end -->` lines. */
+function writeBetween(file, marker, content) {
   const start = `<!-- ${marker}:start -->`;
   const end = `<!-- ${marker}:end -->`;
-  const [before, rest] = text.split(start);
-  if (rest === undefined || !rest.includes(end)) throw new Error(`README.md lacks ${start} ... ${end}`);
-  return `${before}${start}\n${content}${end}${rest.split(end)[1]}`;
+  const [before, rest] = readFileSync(file, 'utf8').split(start);
+  if (rest === undefined || !rest.includes(end)) throw new Error(`${file} lacks ${start} ... ${end}`);
+  writeFileSync(file, `${before}${start}\n${content}${end}${rest.split(end)[1]}`);
 }
 
 const caller = readFileSync('docs/examples/release.yml', 'utf8');
-let readme = readFileSync('README.md', 'utf8');
-readme = between(readme, 'caller', `\`\`\`yaml\n${caller.trimEnd()}\n\`\`\`\n`);
-readme = between(readme, 'inputs', tables);
-writeFileSync('README.md', readme);
+writeBetween('README.md', 'caller', `\`\`\`yaml\n${caller.trimEnd()}\n\`\`\`\n`);
+writeBetween('docs/reference/actions.md', 'inputs', tables);
