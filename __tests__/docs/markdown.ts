@@ -51,7 +51,7 @@ export function codeBlocks(file: string): CodeBlock[] {
       body.push(content.startsWith(indent) ? content.slice(indent.length) : content.trimStart());
     }
     const before = start > 0 ? /^\s*<!--\s*(.*?)\s*-->\s*$/.exec(lines[start - 1] as string) : null;
-    blocks.push({ file, line: start + 1, lang: lang.toLowerCase(), text: body.join('\n'), marker: before ? (before[1] as string) : null, heading });
+    blocks.push({ file, line: start + 1, lang: lang.toLowerCase(), text: `${body.join('\n')}\n`, marker: before ? (before[1] as string) : null, heading });
   }
   return blocks;
 }
