@@ -8,6 +8,12 @@ import { COLOR_HEADER } from './confirm.js';
 /** RFC 6265 cookie-name: an RFC 2616 token, printable ASCII without separators. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/**
+ * Attributes of the affinity cookie every router sets: the whole site, out of scripts' reach, sent on top-level
+ * navigation. Names as RFC 6265 spells them; clients read them in any case.
+ */
+export const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax';
+
 export function validCookieName(name: string): boolean {
   return TOKEN.test(name);
 }

@@ -1,7 +1,7 @@
 import { COLORS, type Color } from '../../../core/color.js';
 import { ReleaseError } from '../../../shared/errors.js';
 import type { Weights } from '../../../core/weights.js';
-import { cookieNameProblem } from '../common/affinity.js';
+import { COOKIE_ATTRIBUTES, cookieNameProblem } from '../common/affinity.js';
 import { COLOR_HEADER } from '../common/confirm.js';
 import { sealGenerated, unsealGenerated } from '../common/generated-file.js';
 import type { Affinity } from '../router.js';
@@ -27,7 +27,6 @@ export function haproxyCookieProblem(name: string): string | null {
 
 // HAProxy's own cookie insertion; the header cutover sets itself when a client moves has the same attributes as nginx's.
 const COOKIE_OPTIONS = 'insert indirect nocache httponly attr SameSite=Lax';
-const COOKIE_ATTRIBUTES = 'path=/; HttpOnly; SameSite=Lax';
 const MOVED = 'var(txn.cutover_moved) -m bool';
 
 /**

@@ -2,8 +2,9 @@ import net from 'node:net';
 import { COLORS, type Color } from '../../../core/color.js';
 import { BadInputError, ReleaseError } from '../../../shared/errors.js';
 import type { RouterState } from '../../../core/router-state.js';
+import { COOKIE_ATTRIBUTES } from '../common/affinity.js';
 import { COLOR_HEADER, GENERATION_HEADER, generationOf } from '../common/confirm.js';
-import { affinityIn, affinityMap, COOKIE_ATTRIBUTES } from './reload.js';
+import { affinityIn, affinityMap } from './reload.js';
 import type { Affinity } from '../router.js';
 
 /**

@@ -1,11 +1,9 @@
 import { COLORS, otherColor, type Color } from '../../../core/color.js';
 import { ReleaseError } from '../../../shared/errors.js';
 import type { RouterState } from '../../../core/router-state.js';
+import { COOKIE_ATTRIBUTES } from '../common/affinity.js';
 import { COLOR_HEADER, GENERATION_HEADER, generationOf } from '../common/confirm.js';
 import type { Affinity } from '../router.js';
-
-/** Attributes of the affinity cookie: the whole site, out of scripts' reach, sent on top-level navigation. */
-export const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax';
 
 /**
  * The map, in either mode, from the client's cookies to `$<upstream>_affinity`,
