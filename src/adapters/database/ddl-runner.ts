@@ -4,7 +4,7 @@ import { countStatement } from './history.js';
 import type { LockPolicy } from './lock-policy.js';
 import { inShortTransaction, LockNotGranted, withLockRetries } from './short-locks.js';
 import type { MigrationPart } from './migrations.js';
-import type { SqlStatement } from './sql/statements.js';
+import type { SqlStatement } from './sql/statement.js';
 
 export interface StatementHooks {
   log: (message: string) => void;

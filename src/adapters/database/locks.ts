@@ -1,8 +1,8 @@
 import type { AlterTableCmd, Node, RangeVar } from 'libpg-query';
-import { FileFacts } from './lint/file-facts.js';
+import { FileFacts } from './sql/file-facts.js';
 import { rowsToFill } from './sql/column-fill.js';
 import { columnConstraints, kindOf, nodeAs, nodesAs, optionOn, relationName, relationOf, strings, typeText, walk } from './sql/nodes.js';
-import type { SqlStatement } from './sql/statements.js';
+import type { SqlStatement } from './sql/statement.js';
 
 /*
  * The table locks a statement takes, for `cutover db plan`, following the

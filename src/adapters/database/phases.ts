@@ -9,7 +9,8 @@ import { failing, formatFinding, lintStatements, type Finding } from './lint/lin
 import { lintBackfill, statementsBefore } from './lint/migration-parts.js';
 import type { LockPolicy } from './lock-policy.js';
 import type { DbPhase, Migration, MigrationPart } from './migrations.js';
-import { parseSql, type SqlStatement } from './sql/statements.js';
+import { parseSql } from './sql/statements.js';
+import type { SqlStatement } from './sql/statement.js';
 import { verifyChecksums } from './status.js';
 import { describeKeys, inconsistencyFix, oneLine, verifyBackfill, type VerifiedPlan } from './verify.js';
 

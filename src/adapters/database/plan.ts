@@ -3,7 +3,8 @@ import { rowOf, type HistoryRow } from './history.js';
 import { statementsBefore } from './lint/migration-parts.js';
 import { formatLock, locksOf } from './locks.js';
 import { DB_PHASES, isGenerated, type DbPhase, type Migration, type MigrationPart } from './migrations.js';
-import { parseSql, type SqlStatement } from './sql/statements.js';
+import { parseSql } from './sql/statements.js';
+import type { SqlStatement } from './sql/statement.js';
 
 function shorten(text: string, max = 100): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -1,8 +1,11 @@
-import type { SqlStatement } from '../sql/statements.js';
-import { FileFacts } from './file-facts.js';
+import type { SqlStatement } from '../sql/statement.js';
+import { FileFacts } from '../sql/file-facts.js';
 import { rules } from './rules.js';
+import type { MigrationPhase } from './rule.js';
 
-export type MigrationPhase = 'expand' | 'migrate' | 'contract';
+export type { MigrationPhase };
+
+
 
 /** A statement a rule refuses in this phase. */
 export interface Finding {

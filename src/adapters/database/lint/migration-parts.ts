@@ -1,7 +1,8 @@
 import type { BackfillPlan } from '../backfill-plan.js';
 import { quoteIdent } from '../connection.js';
 import { DB_PHASES, type DbPhase, type MigrationPart } from '../migrations.js';
-import { parseSql, type SqlStatement } from '../sql/statements.js';
+import { parseSql } from '../sql/statements.js';
+import type { SqlStatement } from '../sql/statement.js';
 import { lintStatements, type Finding } from './lint.js';
 
 /*

@@ -1,8 +1,9 @@
-import type { AlterTableCmd, ColumnDef, RangeVar } from 'libpg-query';
-import { nodeAs, nodesAs } from '../sql/nodes.js';
-import type { SqlStatement } from '../sql/statements.js';
-import type { FileFacts } from './file-facts.js';
-import type { MigrationPhase } from './lint.js';
+import type { RangeVar } from 'libpg-query';
+import type { SqlStatement } from '../sql/statement.js';
+import type { FileFacts } from '../sql/file-facts.js';
+
+/** The phase a migration part runs in: expand and migrate before promotion, contract after it. */
+export type MigrationPhase = 'expand' | 'migrate' | 'contract';
 
 /** One thing a rule found in a statement. */
 export interface Hit {
@@ -33,35 +34,6 @@ export interface Rule {
 export const BEFORE_PROMOTION: readonly MigrationPhase[] = ['expand', 'migrate'];
 /** Long locks block traffic whichever version serves it. */
 export const ALL_PHASES: readonly MigrationPhase[] = ['expand', 'migrate', 'contract'];
-
-export interface AlterTable {
-  relation: RangeVar;
-  /** 'OBJECT_TABLE', 'OBJECT_INDEX', ... as written (ALTER TABLE, ALTER INDEX). */
-  objtype: string;
-  cmds: AlterTableCmd[];
-}
-
-/** The ALTER TABLE (or ALTER INDEX/VIEW/...) a statement is, if it is one. */
-export function alterTableOf(statement: SqlStatement): AlterTable | undefined {
-  const alter = nodeAs(statement.node, 'AlterTableStmt');
-  if (!alter?.relation) return undefined;
-  return { relation: alter.relation, objtype: alter.objtype ?? 'OBJECT_TABLE', cmds: nodesAs(alter.cmds, 'AlterTableCmd') };
-}
-
-/** The subcommands of an ALTER TABLE of type `subtype`. */
-export function commandsOf(statement: SqlStatement, subtype: AlterTableCmd['subtype']): { relation: RangeVar; cmd: AlterTableCmd }[] {
-  const alter = alterTableOf(statement);
-  if (!alter) return [];
-  return alter.cmds.filter(cmd => cmd.subtype === subtype).map(cmd => ({ relation: alter.relation, cmd }));
-}
-
-/** The columns an ALTER TABLE ... ADD COLUMN adds. */
-export function addedColumns(statement: SqlStatement): { relation: RangeVar; column: ColumnDef; name: string }[] {
-  return commandsOf(statement, 'AT_AddColumn').flatMap(({ relation, cmd }) => {
-    const column = nodeAs(cmd.def, 'ColumnDef');
-    return column ? [{ relation, column, name: column.colname ?? '?' }] : [];
-  });
-}
 
 /** Statement kinds whose parse node name does not read as their SQL. */
 const STATEMENT_WORDS: Record<string, string> = {

@@ -1,7 +1,8 @@
 import type { ColumnDef } from 'libpg-query';
 import { isSerial, rowsToFill } from '../sql/column-fill.js';
 import { columnConstraints, nodeAs, relationName, typeText } from '../sql/nodes.js';
-import { addedColumns, ALL_PHASES, commandsOf, type Rule } from './rule.js';
+import { addedColumns, commandsOf } from '../sql/alter-table.js';
+import { ALL_PHASES, type Rule } from './rule.js';
 
 /* Adding and changing columns: what forces PostgreSQL to touch every row. */
 

@@ -1,5 +1,6 @@
 import { nodeAs, nodesAs, objectKind, relationName, relationOf, strings } from '../sql/nodes.js';
-import { BEFORE_PROMOTION, commandsOf, type Hit, type Rule } from './rule.js';
+import { commandsOf } from '../sql/alter-table.js';
+import { BEFORE_PROMOTION, type Hit, type Rule } from './rule.js';
 
 /*
  * Changes the running (old) version cannot survive. They are refused before

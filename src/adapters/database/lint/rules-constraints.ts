@@ -1,7 +1,8 @@
 import type { Constraint, RangeVar } from 'libpg-query';
 import { columnConstraints, nodeAs, relationName, strings } from '../sql/nodes.js';
-import type { SqlStatement } from '../sql/statements.js';
-import { addedColumns, ALL_PHASES, commandsOf, type Hit, type Rule } from './rule.js';
+import type { SqlStatement } from '../sql/statement.js';
+import { addedColumns, commandsOf } from '../sql/alter-table.js';
+import { ALL_PHASES, type Hit, type Rule } from './rule.js';
 
 /*
  * Constraints PostgreSQL checks against every existing row while it holds

@@ -1,6 +1,6 @@
 import type { RangeVar } from 'libpg-query';
 import { nodeAs, nodesAs, relationName, walk } from '../sql/nodes.js';
-import type { SqlStatement } from '../sql/statements.js';
+import type { SqlStatement } from '../sql/statement.js';
 import { ALL_PHASES, type Rule } from './rule.js';
 
 /* Statements that change every row of a table at once. */

@@ -1,6 +1,7 @@
 import type { Node, RangeVar, RenameStmt } from 'libpg-query';
 import { nodeAs, nodesAs, objectKind, objectName, relationName, relationOf, strings } from '../sql/nodes.js';
-import { alterTableOf, BEFORE_PROMOTION, type Hit, type Rule } from './rule.js';
+import { alterTableOf } from '../sql/alter-table.js';
+import { BEFORE_PROMOTION, type Hit, type Rule } from './rule.js';
 import { RELATION_KINDS } from './rules-compat.js';
 
 /*

@@ -1,5 +1,6 @@
 import { nodeAs, nodesAs, optionOn, relationName } from '../sql/nodes.js';
-import { alterTableOf, ALL_PHASES, type Hit, type Rule } from './rule.js';
+import { alterTableOf } from '../sql/alter-table.js';
+import { ALL_PHASES, type Hit, type Rule } from './rule.js';
 
 /* Maintenance commands that copy a whole table while every query on it waits. */
 

@@ -2,6 +2,7 @@ import { hasSqlDetails, parse, scan, type Node, type ScanToken } from 'libpg-que
 import { BadInputError } from '../../../shared/errors.js';
 import { ruleIds } from '../lint/rules.js';
 import { readAllow, type Allow } from './allow.js';
+import type { SqlStatement } from './statement.js';
 import { kindOf } from './nodes.js';
 import { SourceText } from './source.js';
 import { isTransactional } from './transactional.js';
@@ -9,20 +10,6 @@ import { isTransactional } from './transactional.js';
 export type { Allow } from './allow.js';
 
 /** One statement of a migration file, as PostgreSQL 18 parses it. */
-export interface SqlStatement {
-  /** Exact source text, without the trailing semicolon: what the runner sends. */
-  text: string;
-  /** 1-based line of the statement's first token (leading comments skipped). */
-  line: number;
-  /** The parse tree, e.g. `{ AlterTableStmt: {...} }`. */
-  node: Node;
-  /** The node type, e.g. 'AlterTableStmt'. */
-  kind: string;
-  /** The `-- cutover:allow` comments that apply to this statement. */
-  allows: Allow[];
-  /** False for statements PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, ...). */
-  transactional: boolean;
-}
 
 /** Byte offsets of a statement's first and past-last token. */
 interface Span {

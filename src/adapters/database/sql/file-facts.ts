@@ -1,8 +1,8 @@
 import type { Node, RangeVar } from 'libpg-query';
-import { nodeAs, nodesAs, sameRelation, strings, walk, type FunctionCall } from '../sql/nodes.js';
-import type { SqlStatement } from '../sql/statements.js';
+import { nodeAs, nodesAs, sameRelation, strings, walk, type FunctionCall } from './nodes.js';
+import type { SqlStatement } from './statement.js';
 import { ColumnKeepers } from './column-keepers.js';
-import { addedColumns, alterTableOf } from './rule.js';
+import { addedColumns, alterTableOf } from './alter-table.js';
 
 /** A constraint that proves columns hold no NULL once validated. */
 interface NotNullProof {

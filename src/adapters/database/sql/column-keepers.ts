@@ -1,6 +1,6 @@
 import { parsePlPgSQLSync, type CreateFunctionStmt, type CreateTrigStmt, type RangeVar, type RuleStmt } from 'libpg-query';
-import { nodeAs, nodesAs, relationName, sameRelation, strings, walk } from '../sql/nodes.js';
-import type { SqlStatement } from '../sql/statements.js';
+import { nodeAs, nodesAs, relationName, sameRelation, strings, walk } from './nodes.js';
+import type { SqlStatement } from './statement.js';
 
 /*
  * What keeps a column in step while the old version writes its row: a
