@@ -35,6 +35,7 @@ const INTEGRATION = [
   'evm/planned-call.test.ts',
   'evm/proxy-state.test.ts',
   'evm/release-simulation.test.ts',
+  'evm/solc-cache.test.ts',
   'evm/toolchain.test.ts',
   'evm/transactions.test.ts',
   'evm/upgrade-history.test.ts',

@@ -43,7 +43,7 @@ const POLLING_MS = 50;
 
 let compiled: Promise<BuildInfo> | undefined;
 
-/** Compiles EVM_SOURCES once per process: solc takes seconds, and every test and demo step wants the same build. */
+/** Compiles EVM_SOURCES once per process (other processes read compileSolidity's disk cache): solc takes seconds, and every test and demo step wants the same build. */
 export function compileEvmFixtures(): Promise<BuildInfo> {
   compiled ??= compileSolidity(EVM_SOURCES).catch(error => {
     compiled = undefined;
