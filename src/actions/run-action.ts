@@ -4,7 +4,8 @@ import { describeError } from '../shared/errors.js';
 import type { JournalEntry } from '../adapters/routers/router.js';
 import { checkOptions, FAILURE_CAUSE, optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
 import { recordCutShort, runStep, type FrontEnd } from '../steps/run.js';
-import { actionsGitHubClient, actionsRun } from './github.js';
+import { gitHubRunOf } from '../adapters/github/environment.js';
+import { actionsGitHubClient } from './github.js';
 import { cleanOutsideText } from '../shared/logging/outside-text.js';
 import { actionsLogger, failStep } from './logger.js';
 
@@ -44,7 +45,7 @@ function actionsFrontEnd(signal?: AbortSignal): FrontEnd {
     label: inputLabel,
     defaultSnapshotFile: service => path.join(process.env.RUNNER_TEMP ?? '.cutover', 'cutover', `${service}.json`),
     signal,
-    run: actionsRun(),
+    run: gitHubRunOf(process.env),
     gitHubClient: actionsGitHubClient,
     keep: (name, value) => core.saveState(name, value),
     summary: async markdown => {
