@@ -9,6 +9,7 @@ import type { ColorMeasurement, Role } from '../../core/measurement.js';
 import { durationSchema, formatDuration } from '../../shared/duration.js';
 import type { ColorSettings } from '../../config/schema.js';
 import { type Secrets, secretableSchema } from '../../shared/secrets.js';
+import { httpStatusSchema } from '../../shared/io/http.js';
 import { sleepUnlessAborted } from '../../shared/io/wait.js';
 import type { AnalysisSource, MeasureWindow, SourceContext } from './source.js';
 
@@ -21,8 +22,6 @@ const MAX_TIMEOUT_MS = 30_000;
  * slower than the probes arrive, and hiding that would hide what a canary looks for.
  */
 export const MAX_IN_FLIGHT = 50;
-
-const statusSchema = z.number({ error: 'expected an HTTP status, like 200' }).int().min(100).max(599);
 
 /**
  * `kind: http`: requests sent straight to each color (not through the router),
@@ -44,7 +43,7 @@ export const httpSourceSchema = z.strictObject({
   headers: z.record(z.string(), secretableSchema).default({}),
   /** Statuses that count as success; by default any status below 500. */
   'expect-status': z
-    .union([statusSchema, z.array(statusSchema).min(1, 'expected at least one status')], { error: 'expected a status or a list of them, like [200, 204]' })
+    .union([httpStatusSchema, z.array(httpStatusSchema).min(1, 'expected at least one status')], { error: 'expected a status or a list of them, like [200, 204]' })
     .transform(v => (Array.isArray(v) ? v : [v]))
     .optional()
 });

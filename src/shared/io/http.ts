@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { z } from 'zod';
 
 export interface HttpResponse {
   status: number;
@@ -19,6 +20,9 @@ export interface HttpGetOptions {
   /** The caller's (a cancelled job): ends the exchange at once. */
   signal?: AbortSignal;
 }
+
+/** An HTTP status code as a setting (an expected status); the one schema every setting of one uses. */
+export const httpStatusSchema = z.number({ error: 'expected an HTTP status, like 200' }).int().min(100).max(599);
 
 /** No answer cutover reads (a version, a health status, a Prometheus result) comes near this. */
 export const MAX_BODY_BYTES = 64 * 1024;
