@@ -1,6 +1,6 @@
 import { logLines } from '../../src/actions/logger.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
-import { cleanOutsideText, controlCharacterIn } from '../../src/shared/logging/outside-text.js';
+import { cleanOutsideText, controlCharacterIn, shorten } from '../../src/shared/logging/outside-text.js';
 import { acceptedVersion, versionProblem } from '../../src/adapters/probes/version.js';
 import { checkOptions } from '../../src/steps/options.js';
 import { refusalOf } from '../support/refusal.js';
@@ -45,6 +45,18 @@ describe('cleaning outside text', () => {
     expect(controlCharacterIn('production')).toBeNull();
     expect(controlCharacterIn('prod\nx')).toBe('\\n at character 5');
     expect(controlCharacterIn('a\u202e')).toBe('\\u202e at character 2');
+  });
+});
+
+describe('shortening outside text', () => {
+  it('folds white space and line breaks to one line, cleaned of escapes', () => {
+    expect(shorten('  UPDATE people\n   SET\tname = \x1b[31mlower(name)\x1b[0m  ', 100)).toBe('UPDATE people SET name = lower(name)');
+  });
+
+  it('cuts at the limit with an ellipsis, the ellipsis included; Infinity keeps it whole', () => {
+    expect(shorten('abcdefghij', 10)).toBe('abcdefghij');
+    expect(shorten('abcdefghijk', 10)).toBe('abcdefghi…');
+    expect(shorten('x'.repeat(5000), Infinity)).toBe('x'.repeat(5000));
   });
 });
 

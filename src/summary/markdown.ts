@@ -14,11 +14,7 @@ function flat(value: string): string {
   return cleanOutsideText(value.replace(/\s+/g, ' ').trim());
 }
 
-/** One line, cut at `max` characters with an ellipsis. */
-export function shorten(value: string, max: number): string {
-  const one = flat(value);
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
+export { shorten } from '../shared/logging/outside-text.js';
 
 /** Outside text as inline markdown that renders literally, in a table cell or anywhere else. */
 export function text(value: string): string {

@@ -1,3 +1,4 @@
+import { shorten } from '../../shared/logging/outside-text.js';
 import { backfillPlanOf, type BackfillPlan, type BatchSettings } from './backfill-plan.js';
 import { rowOf, type HistoryRow } from './history.js';
 import { statementsBefore } from './lint/migration-parts.js';
@@ -5,11 +6,6 @@ import { formatLock, locksOf } from './locks.js';
 import { DB_PHASES, isGenerated, type DbPhase, type Migration, type MigrationPart } from './migrations.js';
 import { parseSql } from './sql/statements.js';
 import type { SqlStatement } from './sql/statement.js';
-
-function shorten(text: string, max = 100): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
-}
 
 export interface PlanRow {
   migration: string;
@@ -56,7 +52,7 @@ const BACKFILL_LOCK = 'ROW EXCLUSIVE on the table and row locks on one batch at 
 
 /** A generated part's text is shown whole, indented under its line: nobody wrote it, so the plan is where it is read. */
 function statementLines(statement: SqlStatement, generated: boolean): string[] {
-  if (!generated) return [`    line ${statement.line}: ${shorten(statement.text)}`];
+  if (!generated) return [`    line ${statement.line}: ${shorten(statement.text, 100)}`];
   const [first, ...rest] = statement.text.split('\n');
   return [`    line ${statement.line}: ${first ?? ''}`, ...rest.map(line => `      ${line}`)];
 }

@@ -62,6 +62,15 @@ export function cleanOutsideText(text: string, options: CleanOptions = {}): stri
     .join('\n');
 }
 
+/**
+ * Outside text as one short line, for a table cell or a listing: white space folded to single spaces,
+ * cleaned, and cut at `max` characters with an ellipsis (Infinity keeps it whole).
+ */
+export function shorten(text: string, max: number): string {
+  const line = cleanOutsideText(text.replace(/\s+/g, ' ').trim(), { max: Infinity });
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /** The first character that cleaning would change, shown escaped with its position (from 1); null for printable one-line text. */
 export function controlCharacterIn(text: string): string | null {
   const found = new RegExp(CONTROL.source).exec(text);
