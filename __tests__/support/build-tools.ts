@@ -77,10 +77,54 @@ export async function compileWithTool(tool: BuildTool, project: string, options:
   return { project, outputDir, buildInfo: info?.output ? (info as BuildInfo) : null };
 }
 
+/** Where compiles by the tools are kept, beside compileSolidity's: node_modules is git-ignored. */
+const TOOL_CACHE = path.join(REPOSITORY, 'node_modules', '.cache', 'cutover-solc', 'tools');
+const SOLC_VERSION = (require('solc/package.json') as { version: string }).version;
+
+/**
+ * The `solc` program forge runs: solc-js through solcjs-as-solc.mjs, with each
+ * standard-JSON compile kept by a hash of solc-js's version and the whole
+ * input (forge sends every source's content, and the settings), since solc-js
+ * takes seconds and every forge build here compiles the same sources. An entry
+ * is written under a temporary name and renamed, so a parallel build never
+ * reads half of one; one that does not parse is compiled again.
+ */
+const CACHING_SOLC = `import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+const [solcjs, cache, version] = JSON.parse(process.env.CUTOVER_CACHING_SOLC);
+const args = process.argv.slice(2);
+const input = args.includes('--standard-json') ? readFileSync(0) : null;
+const file = input && path.join(cache, createHash('sha256').update(version).update('\\0').update(input).digest('hex') + '.json');
+let output = null;
+try {
+  output = file && readFileSync(file);
+  JSON.parse(output);
+} catch {
+  output = null;
+}
+if (!output) {
+  const run = spawnSync(process.execPath, [solcjs, ...args], { input: input ?? '', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 1 << 30 });
+  output = run.stdout;
+  process.exitCode = run.status ?? 1;
+  if (file && run.status === 0) {
+    const temporary = file + '.' + process.pid + '.' + randomBytes(4).toString('hex') + '.tmp';
+    try {
+      mkdirSync(cache, { recursive: true });
+      writeFileSync(temporary, output);
+      renameSync(temporary, file);
+    } catch {}
+  }
+}
+process.stdout.write(output);
+`;
+
 async function forge(project: string, storageLayout: boolean, buildInfo: boolean): Promise<void> {
-  // forge runs `solc` as a program: a wrapper that starts solc-js with this node.
+  // forge runs `solc` as a program: a wrapper that starts the caching solc with this node.
   const solc = path.join(project, 'solcjs');
-  await writeFile(solc, `#!/bin/sh\nexec '${process.execPath}' '${path.join(HERE, 'solcjs-as-solc.mjs')}' "$@"\n`);
+  await writeFile(path.join(project, 'caching-solc.mjs'), CACHING_SOLC);
+  await writeFile(solc, `#!/bin/sh\nexec '${process.execPath}' '${path.join(project, 'caching-solc.mjs')}' "$@"\n`);
   await chmod(solc, 0o755);
   const settings = [
     'src = "src"',
@@ -94,13 +138,18 @@ async function forge(project: string, storageLayout: boolean, buildInfo: boolean
     ...(storageLayout ? ['extra_output = ["storageLayout"]'] : [])
   ];
   await writeFile(path.join(project, 'foundry.toml'), `[profile.default]\n${settings.join('\n')}\n`);
-  await run(forgeBinary as string, ['build', '--root', project], { cwd: project, env: { ...process.env, FOUNDRY_DISABLE_NIGHTLY_WARNING: '1' } });
+  const cachingSolc = JSON.stringify([path.join(HERE, 'solcjs-as-solc.mjs'), TOOL_CACHE, SOLC_VERSION]);
+  await run(forgeBinary as string, ['build', '--root', project], { cwd: project, env: { ...process.env, FOUNDRY_DISABLE_NIGHTLY_WARNING: '1', CUTOVER_CACHING_SOLC: cachingSolc } });
 }
 
 async function hardhat(project: string, storageLayout: boolean): Promise<void> {
-  // Hardhat's documented hook for a compiler of one's own: the solc-js of the solc npm package, so nothing is downloaded.
+  // Hardhat's documented hook for a compiler of one's own: the solc-js of the solc npm package, so nothing is
+  // downloaded. Its compiles are kept as forge's are (CACHING_SOLC), by a hash of the version and the whole input.
   const config = `const { subtask } = require('hardhat/config');
-const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require('hardhat/builtin-tasks/task-names');
+const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, TASK_COMPILE_SOLIDITY_RUN_SOLCJS } = require('hardhat/builtin-tasks/task-names');
+const { createHash, randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const solc = require('solc');
 const longVersion = solc.version().replace('.Emscripten.clang', '');
 subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args, hre, runSuper) =>
@@ -108,6 +157,20 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args, hre, runSuper) =>
     ? { compilerPath: require.resolve('solc/soljson.js'), isSolcJs: true, version: args.solcVersion, longVersion }
     : runSuper()
 );
+subtask(TASK_COMPILE_SOLIDITY_RUN_SOLCJS, async (args, hre, runSuper) => {
+  const file = path.join(${JSON.stringify(TOOL_CACHE)}, createHash('sha256').update(longVersion).update('\\0').update(JSON.stringify(args.input)).digest('hex') + '.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {}
+  const output = await runSuper();
+  const temporary = file + '.' + process.pid + '.' + randomBytes(4).toString('hex') + '.tmp';
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, JSON.stringify(output));
+    fs.renameSync(temporary, file);
+  } catch {}
+  return output;
+});
 module.exports = {
   solidity: {
     version: '0.8.28',
