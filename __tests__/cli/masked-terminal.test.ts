@@ -1,4 +1,4 @@
-import { maskedTerminal, type Terminal } from '../../src/cli/main.js';
+import { maskedTerminal, type Terminal } from '../../src/cli/terminal.js';
 
 describe('the CLI terminal', () => {
   it('hides every secret a command resolved from all it prints afterwards, its final error line included', () => {

@@ -1,4 +1,4 @@
-import { explorerLinks, shortHex } from '../../src/adapters/evm/explorer.js';
+import { explorerLinks, shortHex } from '../../src/summary/explorer.js';
 
 const ADDRESS = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const HASH = `0x${'ab'.repeat(31)}cd`;

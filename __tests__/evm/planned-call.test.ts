@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createTestClient, createWalletClient, getAddress, http, parseAbi, type Address, type Hex, type WalletClient } from 'viem';
 import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
-import type { PlannedCall } from '../../src/adapters/routers/router.js';
+import type { PlannedCall } from '../../src/core/planned-call.js';
 import { describeWithAnvil, evmRelease, hasCode, implementationBehind, PROXY_KINDS, succeeded, useEvmBench } from '../support/evm.js';
 
 /** Each kind's V2 initializer as configured, and the argument a reviewer should read; a beacon upgrade runs none. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Address, Hex } from 'viem';
 import { deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
-import { shortHex } from '../../src/adapters/evm/explorer.js';
+import { shortHex } from '../../src/summary/explorer.js';
 import { describeBundles, runBundle, runnerFor, TEST_TOKEN as TOKEN } from '../support/action-bundle.js';
 import { describeWithAnvil, evmRelease, implementationBehind, nonceOf, SIGNER_KEY, useEvmBench, type EvmRelease } from '../support/evm.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';

@@ -10,7 +10,7 @@ import { parseSql } from '../adapters/database/sql/statements.js';
 import { statusOf } from '../adapters/database/status.js';
 import { batchOf, databaseSettings, migrationsOf, withDatabase } from '../steps/database.js';
 import { parseFlags } from './flags.js';
-import type { Terminal } from './main.js';
+import type { Terminal } from './terminal.js';
 
 function parse(command: string, args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>, positionals = false) {
   return parseFlags(`db ${command}`, args, options, positionals, 'db');

@@ -5,7 +5,7 @@ import { BadInputError } from '../shared/errors.js';
 import { terminalLogger } from '../shared/logging/logger.js';
 import { initEvmProxy, INIT_FLAGS } from '../steps/evm-init.js';
 import { parseFlags } from './flags.js';
-import type { Terminal } from './main.js';
+import type { Terminal } from './terminal.js';
 
 /** `cutover evm init`: the first proxy of a contract; the release steps take it from there. */
 export async function evmCommand(args: readonly string[], terminal: Terminal): Promise<number> {

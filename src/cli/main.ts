@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load.js';
-import { Secrets } from '../shared/secrets.js';
 import { isColor } from '../core/color.js';
 import { PROXY_KINDS, type ProxyKind } from '../adapters/evm/eip1967.js';
 import { BadInputError, describeError } from '../shared/errors.js';
@@ -12,6 +11,8 @@ import { cleanOutsideText } from '../shared/logging/outside-text.js';
 import { dbToolCommand } from './db.js';
 import { evmCommand } from './evm.js';
 import { parseFlags } from './flags.js';
+import { maskedTerminal, type Terminal } from './terminal.js';
+import { Secrets } from '../shared/secrets.js';
 import { runDemo } from '../demo/run-demo.js';
 import { runEvmDemo } from '../demo/evm-demo.js';
 import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
@@ -22,32 +23,6 @@ import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
 import type { StepOutputs } from '../steps/context.js';
 import type { Advice } from '../core/next-step.js';
 import { commandHelp, mainHelp } from './help.js';
-
-export interface Terminal {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  /** The command that runs this CLI again (node and the script), for processes the demo starts. */
-  self: readonly string[];
-  /** Whether stderr is a terminal, where progress is drawn as a bar. */
-  tty?: boolean;
-  /** Told every secret a command resolves, so that nothing it prints afterwards shows one, its error included. */
-  mask?: (value: string) => void;
-}
-
-/** The terminal with every secret resolved so far hidden from all it prints. */
-export function maskedTerminal(terminal: Terminal): Terminal {
-  const shown = new Secrets(terminal.env, () => undefined);
-  return {
-    ...terminal,
-    out: text => terminal.out(shown.redact(text)),
-    err: text => terminal.err(shown.redact(text)),
-    mask: value => {
-      shown.add(value);
-      terminal.mask?.(value);
-    }
-  };
-}
 
 /** Exit codes: 0 done, 1 the release step failed or refused, 2 bad input (nothing was changed). */
 export async function main(argv: readonly string[], given: Terminal): Promise<number> {

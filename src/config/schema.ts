@@ -1,44 +1,24 @@
 import { z } from 'zod';
 import { BadInputError } from '../shared/errors.js';
-import { parseHostPort, validPort } from '../core/host-port.js';
 import { controlCharacterIn } from '../shared/logging/outside-text.js';
 import { durationSchema } from '../shared/duration.js';
 import { DATABASE_URL_FORMS, databaseUrlKind, literalSecretIn } from '../shared/database-url.js';
 import { secretableSchema } from '../shared/secrets.js';
-import { throttleSchema } from './throttle-schema.js';
+import { colorSchema, healthSchema, httpUrl, type ColorSettings, type HealthSettings } from '../adapters/probes/settings.js';
+import { throttleSchema } from '../adapters/database/throttle-schema.js';
 import { analysisSchema, trafficSchema } from './analysis-schema.js';
 import { ROUTER_KINDS, type RouterOptions } from '../adapters/routers/registry.js';
 
-const upstreamSchema = z
-  .string({ error: 'expected host:port, like 127.0.0.1:8081' })
-  .refine(text => validPort(parseHostPort(text)?.port ?? 0), 'expected host:port with a port from 1 to 65535, like 127.0.0.1:8081');
 
-const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `expected an http:// or https:// URL of ${what}` });
 
 const argvSchema = z
   .array(z.string(), { error: 'expected a list of arguments, like [./deploy.sh, --fast]; a single string is refused so that no shell parses it' })
   .min(1, 'expected at least the program to run');
 
-const colorSchema = z.strictObject({
-  upstream: upstreamSchema,
-  health: httpUrl("this color's health endpoint, reached directly, not through the router"),
-  version: httpUrl("this color's version endpoint (plain text, or JSON with a \"version\" field)").optional(),
-  url: httpUrl('this color reached directly, which reviewers open as the preview of the idle color').optional()
-});
 
 /** Router kinds that set an affinity cookie themselves. */
 const AFFINITY_KINDS: readonly string[] = ['nginx', 'haproxy'];
 
-const statusSchema = z.number().int().min(100).max(599);
-
-const healthSchema = z.strictObject({
-  timeout: durationSchema.default(120_000),
-  interval: durationSchema.default(1000),
-  'max-interval': durationSchema.default(10_000),
-  'request-timeout': durationSchema.default(5000),
-  'expect-status': z.union([statusSchema, z.array(statusSchema).min(1)]).default(200).transform(v => (Array.isArray(v) ? v : [v])),
-  headers: z.record(z.string(), secretableSchema).default({})
-});
 
 const deploySchema = z.strictObject({
   command: argvSchema.optional(),
@@ -170,13 +150,12 @@ function contractProxyProblems(config: z.output<typeof configObject>, ctx: z.Ref
 
 /** `router` is absent only in a database-only config; the steps that move traffic refuse such a config up front. */
 export type Config = Omit<z.output<typeof configSchema>, 'router'> & { router?: RouterOptions };
-export type ColorSettings = NonNullable<Config['colors']>;
 
 /** The colors of a service that runs on servers; only a contract proxy has none, and the schema refuses what needs them there. */
 export function serverColors(config: Config): ColorSettings {
   if (!config.colors) throw new BadInputError(`colors: router.kind ${config.router?.kind ?? '(none)'} needs blue and green servers (upstream and health of each).`);
   return config.colors;
 }
-export type HealthSettings = Config['health'];
+export type { ColorSettings, HealthSettings };
 export type DatabaseSettings = NonNullable<Config['database']>;
 export type { AnalysisSettings, TrafficSettings } from './analysis-schema.js';

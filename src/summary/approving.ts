@@ -1,7 +1,7 @@
 import { formatDuration } from '../shared/duration.js';
 import { code, link, shorten, text } from './markdown.js';
 import type { PlannedStatement, PromotionPlan, ReleaseReport, Risk } from './report.js';
-import type { PlannedCall } from '../adapters/routers/router.js';
+import type { PlannedCall } from '../core/planned-call.js';
 
 /** A call as it reads in Solidity, its arguments named: `upgradeToAndCall(newImplementation = 0x…, data = initializeV2(fee = 25))`. */
 export function callText(call: PlannedCall): string {

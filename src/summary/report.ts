@@ -3,7 +3,7 @@ import type { FailureCause } from '../shared/errors.js';
 import type { ReportedStep } from '../core/next-step.js';
 import type { DatabaseStep } from '../core/release.js';
 import type { StepRecord, TrafficPoint } from '../core/timeline.js';
-import type { PlannedCall } from '../adapters/routers/router.js';
+import type { PlannedCall } from '../core/planned-call.js';
 
 /*
  * What a job summary says, gathered from the release record and from the sources of truth as

@@ -1,5 +1,5 @@
 import type { Color } from '../core/color.js';
-import { explorerLinks, shortHex } from '../adapters/evm/explorer.js';
+import { explorerLinks, shortHex } from './explorer.js';
 import { code, details, fenced, link, quoted, shorten, table, text } from './markdown.js';
 import type { PlannedStatement, ReleaseReport } from './report.js';
 

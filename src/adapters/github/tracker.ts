@@ -3,7 +3,7 @@ import { shortDigest } from '../../core/canonical.js';
 import { BadInputError, ReleaseError, describeError } from '../../shared/errors.js';
 import type { Approver } from '../../core/approval.js';
 import type { StepRecord, TrafficPoint } from '../../core/timeline.js';
-import type { ReleaseTracker, StepOutputs, TrackedStep } from '../../steps/context.js';
+import type { ReleaseTracker, StepOutputs, TrackedStep } from '../store/release-tracker.js';
 import type { ReleaseRecord } from '../store/release-store.js';
 import type { Logger } from '../../shared/logging/logger.js';
 import { readApprovals, checkRunCommit, verifyEnvironmentApproval } from './approval-gate.js';

@@ -1,6 +1,6 @@
 import type { Color } from '../../core/color.js';
 import { ReleaseError } from '../../shared/errors.js';
-import type { HealthSettings } from '../../config/schema.js';
+import type { HealthSettings } from './settings.js';
 import type { Secrets } from '../../shared/secrets.js';
 import { formatDuration } from '../../shared/duration.js';
 import { HttpError, httpGet, shownUrl } from '../../shared/io/http.js';

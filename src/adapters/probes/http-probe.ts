@@ -7,7 +7,7 @@ import type { Color } from '../../core/color.js';
 import { BadInputError } from '../../shared/errors.js';
 import type { ColorMeasurement, Role } from '../../core/measurement.js';
 import { durationSchema, formatDuration } from '../../shared/duration.js';
-import type { ColorSettings } from '../../config/schema.js';
+import type { ColorSettings } from './settings.js';
 import { type Secrets, secretableSchema } from '../../shared/secrets.js';
 import { httpStatusSchema } from '../../shared/io/http.js';
 import { sleepUnlessAborted } from '../../shared/io/wait.js';

@@ -1,4 +1,4 @@
-import type { ThrottleConfig } from '../../config/throttle-schema.js';
+import type { ThrottleConfig } from '../database/throttle-schema.js';
 import { BadInputError } from '../../shared/errors.js';
 import type { Signal } from '../database/throttle.js';
 import { instantQuery } from './prometheus.js';

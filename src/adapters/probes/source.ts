@@ -1,7 +1,7 @@
 import type { Color } from '../../core/color.js';
 import type { ColorMeasurement, Role } from '../../core/measurement.js';
 import type { Weights } from '../../core/weights.js';
-import type { ColorSettings } from '../../config/schema.js';
+import type { ColorSettings } from './settings.js';
 import type { Secrets } from '../../shared/secrets.js';
 import type { Logger } from '../../shared/logging/logger.js';
 import type { Router } from '../routers/router.js';

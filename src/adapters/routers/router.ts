@@ -1,6 +1,7 @@
 import type { Json } from '../../core/canonical.js';
 import type { Color } from '../../core/color.js';
 import { ReleaseError } from '../../shared/errors.js';
+import type { PlannedCall } from '../../core/planned-call.js';
 import type { RouterState } from '../../core/router-state.js';
 import type { Secrets } from '../../shared/secrets.js';
 import type { Logger } from '../../shared/logging/logger.js';
@@ -67,24 +68,6 @@ export interface PreparedColor {
   call?: PlannedCall;
   /** Why this release gives up the way back (router.allow.no-rollback): rollback then refuses, saying so. */
   no_rollback?: string;
-}
-
-/**
- * A switch as one transaction, decoded from the very data that goes out, for a
- * reviewer to read before approving. Values are text: addresses checksummed,
- * integers in decimal, bytes as hex.
- */
-export interface PlannedCall {
-  to: string;
-  /** who sends it: the signer's address, or the Safe in propose mode */
-  from: string | null;
-  mode: 'send' | 'propose';
-  /** e.g. upgradeToAndCall */
-  function: string;
-  args: { name: string; type: string; value: string }[];
-  /** the initializer inside it, decoded, when there is one */
-  initializer: { signature: string; args: { name: string; type: string; value: string }[] } | null;
-  data: string;
 }
 
 /** Something a router did outside the traffic split that the release must remember (a transaction, say). */

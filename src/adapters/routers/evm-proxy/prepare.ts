@@ -9,9 +9,14 @@ import { checkProxiable, type ProxyState } from '../../evm/proxy-state.js';
 import { proveRelease } from '../../evm/release-proof.js';
 import { checkUpgrade, layoutDiff } from '../../evm/upgrade-safety.js';
 import type { Call } from '../../evm/upgrade-call.js';
-import type { Candidate } from './router.js';
 import { sendOptionsOf, type EvmProxyOptions } from './options.js';
 import type { PreparedColor, RouterContext } from '../router.js';
+
+/** The new implementation of this release: its build and the address it has (or will have, by CREATE2). */
+export interface Candidate {
+  build: ContractBuild;
+  address: Address;
+}
 
 interface Preparation {
   options: EvmProxyOptions;

@@ -22,18 +22,13 @@ import { create2Address } from '../../evm/create2.js';
 import { runtimeCodeMatches } from '../../evm/code-match.js';
 import { otherColor, type Color } from '../../../core/color.js';
 import { connectRouterChain, sendOptionsOf, type EvmProxyOptions } from './options.js';
-import { prepareImplementation } from './prepare.js';
-import { ProposalWritten, type PlannedCall, type Router, type RouterContext } from '../router.js';
+import { prepareImplementation, type Candidate } from './prepare.js';
+import type { PlannedCall } from '../../../core/planned-call.js';
+import { ProposalWritten, type Router, type RouterContext } from '../router.js';
 
 export { evmProxyOptionsSchema, type EvmProxyOptions } from './options.js';
 
 const INITIALIZER_FIELDS = { call: 'router.initializer.call', args: 'router.initializer.args' };
-
-/** The new implementation of this release: its build and the address it has (or will have, by CREATE2). */
-export interface Candidate {
-  build: ContractBuild;
-  address: Address;
-}
 
 /**
  * An upgradeable proxy (EIP-1967) as a router: the live color is the

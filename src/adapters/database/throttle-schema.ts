@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_THROTTLE, type Levels } from '../adapters/database/throttle.js';
-import { durationSchema } from '../shared/duration.js';
-import { referenceIn, secretableSchema } from '../shared/secrets.js';
+import { DEFAULT_THROTTLE, type Levels } from './throttle.js';
+import { durationSchema } from '../../shared/duration.js';
+import { referenceIn, secretableSchema } from '../../shared/secrets.js';
 
 /** At `warn` the backfill halves its batches; at `critical` it pauses until the signal falls below. */
 const aboveWarn = (levels: { warn: number; critical: number }) => levels.critical > levels.warn;
