@@ -25,6 +25,8 @@ const INTEGRATION = [
   'database/throttle.test.ts',
   'database/verify.test.ts',
   'demo/',
+  'docs/servers/haproxy-setup.test.ts',
+  'docs/servers/nginx-setup.test.ts',
   'evm/build-formats.test.ts',
   'evm/chain-waiting.test.ts',
   'evm/chain.test.ts',
