@@ -3,7 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort } from '../src/shared/io/ports.js';
-import { poll } from '../src/shared/io/wait.js';
+import { exchange } from '../src/shared/io/exchange.js';
+import { budget, poll } from '../src/shared/io/wait.js';
+import { MAX_ANSWER_BYTES } from '../src/adapters/routers/haproxy/runtime.js';
 import { localHost } from '../src/adapters/transport/host.js';
 
 /** The haproxy binary on PATH or in the usual sbin folders; null when HAProxy is not installed. */
@@ -41,17 +43,12 @@ export interface LocalHaproxy {
 }
 
 /** One command on a runtime API socket, as an operator would send it with socat. */
-export function askSocket(socket: string, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const client = net.connect(socket);
-    let answer = '';
-    client.setEncoding('utf8');
-    client.setTimeout(5000, () => client.destroy(new Error(`no answer to "${command}" on ${socket}`)));
-    client.on('connect', () => client.write(`${command}\n`));
-    client.on('data', chunk => (answer += chunk));
-    client.on('end', () => resolve(answer));
-    client.on('error', reject);
-  });
+export async function askSocket(socket: string, command: string): Promise<string> {
+  try {
+    return (await exchange(net.connect(socket), `${command}\n`, { limit: budget(5000), maxBytes: MAX_ANSWER_BYTES })).toString('utf8');
+  } catch (error) {
+    throw new Error(`no answer to "${command}" on ${socket}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Polls `check` until it returns a value, failing after `timeoutMs` with the last error. */

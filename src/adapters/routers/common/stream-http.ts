@@ -1,5 +1,7 @@
+import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ReleaseError } from '../../../shared/errors.js';
+import { answerError, readAnswer } from '../../../shared/io/exchange.js';
 import type { Budget } from '../../../shared/io/wait.js';
 
 export interface StreamRequest {
@@ -17,47 +19,39 @@ export interface StreamResponse {
 const MAX_RESPONSE = 64 * 1024;
 
 /**
- * One HTTP/1.0 request over a stream the router's host opened (a local socket,
- * or a channel forwarded over SSH), where a URL-based client cannot go.
- * HTTP/1.0 keeps the answer simple: no chunking, and the server closes the
- * stream when it is done, which ends the body. The answer must be whole
- * within what is left of `limit`, which opening the stream has used part of.
+ * One HTTP request over a stream the router's host opened (a local socket,
+ * or a channel forwarded over SSH), where a URL-based client cannot go:
+ * Node's HTTP client on that stream, so Node's parser reads the answer. The
+ * answer must be whole within what is left of `limit`, which opening the
+ * stream has used part of.
  */
-export function requestOverStream(stream: Duplex, request: StreamRequest, limit: Budget, describe: string): Promise<StreamResponse> {
+export async function requestOverStream(stream: Duplex, request: StreamRequest, limit: Budget, describe: string): Promise<StreamResponse> {
   const body = request.form === undefined ? '' : new URLSearchParams(request.form).toString();
-  const head = [
-    `${request.method} ${request.path} HTTP/1.0`,
-    'Host: cutover',
-    'User-Agent: cutover',
-    ...(request.form === undefined ? [] : ['Content-Type: application/x-www-form-urlencoded', `Content-Length: ${Buffer.byteLength(body)}`])
-  ];
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (message: string) => {
-      clearTimeout(timer);
-      stream.destroy();
-      reject(new ReleaseError(`${describe}: ${message}`));
-    };
-    const timer = setTimeout(() => fail(`no complete answer within ${limit.ms}ms`), limit.left());
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_RESPONSE) return fail(`answer longer than ${MAX_RESPONSE} bytes`);
-      chunks.push(chunk);
+  const headers: Record<string, string> = {
+    Host: 'cutover',
+    'User-Agent': 'cutover',
+    // One request a stream: the server closes it after the answer.
+    Connection: 'close',
+    ...(request.form === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) })
+  };
+  const deadline = AbortSignal.timeout(Math.ceil(limit.left()));
+  try {
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const sent = http.request({ createConnection: () => stream, method: request.method, path: request.path, headers, signal: deadline }, resolve);
+      sent.once('error', error => reject(notHttp(error) ?? error));
+      sent.end(body);
     });
-    stream.once('error', error => fail(error.message));
-    // After 'end' this changes nothing; without it, the answer was cut short.
-    stream.once('close', () => fail('the connection closed before the answer ended'));
-    stream.once('end', () => {
-      clearTimeout(timer);
-      stream.destroy();
-      const text = Buffer.concat(chunks).toString('utf8');
-      const status = /^HTTP\/1\.[01] (\d{3})/.exec(text);
-      const split = text.indexOf('\r\n\r\n');
-      if (!status || split < 0) return reject(new ReleaseError(`${describe}: not an HTTP answer: ${JSON.stringify(text.slice(0, 200))}`));
-      resolve({ status: Number(status[1]), body: text.slice(split + 4) });
-    });
-    // Not end(): some servers take a half-closed connection for a client that went away.
-    stream.write(`${head.join('\r\n')}\r\n\r\n${body}`);
-  });
+    const answer = await readAnswer(response, { limit, maxBytes: MAX_RESPONSE, deadline });
+    return { status: response.statusCode ?? 0, body: answer.toString('utf8') };
+  } catch (error) {
+    throw new ReleaseError(`${describe}: ${answerError(error, deadline, limit).message}`);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Node's parser refusing what came back, as the answer that was not HTTP. */
+function notHttp(error: Error & { code?: string; rawPacket?: Buffer }): Error | null {
+  if (!error.code?.startsWith('HPE_')) return null;
+  return new Error(`not an HTTP answer: ${JSON.stringify((error.rawPacket?.toString('utf8') ?? '').slice(0, 200))}`);
 }

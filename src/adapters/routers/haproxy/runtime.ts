@@ -4,6 +4,7 @@ import { COLORS, type Color } from '../../../core/color.js';
 import { ReleaseError } from '../../../shared/errors.js';
 import { parseHostPort, validPort } from '../../../core/host-port.js';
 import type { Weights } from '../../../core/weights.js';
+import { exchange, ExchangeError } from '../../../shared/io/exchange.js';
 import { budget } from '../../../shared/io/wait.js';
 import { describeTarget, type Host, type SocketTarget } from '../../transport/host.js';
 import type { RouterCounters } from '../router.js';
@@ -191,7 +192,7 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
    * included, and an answer past MAX_ANSWER_BYTES ends it at once.
    */
   async function ask(command: string): Promise<string> {
-    const { left } = budget(timeoutMs);
+    const limit = budget(timeoutMs);
     let stream: Duplex;
     try {
       stream = await host.connect(target, timeoutMs);
@@ -200,35 +201,17 @@ export function runtimeApi(host: Host, target: SocketTarget, timeoutMs: number):
         `${describe}: ${(error as Error).message}. Check that HAProxy runs and that router.socket names its stats socket (stats socket <path> level admin in the global section).`
       );
     }
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let settled = false;
-      const answer = () => Buffer.concat(chunks).toString('utf8');
-      const finish = (error?: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        stream.destroy();
-        if (error instanceof ReleaseError) reject(error);
-        else if (error) reject(new ReleaseError(`${describe}: "${command}" failed: ${error.message}. If HAProxy is busy, raise router.timeout.`));
-        else resolve(answer());
-      };
+    try {
+      return (await exchange(stream, `${command}\n`, { limit, maxBytes: MAX_ANSWER_BYTES })).toString('utf8');
+    } catch (error) {
+      if (!(error instanceof ExchangeError)) throw error;
+      if (error.failure === 'too-long') {
+        throw new ReleaseError(`${describe}: the answer to "${command}" is longer than ${MAX_ANSWER_BYTES} bytes, more than HAProxy writes; router.socket may not name HAProxy's stats socket.`);
+      }
       // HAProxy closes after its answer. The master CLI answers without closing: what it said still explains.
-      const timer = setTimeout(
-        () => finish(answer().trim() ? refused(command, answer()) : new Error(`no complete answer within ${timeoutMs}ms`)),
-        left()
-      );
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) return finish(new ReleaseError(`${describe}: the answer to "${command}" is longer than ${MAX_ANSWER_BYTES} bytes, more than HAProxy writes; router.socket may not name HAProxy's stats socket.`));
-        chunks.push(chunk);
-      });
-      stream.once('end', () => finish());
-      stream.once('error', error => finish(error));
-      stream.once('close', () => finish(new Error('the connection closed before the answer ended')));
-      stream.write(`${command}\n`);
-    });
+      if (error.failure === 'timeout' && error.partial.trim()) throw refused(command, error.partial);
+      throw new ReleaseError(`${describe}: "${command}" failed: ${error.message}. If HAProxy is busy, raise router.timeout.`);
+    }
   }
 
   /** `show stat` for `backend` (type 2) and its servers (4), by column name. */
