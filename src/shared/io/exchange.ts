@@ -30,6 +30,17 @@ export interface AnswerLimits {
   deadline?: AbortSignal;
 }
 
+/**
+ * A signal that aborts when what is left of `limit` runs out. Its timer holds
+ * the process open, unlike AbortSignal.timeout's: a stream with no handle of
+ * its own must still see its deadline. `clear` once the exchange is over.
+ */
+export function deadlineOf(limit: Budget): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`the ${limit.ms}ms limit passed`)), limit.left());
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
 const CUT_SHORT = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET']);
 
 /**
@@ -39,7 +50,8 @@ const CUT_SHORT = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET']);
  * the stream closes before its end, or when it fails.
  */
 export async function readAnswer(stream: Readable, limits: AnswerLimits): Promise<Buffer> {
-  const deadline = limits.deadline ?? AbortSignal.timeout(Math.ceil(limits.limit.left()));
+  const own = limits.deadline ? null : deadlineOf(limits.limit);
+  const deadline = limits.deadline ?? (own as { signal: AbortSignal }).signal;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -54,6 +66,7 @@ export async function readAnswer(stream: Readable, limits: AnswerLimits): Promis
   } catch (error) {
     throw answerError(error, deadline, limits.limit, text(chunks));
   } finally {
+    own?.clear();
     // The answer is settled: an error the stream still emits while it winds down says nothing more.
     stream.on('error', () => undefined);
     stream.destroy();

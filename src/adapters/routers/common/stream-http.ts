@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ReleaseError } from '../../../shared/errors.js';
-import { answerError, readAnswer } from '../../../shared/io/exchange.js';
+import { answerError, deadlineOf, readAnswer } from '../../../shared/io/exchange.js';
 import type { Budget } from '../../../shared/io/wait.js';
 
 export interface StreamRequest {
@@ -34,7 +34,7 @@ export async function requestOverStream(stream: Duplex, request: StreamRequest, 
     Connection: 'close',
     ...(request.form === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) })
   };
-  const deadline = AbortSignal.timeout(Math.ceil(limit.left()));
+  const { signal: deadline, clear } = deadlineOf(limit);
   try {
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
       const sent = http.request({ createConnection: () => stream, method: request.method, path: request.path, headers, signal: deadline }, resolve);
@@ -46,6 +46,7 @@ export async function requestOverStream(stream: Duplex, request: StreamRequest, 
   } catch (error) {
     throw new ReleaseError(`${describe}: ${answerError(error, deadline, limit).message}`);
   } finally {
+    clear();
     stream.destroy();
   }
 }
