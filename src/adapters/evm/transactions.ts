@@ -1,7 +1,7 @@
 import { BaseError, decodeErrorResult, getAddress, type Abi, ExecutionRevertedError, isHex, parseAbi, size, slice, TransactionReceiptNotFoundError, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { formatDuration } from '../../shared/duration.js';
 import { BadInputError, ReleaseError } from '../../shared/errors.js';
-import { sleep } from '../../shared/io/wait.js';
+import { poll } from '../../shared/io/wait.js';
 import { ChainStalledError, MIN_BLOCK_STALL_MS, watchBlocks, type BlockStall, type BlockWatch } from './block-stall.js';
 import type { Chain } from './chain.js';
 import { confirmationsFor, type Confirmations } from './confirmations.js';
@@ -98,14 +98,18 @@ async function settled(chain: Chain, hash: Hex, call: Call | Creation, from: Add
  */
 export async function waitForBlock(chain: Chain, height: bigint, options: { signal?: AbortSignal; onWait?: (current: bigint) => void; watch?: BlockWatch } = {}): Promise<bigint> {
   let reported: bigint | null = null;
-  for (;;) {
+  const heightNow = async () => {
     const current = await chain.client.getBlockNumber({ cacheTime: 0 });
-    if (current >= height) return current;
-    if (current !== reported) options.onWait?.(current);
-    reported = current;
-    await options.watch?.saw(current);
-    await sleep(chain.client.pollingInterval, options.signal);
-  }
+    if (current < height) {
+      if (current !== reported) options.onWait?.(current);
+      reported = current;
+      await options.watch?.saw(current);
+    }
+    return current;
+  };
+  // No deadline of its own: the signal ends the wait, and the watch a chain that stalls.
+  const { result } = await poll(heightNow, { what: `block ${height}`, done: current => current >= height, timeoutMs: Infinity, intervalMs: chain.client.pollingInterval, signal: options.signal });
+  return result;
 }
 
 /** The confirmed receipt, or a ReleaseError naming the transaction once `timeoutMs` is over: a node that stopped mining would otherwise hold the step forever. */
@@ -151,12 +155,13 @@ async function confirmedReceipt(chain: Chain, hash: Hex, call: Call | Creation, 
 }
 
 async function minedReceipt(chain: Chain, hash: Hex, watch: BlockWatch, signal: AbortSignal | undefined): Promise<TransactionReceipt> {
-  for (;;) {
-    const receipt = await findReceipt(chain, hash);
-    if (receipt) return receipt;
-    await watch.saw(await chain.client.getBlockNumber({ cacheTime: 0 }));
-    await sleep(chain.client.pollingInterval, signal);
-  }
+  const receipt = async () => {
+    const found = await findReceipt(chain, hash);
+    if (!found) await watch.saw(await chain.client.getBlockNumber({ cacheTime: 0 }));
+    return found;
+  };
+  const { result } = await poll(receipt, { what: `transaction ${hash} to be mined`, done: found => found !== null, timeoutMs: Infinity, intervalMs: chain.client.pollingInterval, signal });
+  return result as TransactionReceipt;
 }
 
 /** How long no block came, and the setting for a chain that is only slow. */
