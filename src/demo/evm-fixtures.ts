@@ -1,25 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  BaseError,
-  ContractFunctionRevertedError,
-  createPublicClient,
-  createWalletClient,
-  defineChain,
-  encodeFunctionData,
-  getAddress,
-  http,
-  parseAbi,
-  type Abi,
-  type AbiFunction,
-  type Address,
-  type Hash,
-  type Hex,
-  type PublicClient
-} from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import { createPublicClient, encodeDeployData, encodeFunctionData, http, parseAbi, type Abi, type AbiFunction, type Address, type Hex } from 'viem';
+import { connectChain, type Chain } from '../adapters/evm/chain.js';
 import { EIP1967_SLOTS, addressInSlot, type ProxyKind } from '../adapters/evm/eip1967.js';
+import { sendCall, type Sent } from '../adapters/evm/transactions.js';
 import { ANVIL_KEYS } from './anvil-server.js';
 import { EVM_SOURCES } from './evm-contracts.js';
 import { compileSolidity, type BuildInfo } from './solidity.js';
@@ -73,44 +58,26 @@ function contractNames(build: BuildInfo): string[] {
   return [...new Set(Object.values(build.output.contracts ?? {}).flatMap(contracts => Object.keys(contracts)))].sort();
 }
 
-async function connect(rpcUrl: string, key: Hex) {
-  const id = await createPublicClient({ transport: http(rpcUrl) }).getChainId();
-  const chain = defineChain({ id, name: `chain ${id}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
-  const account = privateKeyToAccount(key);
-  const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: POLLING_MS }) as PublicClient;
-  const walletClient = createWalletClient({ chain, account, transport: http(rpcUrl), pollingInterval: POLLING_MS });
-  return { publicClient, walletClient, account };
+/** The chain at `rpcUrl`, whichever it is, with `key`'s account as its signer. */
+async function connect(rpcUrl: string, key: Hex): Promise<Chain> {
+  const chainId = await createPublicClient({ transport: http(rpcUrl) }).getChainId();
+  return connectChain({ rpcUrl, chainId, privateKey: key, pollingMs: POLLING_MS }, { rpc: 'the fixtures chain', chainId: 'its chain id', privateKey: 'the fixtures key' });
 }
 
-type Connection = Awaited<ReturnType<typeof connect>>;
-
-/** viem's short message plus the decoded revert, e.g. `OwnableUnauthorizedAccount(0x…)`, without its dump of the calldata. */
-function failure(error: unknown): string {
-  if (!(error instanceof BaseError)) return error instanceof Error ? error.message : String(error);
-  const revert = error.walk(cause => cause instanceof ContractFunctionRevertedError);
-  if (!(revert instanceof ContractFunctionRevertedError)) return error.shortMessage;
-  const decoded = revert.data ? `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(', ')})` : revert.reason;
-  return decoded ? `${error.shortMessage} ${decoded}` : error.shortMessage;
-}
-
-/** Sends a transaction and waits for it to succeed. */
-async function transact(connection: Connection, what: string, send: () => Promise<Hash>) {
-  let hash: Hash;
+/** Sends a transaction with the adapter's sendCall, saying what it was for when it fails: its message names the call only by selector. */
+async function transact(chain: Chain, what: string, call: Parameters<typeof sendCall>[1], errors?: Abi): Promise<Sent> {
   try {
-    hash = await send();
+    return await sendCall(chain, call, { errors, confirmations: 0 });
   } catch (error) {
-    throw new Error(`${what} failed: ${failure(error)}`, { cause: error });
+    throw new Error(`${what} failed: ${(error as Error).message}`, { cause: error });
   }
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash, pollingInterval: POLLING_MS });
-  if (receipt.status !== 'success') throw new Error(`${what} reverted in transaction ${hash}`);
-  return receipt;
 }
 
-async function deploy(connection: Connection, build: BuildInfo, name: string, args: readonly unknown[] = []): Promise<Address> {
+async function deploy(chain: Chain, build: BuildInfo, name: string, args: readonly unknown[] = []): Promise<Address> {
   const { abi, bytecode } = contractOf(build, name);
-  const receipt = await transact(connection, `deploying ${name}`, () => connection.walletClient.deployContract({ abi, bytecode, args }));
-  if (!receipt.contractAddress) throw new Error(`deploying ${name} created no contract (transaction ${receipt.transactionHash})`);
-  return getAddress(receipt.contractAddress);
+  const sent = await transact(chain, `deploying ${name}`, { to: null, data: encodeDeployData({ abi, bytecode, args }), value: 0n }, abi);
+  if (!sent.contractAddress) throw new Error(`deploying ${name} created no contract (transaction ${sent.hash})`);
+  return sent.contractAddress;
 }
 
 /** Deploys one contract of the build with a plain CREATE; the key defaults to anvil's first account. */
@@ -129,8 +96,8 @@ function initializeCall(build: BuildInfo, name: string, owner: Address): Hex {
 }
 
 /** The ProxyAdmin a transparent proxy created in its constructor, as it records it in the EIP-1967 admin slot. */
-async function proxyAdminOf(publicClient: PublicClient, proxy: Address): Promise<Address> {
-  const admin = addressInSlot((await publicClient.getStorageAt({ address: proxy, slot: EIP1967_SLOTS.admin })) ?? '0x');
+async function proxyAdminOf(chain: Chain, proxy: Address): Promise<Address> {
+  const admin = addressInSlot((await chain.client.getStorageAt({ address: proxy, slot: EIP1967_SLOTS.admin })) ?? '0x');
   if (!admin) throw new Error(`transparent proxy ${proxy} has an empty EIP-1967 admin slot`);
   return admin;
 }
@@ -148,21 +115,21 @@ export async function deployProxy(
 ): Promise<ProxyFixture> {
   const ownerKey = options.ownerKey ?? ANVIL_KEYS[0];
   const name = options.implementation ?? (kind === 'uups' ? 'VaultV1' : 'CounterV1');
-  const connection = await connect(rpcUrl, ownerKey);
-  const owner = connection.account.address;
+  const chain = await connect(rpcUrl, ownerKey);
+  const owner = chain.account as Address;
   const data = initializeCall(build, name, owner);
-  const implementation = await deploy(connection, build, name);
+  const implementation = await deploy(chain, build, name);
   const fixture = { kind, implementation, owner, ownerKey, admin: null, beacon: null };
   switch (kind) {
     case 'uups':
-      return { ...fixture, proxy: await deploy(connection, build, 'ERC1967Proxy', [implementation, data]) };
+      return { ...fixture, proxy: await deploy(chain, build, 'ERC1967Proxy', [implementation, data]) };
     case 'transparent': {
-      const proxy = await deploy(connection, build, 'TransparentUpgradeableProxy', [implementation, owner, data]);
-      return { ...fixture, proxy, admin: await proxyAdminOf(connection.publicClient, proxy) };
+      const proxy = await deploy(chain, build, 'TransparentUpgradeableProxy', [implementation, owner, data]);
+      return { ...fixture, proxy, admin: await proxyAdminOf(chain, proxy) };
     }
     case 'beacon': {
-      const beacon = await deploy(connection, build, 'UpgradeableBeacon', [implementation, owner]);
-      return { ...fixture, proxy: await deploy(connection, build, 'BeaconProxy', [beacon, data]), beacon };
+      const beacon = await deploy(chain, build, 'UpgradeableBeacon', [implementation, owner]);
+      return { ...fixture, proxy: await deploy(chain, build, 'BeaconProxy', [beacon, data]), beacon };
     }
   }
 }
@@ -183,21 +150,22 @@ const UPGRADE_ABI = parseAbi([
  * transaction hash: tests use it to change the chain behind a snapshot's back.
  */
 export async function upgradeDirectly(rpcUrl: string, fixture: ProxyFixture, newImplementation: Address): Promise<Hex> {
-  const connection = await connect(rpcUrl, fixture.ownerKey);
-  const { walletClient } = connection;
-  const receipt = await transact(connection, `upgrading ${fixture.kind} proxy ${fixture.proxy}`, () => {
+  const call = (to: Address | null, data: Hex) => {
+    if (!to) throw new Error(`${fixture.kind} proxy ${fixture.proxy} has no ${fixture.kind === 'beacon' ? 'beacon' : 'ProxyAdmin'} in its fixture`);
+    return { to, data, value: 0n };
+  };
+  const upgrade = () => {
     switch (fixture.kind) {
       case 'uups':
-        return walletClient.writeContract({ address: fixture.proxy, abi: UPGRADE_ABI, functionName: 'upgradeToAndCall', args: [newImplementation, '0x'] });
+        return call(fixture.proxy, encodeFunctionData({ abi: UPGRADE_ABI, functionName: 'upgradeToAndCall', args: [newImplementation, '0x'] }));
       case 'transparent':
-        if (!fixture.admin) throw new Error(`transparent proxy ${fixture.proxy} has no ProxyAdmin in its fixture`);
-        return walletClient.writeContract({ address: fixture.admin, abi: UPGRADE_ABI, functionName: 'upgradeAndCall', args: [fixture.proxy, newImplementation, '0x'] });
+        return call(fixture.admin, encodeFunctionData({ abi: UPGRADE_ABI, functionName: 'upgradeAndCall', args: [fixture.proxy, newImplementation, '0x'] }));
       case 'beacon':
-        if (!fixture.beacon) throw new Error(`beacon proxy ${fixture.proxy} has no beacon in its fixture`);
-        return walletClient.writeContract({ address: fixture.beacon, abi: UPGRADE_ABI, functionName: 'upgradeTo', args: [newImplementation] });
+        return call(fixture.beacon, encodeFunctionData({ abi: UPGRADE_ABI, functionName: 'upgradeTo', args: [newImplementation] }));
     }
-  });
-  return receipt.transactionHash;
+  };
+  const sent = await transact(await connect(rpcUrl, fixture.ownerKey), `upgrading ${fixture.kind} proxy ${fixture.proxy}`, upgrade(), UPGRADE_ABI);
+  return sent.hash;
 }
 
 /**
