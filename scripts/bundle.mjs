@@ -50,12 +50,13 @@ const externals = Object.keys(VENDORED).flatMap(name => ['-e', name]);
 run(['npx', 'ncc', 'build', 'lib/src/entry.js', '-o', 'dist/cutover', '--license', 'licenses.txt', '--quiet', '--target', 'es2022', ...externals]);
 // ncc names ESM output index.mjs; the package is "type": "module", so index.js is ESM too.
 if (existsSync('dist/cutover/index.mjs')) renameSync('dist/cutover/index.mjs', 'dist/cutover/index.js');
-// ssh2's pure-JS poly1305 (emscripten) reads __dirname at load time, which an ES module lacks.
-const bundled = readFileSync('dist/cutover/index.js', 'utf8');
-writeFileSync(
-  'dist/cutover/index.js',
-  "import { dirname as __cutoverDirname } from 'node:path';\nimport { fileURLToPath as __cutoverFileUrl } from 'node:url';\nconst __dirname = __cutoverDirname(__cutoverFileUrl(import.meta.url));\n" + bundled
-);
+// ssh2's pure-JS poly1305 (emscripten) reads __dirname at load time, which an ES module lacks; it may sit in
+// the main file or in a chunk that a router kind loads lazily, so every one of them gets it.
+const DIRNAME = "import { dirname as __cutoverDirname } from 'node:path';\nimport { fileURLToPath as __cutoverFileUrl } from 'node:url';\nconst __dirname = __cutoverDirname(__cutoverFileUrl(import.meta.url));\n";
+for (const file of readdirSync('dist/cutover').filter(name => /^(\d+\.)?index\.js$/.test(name))) {
+  const target = path.join('dist/cutover', file);
+  writeFileSync(target, DIRNAME + readFileSync(target, 'utf8'));
+}
 // ssh2 ships a Windows helper for the Pageant agent; cutover authenticates with a key only, so no binary is committed.
 rmSync('dist/cutover/pagent.exe', { force: true });
 for (const [name, keep] of Object.entries(VENDORED)) vendor(name, keep);

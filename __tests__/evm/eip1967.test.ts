@@ -1,4 +1,5 @@
-import { addressInSlot, EIP1967_SLOTS, PROXY_KINDS } from '../../src/adapters/evm/eip1967.js';
+import { addressInSlot, EIP1967_SLOTS } from '../../src/adapters/evm/eip1967.js';
+import { PROXY_KINDS } from '../../src/adapters/evm/proxy-kinds.js';
 
 describe('EIP-1967 slots', () => {
   it('computes the slots the standard publishes', () => {

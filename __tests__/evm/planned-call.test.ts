@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTestClient, createWalletClient, getAddress, http, parseAbi, type Address, type Hex, type WalletClient } from 'viem';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
 import type { PlannedCall } from '../../src/core/planned-call.js';
 import { describeWithAnvil, evmRelease, hasCode, implementationBehind, PROXY_KINDS, succeeded, useEvmBench } from '../support/evm.js';

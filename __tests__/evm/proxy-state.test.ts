@@ -1,6 +1,6 @@
 import { createPublicClient, http, toHex, type PublicClient } from 'viem';
 import { deployImplementation, deployProxy } from '../../src/demo/evm-fixtures.js';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { BadInputError, ReleaseError } from '../../src/shared/errors.js';
 import { connectChain, type Chain } from '../../src/adapters/evm/chain.js';
 import { checkProxiable, readProxy } from '../../src/adapters/evm/proxy-state.js';

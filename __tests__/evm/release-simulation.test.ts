@@ -1,6 +1,6 @@
 import { encodeFunctionData, pad, parseAbi, toFunctionSelector, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { BadInputError } from '../../src/shared/errors.js';
 import { contractOf, deployImplementation, deployProxy, VAULT_INITIAL_VALUE } from '../../src/demo/evm-fixtures.js';
 import { compileSolidity } from '../../src/demo/solidity.js';

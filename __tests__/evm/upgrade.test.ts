@@ -1,6 +1,7 @@
 import { encodeFunctionData, parseAbi, type Address } from 'viem';
 import { deployImplementation } from '../../src/demo/evm-fixtures.js';
-import { EIP1967_SLOTS, type ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import { EIP1967_SLOTS } from '../../src/adapters/evm/eip1967.js';
+import { type ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { BadInputError } from '../../src/shared/errors.js';
 import type { Chain } from '../../src/adapters/evm/chain.js';
 import { readProxy } from '../../src/adapters/evm/proxy-state.js';

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { getContractAddress, type Address, type Hex, type WalletClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import type { ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { loadContractBuild } from '../../src/adapters/evm/contract-build.js';
 import { create2Address, deployCreate2 } from '../../src/adapters/evm/create2.js';

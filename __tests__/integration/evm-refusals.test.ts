@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import type { Address } from 'viem';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { contractOf, deployImplementation, deployProxy, upgradeDirectly, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { create2Address } from '../../src/adapters/evm/create2.js';
 import type { CliRun } from '../support/cli.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeFunctionData, encodeFunctionData, parseAbi, parseAbiItem, type Address, type Hex, type WalletClient } from 'viem';
 import { main } from '../../src/cli/main.js';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { contractOf, deployImplementation, deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import { create2Address, DETERMINISTIC_DEPLOYER } from '../../src/adapters/evm/create2.js';
 import { sleep } from '../../src/shared/io/wait.js';

@@ -1,6 +1,6 @@
 import { parseAbi, type Address, type WalletClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import type { ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { deployProxy, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import type { CliRun } from '../support/cli.js';
 import { ANVIL_KEYS, describeWithAnvil, evmRelease, expectSignerHidden, hasCode, implementationBehind, nonceOf, PROXY_KINDS, succeeded, useEvmBench, type EvmRelease } from '../support/evm.js';

@@ -7,7 +7,8 @@ import { startProxyServer, type ProxyServer } from '../../src/demo/proxy-server.
 import { freePort } from '../../src/shared/io/ports.js';
 import { isAbortError } from '../../src/shared/io/wait.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
-import { createProxyRouter, proxyOptionsSchema } from '../../src/adapters/routers/proxy/router.js';
+import { createProxyRouter } from '../../src/adapters/routers/proxy/router.js';
+import { proxyOptionsSchema } from '../../src/adapters/routers/proxy/options.js';
 
 /**
  * A promote cancelled while the router waits for answers from the new state

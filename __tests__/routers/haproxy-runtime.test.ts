@@ -1,5 +1,5 @@
 import { DriftError, ReleaseError } from '../../src/shared/errors.js';
-import { haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/router.js';
+import { haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/options.js';
 import { parseHaproxyFile, renderHaproxyFile, type HaproxyBackend } from '../../src/adapters/routers/haproxy/config.js';
 import { inFlightOf, parseServersState, parseStat, socketTarget, weightCommands, withoutBackend } from '../../src/adapters/routers/haproxy/runtime.js';
 

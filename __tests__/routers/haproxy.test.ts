@@ -10,7 +10,8 @@ import { stopGracefully } from '../../src/demo/sample-app.js';
 import { httpGet } from '../../src/shared/io/http.js';
 import { freePort } from '../../src/shared/io/ports.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
-import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/router.js';
+import { createHaproxyRouter } from '../../src/adapters/routers/haproxy/router.js';
+import { haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/options.js';
 import { renderHaproxyFile } from '../../src/adapters/routers/haproxy/config.js';
 import { parseServersState, type RuntimeServer } from '../../src/adapters/routers/haproxy/runtime.js';
 import type { Router } from '../../src/adapters/routers/router.js';
@@ -271,7 +272,7 @@ describeOverSsh('the haproxy router over SSH (real sshd and HAProxy)', () => {
     const apps = cleanup.add(await startUpstreams());
     const haproxy = cleanup.add(await startHaproxy(haproxyBinary as string, path.join(dir, 'haproxy'), await freePort(), BACKEND));
     const secrets = new Secrets({}, () => {});
-    const router = createRouter(haproxyOptionsSchema.parse({ ...haproxy.routerSettings, ssh: { ...sshd.options, 'connect-timeout': '10s' } }), {
+    const router = await createRouter(haproxyOptionsSchema.parse({ ...haproxy.routerSettings, ssh: { ...sshd.options, 'connect-timeout': '10s' } }), {
       service: 'shop',
       endpoints: { blue: apps.blue, green: apps.green },
       baseDir: dir,

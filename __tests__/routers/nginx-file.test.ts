@@ -1,7 +1,8 @@
 import { BadInputError, DriftError, ReleaseError } from '../../src/shared/errors.js';
 import type { RouterState } from '../../src/core/router-state.js';
 import { generationOf } from '../../src/adapters/routers/common/confirm.js';
-import { nginxOptionsSchema, parseNginx, renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
+import { parseNginx, renderNginxFile } from '../../src/adapters/routers/nginx/router.js';
+import { nginxOptionsSchema } from '../../src/adapters/routers/nginx/options.js';
 import { readNginxFile } from '../../src/adapters/routers/nginx/file.js';
 import { stateFromLine, stateLine } from '../../src/adapters/routers/nginx/lua.js';
 

@@ -6,8 +6,9 @@ import { findLuaModules, startNginx, type LocalNginx } from '../../src/demo/ngin
 import { freePort } from '../../src/shared/io/ports.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
 import type { RouterState } from '../../src/core/router-state.js';
-import { nginxOptionsSchema } from '../../src/adapters/routers/nginx/router.js';
-import { createRouter } from '../../src/adapters/routers/registry.js';
+import { nginxOptionsSchema } from '../../src/adapters/routers/nginx/options.js';
+import { createNginxRouter } from '../../src/adapters/routers/nginx/router.js';
+import { hostFor } from '../../src/adapters/transport/host-for.js';
 import type { Affinity, Router } from '../../src/adapters/routers/router.js';
 import { nginxBinary, requireServer, startUpstreams, tempDir, type Upstreams } from '../support/servers.js';
 
@@ -69,14 +70,15 @@ export async function startRig(): Promise<NginxRig> {
         confirm: { timeout: '5s', interval: '20ms' },
         ...settings
       });
-      return createRouter(options, {
+      const context = {
         service: 'shop',
         endpoints: { blue: apps.blue, green: apps.green },
         baseDir: dir,
         logger,
         secrets: new Secrets({}, () => {}),
         ...(affinity ? { affinity } : {})
-      });
+      };
+      return createNginxRouter(options, context, hostFor(options, { file: options.file, 'pid-file': options['pid-file'] }, context));
     },
     proxyThroughRoute: async (on = true) => {
       // startNginx writes the first line into <prefix>/nginx.conf; proxy_pass goes through that variable.

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAbi, type Address, type Hex } from 'viem';
-import { addressInSlot, EIP1967_SLOTS, PROXY_KINDS, type ProxyKind } from '../../src/adapters/evm/eip1967.js';
+import { addressInSlot, EIP1967_SLOTS } from '../../src/adapters/evm/eip1967.js';
+import { PROXY_KINDS, type ProxyKind } from '../../src/adapters/evm/proxy-kinds.js';
 import { ANVIL_INSTALL, ANVIL_KEYS, findAnvil, startAnvil, type LocalAnvil } from '../../src/demo/anvil-server.js';
 import { compileEvmFixtures, deployProxy, writeBuildInfo, type ProxyFixture } from '../../src/demo/evm-fixtures.js';
 import type { BuildInfo } from '../../src/demo/solidity.js';
@@ -13,7 +14,7 @@ import { requireServer, tempDir } from './servers.js';
 
 export { startAnvil, ANVIL_KEYS, type LocalAnvil } from '../../src/demo/anvil-server.js';
 export { compileSolidity, type BuildInfo } from '../../src/demo/solidity.js';
-export { PROXY_KINDS } from '../../src/adapters/evm/eip1967.js';
+export { PROXY_KINDS } from '../../src/adapters/evm/proxy-kinds.js';
 
 export const anvilBinary = findAnvil();
 export const describeWithAnvil = requireServer('anvil', anvilBinary !== null, ANVIL_INSTALL) ? describe : describe.skip;

@@ -3,7 +3,8 @@ import { Secrets } from '../../src/shared/secrets.js';
 import { findHaproxy, startHaproxy, type LocalHaproxy } from '../../harness/haproxy-server.js';
 import { freePort } from '../../src/shared/io/ports.js';
 import { terminalLogger } from '../../src/shared/logging/logger.js';
-import { createHaproxyRouter, haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/router.js';
+import { createHaproxyRouter } from '../../src/adapters/routers/haproxy/router.js';
+import { haproxyOptionsSchema } from '../../src/adapters/routers/haproxy/options.js';
 import type { Affinity, Router } from '../../src/adapters/routers/router.js';
 import { requireServer, startUpstreams, tempDir, type Upstreams } from './servers.js';
 

@@ -1,3 +1,6 @@
+import { dirname as __cutoverDirname } from 'node:path';
+import { fileURLToPath as __cutoverFileUrl } from 'node:url';
+const __dirname = __cutoverDirname(__cutoverFileUrl(import.meta.url));
 export const id = 413;
 export const ids = [413];
 export const modules = {

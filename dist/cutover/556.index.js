@@ -1,3 +1,6 @@
+import { dirname as __cutoverDirname } from 'node:path';
+import { fileURLToPath as __cutoverFileUrl } from 'node:url';
+const __dirname = __cutoverDirname(__cutoverFileUrl(import.meta.url));
 export const id = 556;
 export const ids = [556];
 export const modules = {

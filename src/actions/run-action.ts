@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describeError } from '../shared/errors.js';
 import type { JournalEntry } from '../adapters/routers/router.js';
 import { checkOptions, FAILURE_CAUSE, optionsOf, PREPARE, prepareOptions, type OptionValues, type StepName, type StepOption } from '../steps/options.js';
-import { recordCutShort, runStep, type FrontEnd } from '../steps/run.js';
+import { recordCutShort, runStep, type FrontEnd } from '../app/run.js';
 import { gitHubRunOf } from '../adapters/github/environment.js';
 import { actionsGitHubClient } from './github.js';
 import { cleanOutsideText } from '../shared/logging/outside-text.js';

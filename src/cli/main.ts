@@ -2,24 +2,20 @@ import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { isColor } from '../core/color.js';
-import { PROXY_KINDS, type ProxyKind } from '../adapters/evm/eip1967.js';
+import { PROXY_KINDS, type ProxyKind } from '../adapters/evm/proxy-kinds.js';
 import { BadInputError, describeError } from '../shared/errors.js';
 import { createGitHubClient } from '../adapters/github/client.js';
 import { gitHubRunOf } from '../adapters/github/environment.js';
 import { terminalLogger } from '../shared/logging/logger.js';
 import { cleanOutsideText } from '../shared/logging/outside-text.js';
 import { dbToolCommand } from './db.js';
-import { evmCommand } from './evm.js';
 import { parseFlags } from './flags.js';
 import { maskedTerminal, type Terminal } from './terminal.js';
 import { Secrets } from '../shared/secrets.js';
-import { runDemo } from '../demo/run-demo.js';
-import { runEvmDemo } from '../demo/evm-demo.js';
-import { serveSampleApp, startSampleAppProcess, stopGracefully } from '../demo/sample-app.js';
 import { initRouter } from '../steps/init.js';
 import { checkOptions, FAILURE_CAUSE, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
 import { routerOptionsOf } from '../steps/database-only.js';
-import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
+import { routerFor, runStep, type FrontEnd } from '../app/run.js';
 import type { StepOutputs } from '../steps/context.js';
 import type { Advice } from '../core/next-step.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -40,7 +36,8 @@ export async function main(argv: readonly string[], given: Terminal): Promise<nu
     if ((STEPS as readonly string[]).includes(command)) return await stepCommand(command as StepName, rest, terminal);
     if (command === 'db') return await dbCommand(rest, terminal);
     if (command === 'init') return await initCommand(rest, terminal);
-    if (command === 'evm') return await evmCommand(rest, terminal);
+    // The contract tooling and the demo load only for their commands, so a release step never loads them.
+    if (command === 'evm') return await (await import('./evm.js')).evmCommand(rest, terminal);
     if (command === 'demo') return await demoCommand(rest, terminal);
     if (command === 'sample-app') return await sampleAppCommand(rest, terminal);
     throw new BadInputError(`unknown command ${JSON.stringify(command)}. Commands: ${[...STEPS, 'db', 'init', 'evm', 'demo'].join(', ')}. See cutover --help.`);
@@ -145,7 +142,7 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
   const front = frontEnd(terminal, values.verbose === true);
   const secrets = new Secrets(terminal.env, front.onSecret);
   const logger = front.logger(secrets);
-  const router = routerFor(config, baseDir, logger, secrets, terminal.env);
+  const router = await routerFor(config, baseDir, logger, secrets, terminal.env);
   const state = await initRouter(config, router, logger, values.live).finally(() => router.close());
   terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);
   return 0;
@@ -166,6 +163,7 @@ async function demoCommand(args: readonly string[], terminal: Terminal): Promise
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new BadInputError(`--concurrency: expected a whole number from 1 to 256, got ${JSON.stringify(values.concurrency)}.`);
   }
+  const { runDemo } = await import('../demo/run-demo.js');
   const report = await runDemo({
     router: router as 'auto' | 'nginx' | 'proxy',
     concurrency,
@@ -185,6 +183,7 @@ async function evmDemoCommand(args: readonly string[], terminal: Terminal): Prom
   if (!(PROXY_KINDS as readonly string[]).includes(kind)) {
     throw new BadInputError(`--kind: expected ${PROXY_KINDS.join(', ')}, got ${JSON.stringify(kind)}.`);
   }
+  const { runEvmDemo } = await import('../demo/evm-demo.js');
   const report = await runEvmDemo({ kind: kind as ProxyKind, write: terminal.err, frontEnd: frontEnd(terminal, values.verbose === true) });
   terminal.out(report.text);
   if (values.json) terminal.out(JSON.stringify(report.figures, null, 2) + '\n');
@@ -193,6 +192,7 @@ async function evmDemoCommand(args: readonly string[], terminal: Terminal): Prom
 
 /** The demo's sample app: `start` launches it in the background (the demo's deploy command); without it, it serves until SIGTERM. */
 async function sampleAppCommand(args: readonly string[], terminal: Terminal): Promise<number> {
+  const { serveSampleApp, startSampleAppProcess, stopGracefully } = await import('../demo/sample-app.js');
   const background = args[0] === 'start';
   const values = parse('sample-app', background ? args.slice(1) : args, {
     port: { type: 'string' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BadInputError } from '../shared/errors.js';
 import { controlCharacterIn } from '../shared/logging/outside-text.js';
+import { argvSchema as argvSchemaFor } from '../shared/argv.js';
 import { durationSchema } from '../shared/duration.js';
 import { DATABASE_URL_FORMS, databaseUrlKind, literalSecretIn } from '../shared/database-url.js';
 import { secretableSchema } from '../shared/secrets.js';
@@ -11,9 +12,7 @@ import { ROUTER_KINDS, type RouterOptions } from '../adapters/routers/registry.j
 
 
 
-const argvSchema = z
-  .array(z.string(), { error: 'expected a list of arguments, like [./deploy.sh, --fast]; a single string is refused so that no shell parses it' })
-  .min(1, 'expected at least the program to run');
+const argvSchema = argvSchemaFor('[./deploy.sh, --fast]');
 
 
 /** Router kinds that set an affinity cookie themselves. */

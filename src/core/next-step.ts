@@ -50,7 +50,7 @@ function adviceText(cause: FailureCause, facts: FailureFacts): string {
     case 'unchanged':
       return step === 'deploy'
         ? 'No traffic moved: the live color serves as before. Fix the deploy and run deploy again.'
-        : `Nothing changed: traffic${step === 'snapshot' ? '' : ' and schema'} are as before. Fix the cause above and run ${step} again.`;
+        : `Nothing changed: ${step === 'snapshot' ? 'traffic is' : 'traffic and schema are'} as before. Fix the cause above and run ${step} again.`;
     case 'not-approved':
       return 'Nothing changed. A required reviewer approves the deployment in GitHub (Review deployments, on the run), then re-run the promote job.';
     case 'back-on-snapshot':

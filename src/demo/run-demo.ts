@@ -14,7 +14,7 @@ import { freePort } from '../shared/io/ports.js';
 import { poll } from '../shared/io/wait.js';
 import { initRouter } from '../steps/init.js';
 import type { OptionValues, StepName } from '../steps/options.js';
-import { routerFor, runStep, type FrontEnd } from '../steps/run.js';
+import { routerFor, runStep, type FrontEnd } from '../app/run.js';
 import { startLoad, type LoadReport } from './load.js';
 import { findNginx, startNginx } from './nginx-server.js';
 import { PROXY_LABEL, startProxyServer } from './proxy-server.js';
@@ -124,7 +124,7 @@ export async function runDemo(options: DemoOptions): Promise<{ text: string; fig
     const secrets = new Secrets(frontEnd.env, frontEnd.onSecret);
     const logger = frontEnd.logger(secrets);
     const { config, baseDir } = await loadConfig(configFile);
-    await initRouter(config, routerFor(config, baseDir, logger, secrets, frontEnd.env), logger, 'blue');
+    await initRouter(config, await routerFor(config, baseDir, logger, secrets, frontEnd.env), logger, 'blue');
 
     const load = startLoad({ url, concurrency: options.concurrency, maxRequests: 2_000_000, maxMs: 10 * 60_000 });
     let report: LoadReport | undefined;

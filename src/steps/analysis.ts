@@ -5,7 +5,6 @@ import { type IntervalVerdict, judgeSourcedInterval } from '../core/interval-ver
 import type { ColorMeasurement, IntervalMeasurement, Role } from '../core/measurement.js';
 import type { Weights } from '../core/weights.js';
 import type { AnalysisSettings } from '../config/schema.js';
-import { createSource } from '../adapters/probes/registry.js';
 import type { AnalysisSource } from '../adapters/probes/source.js';
 import type { StepContext } from './context.js';
 
@@ -38,7 +37,7 @@ export class Analysis {
     for (const [name, options] of Object.entries(settings.sources)) {
       sources.set(
         name,
-        createSource(options, { name, colors: serverColors(context.config), router: context.router, baseDir: context.baseDir, logger: context.logger, secrets: context.secrets, env: context.env })
+        context.sources(options, { name, colors: serverColors(context.config), router: context.router, baseDir: context.baseDir, logger: context.logger, secrets: context.secrets, env: context.env })
       );
     }
     return new Analysis(settings, sources);

@@ -1,4 +1,5 @@
-import type { Config } from '../config/schema.js';
+import type { AnalysisSettings, Config } from '../config/schema.js';
+import type { AnalysisSource, SourceContext } from '../adapters/probes/source.js';
 import type { Secrets } from '../shared/secrets.js';
 import type { Phase, Step } from '../core/release.js';
 import type { Snapshot } from '../core/snapshot.js';
@@ -16,6 +17,8 @@ export interface StepContext {
   router: Router;
   store: ReleaseStore;
   tracker: ReleaseTracker | null;
+  /** Makes the analysis sources `analysis.sources` names (the probe registry's, wired by the app). */
+  sources: SourceFactory;
   /** Environment the user's commands inherit. */
   env: NodeJS.ProcessEnv;
   source: Snapshot['source'];
@@ -27,6 +30,8 @@ export interface StepContext {
 }
 
 export type { ReleaseTracker, StepOutputs, TrackedStep };
+
+export type SourceFactory = (options: AnalysisSettings['sources'][string], context: SourceContext) => AnalysisSource;
 
 export async function recordStep(
   context: StepContext,

@@ -9,7 +9,6 @@ import type { DatabaseStep } from '../core/release.js';
 import { BadInputError } from '../shared/errors.js';
 import { readHistory } from '../adapters/database/history.js';
 import { runPhase } from '../adapters/database/phases.js';
-import type { RouterOptions } from '../adapters/routers/registry.js';
 import type { StepContext, StepOutputs } from './context.js';
 import type { StepName } from './options.js';
 import { databaseSettings, migrationsOf, phaseOptions, withDatabase } from './database.js';
@@ -27,7 +26,7 @@ const RELEASE_OPTIONS = ['snapshot', 'snapshot-file', 'digest', 'force'] as cons
 const WHERE_INSTEAD = 'add router and colors to cutover.yml, or run only the database phases with cutover db expand|migrate|contract (the migrate and contract actions in a workflow)';
 
 /** The router a step needs, or a refusal naming the fix when the config is database-only. */
-export function routerOptionsOf(config: Config, command: string): RouterOptions {
+export function routerOptionsOf(config: Config, command: string): NonNullable<Config['router']> {
   if (config.router) return config.router;
   throw new BadInputError(
     `${command}: cutover.yml has no router: it is a database-only config, which runs the database phases alone, and ${command} needs a router and the colors. To use it, ${WHERE_INSTEAD}.`

@@ -4,7 +4,7 @@ import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { z } from 'zod';
 import type { Config } from '../config/schema.js';
 import type { Secrets } from '../shared/secrets.js';
-import { PROXY_KINDS } from '../adapters/evm/eip1967.js';
+import { PROXY_KINDS } from '../adapters/evm/proxy-kinds.js';
 import { BadInputError } from '../shared/errors.js';
 import { loadContractBuild } from '../adapters/evm/contract-build.js';
 import { hasCode } from '../adapters/evm/create2.js';
@@ -12,7 +12,9 @@ import { initProxy, type InitRecord } from '../adapters/evm/proxy-init.js';
 import { signatureCallData, signatureFunction, type SignatureCall } from '../adapters/evm/signature-call.js';
 import { readTextFile, writeFileAtomic } from '../shared/io/files.js';
 import type { Logger } from '../shared/logging/logger.js';
-import { connectRouterChain, sendOptionsOf, type EvmProxyOptions } from '../adapters/routers/evm-proxy/options.js';
+import { withCheckedAddresses } from '../adapters/routers/evm-proxy/addresses.js';
+import { connectRouterChain, sendOptionsOf } from '../adapters/routers/evm-proxy/chain.js';
+import type { EvmProxyOptions } from '../adapters/routers/evm-proxy/options.js';
 
 export interface EvmInitRequest {
   /** The first implementation's initializer, run by the proxy's constructor. */
@@ -42,7 +44,7 @@ export const INIT_FLAGS = { call: '--call', args: '--args', owner: '--owner', re
  * absent: its address is this command's result.
  */
 export async function initEvmProxy(config: Config, baseDir: string, request: EvmInitRequest, io: { secrets: Secrets; logger: Logger; signal?: AbortSignal }): Promise<EvmInitOutcome> {
-  const options = evmRouterOf(config);
+  const options = withCheckedAddresses(evmRouterOf(config));
   const { logger } = io;
   if (!options.signer) {
     throw new BadInputError(

@@ -1,9 +1,5 @@
 import { getAddress, keccak256, toHex, type Address, type Hex } from 'viem';
 
-export const PROXY_KINDS = ['uups', 'transparent', 'beacon'] as const;
-
-/** How a proxy finds its implementation, and so who upgrades it: the implementation itself, a ProxyAdmin, or a beacon. */
-export type ProxyKind = (typeof PROXY_KINDS)[number];
 
 /** EIP-1967: bytes32(uint256(keccak256(label)) - 1), a slot no Solidity layout can reach by accident. */
 function slotOf(label: string): Hex {

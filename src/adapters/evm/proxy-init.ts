@@ -1,5 +1,5 @@
 import { decodeAbiParameters, getAddress, getContractAddress, type Abi, type Address, type Hex } from 'viem';
-import type { ProxyKind } from './eip1967.js';
+import type { ProxyKind } from './proxy-kinds.js';
 import { BadInputError, ReleaseError } from '../../shared/errors.js';
 import type { Chain } from './chain.js';
 import type { ContractBuild } from './contract-build.js';

@@ -1,5 +1,6 @@
 import { BaseError, ContractFunctionRevertedError, ContractFunctionZeroDataError, parseAbi, size, type Address, type Hex } from 'viem';
-import { addressInSlot, EIP1967_SLOTS, type ProxyKind } from './eip1967.js';
+import { addressInSlot, EIP1967_SLOTS } from './eip1967.js';
+import { type ProxyKind } from './proxy-kinds.js';
 import { BadInputError, ReleaseError } from '../../shared/errors.js';
 import type { Chain } from './chain.js';
 

@@ -20,7 +20,7 @@ import { LayoutCompatibilityReport } from '@openzeppelin/upgrades-core/dist/stor
 import { storageFieldBegin, stripContractSubstrings } from '@openzeppelin/upgrades-core/dist/storage/compare.js';
 import { isGap } from '@openzeppelin/upgrades-core/dist/storage/gap.js';
 import { errorKinds } from '@openzeppelin/upgrades-core/dist/validate/run.js';
-import type { ProxyKind } from './eip1967.js';
+import type { ProxyKind } from './proxy-kinds.js';
 import { BadInputError } from '../../shared/errors.js';
 import type { ContractBuild } from './contract-build.js';
 import { describeOp, type LayoutChange } from './layout-messages.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { argvSchema } from '../../shared/argv.js';
 import { describeError } from '../../shared/errors.js';
 import type { ColorMeasurement, Role } from '../../core/measurement.js';
 import { durationSchema, formatDuration } from '../../shared/duration.js';
@@ -19,11 +20,7 @@ const TAIL_LINES = 20;
  */
 export const commandSourceSchema = z.strictObject({
   kind: z.literal('command'),
-  run: z
-    .array(z.string().min(1, 'expected a non-empty argument'), {
-      error: 'expected a list of arguments, like [./canary-check.sh, --strict]; a single string is refused so that no shell parses it'
-    })
-    .min(1, 'expected at least the program to run'),
+  run: argvSchema('[./canary-check.sh, --strict]'),
   /** Longest run before the check is stopped and counted as failed; by default the window's length. */
   timeout: durationSchema
     .refine(ms => ms > 0 && ms <= MAX_TIMEOUT_MS, `expected a time from 1ms to ${MAX_TIMEOUT_MS / 60_000}m, like 30s`)

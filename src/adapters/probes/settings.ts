@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Color } from '../../core/color.js';
 import { parseHostPort, validPort } from '../../core/host-port.js';
 import { durationSchema } from '../../shared/duration.js';
+import { httpStatusSchema } from '../../shared/io/http.js';
 import { secretableSchema } from '../../shared/secrets.js';
 
 // The settings the probes read, validated where cutover.yml is loaded (src/config/schema.ts composes them).
@@ -21,16 +22,13 @@ export const colorSchema = z.strictObject({
   url: httpUrl('this color reached directly, which reviewers open as the preview of the idle color').optional()
 });
 
-/** An HTTP status code. */
-export const statusSchema = z.number().int().min(100).max(599);
-
 /** How deploy waits for a color to be healthy. */
 export const healthSchema = z.strictObject({
   timeout: durationSchema.default(120_000),
   interval: durationSchema.default(1000),
   'max-interval': durationSchema.default(10_000),
   'request-timeout': durationSchema.default(5000),
-  'expect-status': z.union([statusSchema, z.array(statusSchema).min(1)]).default(200).transform(v => (Array.isArray(v) ? v : [v])),
+  'expect-status': z.union([httpStatusSchema, z.array(httpStatusSchema).min(1)]).default(200).transform(v => (Array.isArray(v) ? v : [v])),
   headers: z.record(z.string(), secretableSchema).default({})
 });
 

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { argvSchema as argvSchemaFor } from '../../shared/argv.js';
 import { durationSchema } from '../../shared/duration.js';
 import { secretableSchema } from '../../shared/secrets.js';
 import type { DrainSettings } from './common/drain.js';
 
 /** Settings shared by router kinds; each kind's schema picks the ones it supports. */
 
-export const argvSchema = z
-  .array(z.string().min(1), { error: 'expected a list of arguments, like [nginx, -s, reload]; a single string is refused so that no shell parses it' })
-  .min(1, 'expected at least the program to run');
+export const argvSchema = argvSchemaFor('[nginx, -s, reload]');
 
 /**
  * The router's host reached over SSH. The host key must match a known_hosts

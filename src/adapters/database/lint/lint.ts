@@ -1,4 +1,5 @@
 import type { SqlStatement } from '../sql/statement.js';
+import { shorten } from '../../../shared/logging/outside-text.js';
 import { FileFacts } from '../sql/file-facts.js';
 import { rules } from './rules.js';
 import type { MigrationPhase } from './rule.js';
@@ -60,17 +61,11 @@ export function failing(findings: readonly Finding[]): Finding[] {
   return findings.filter(f => f.allowed === undefined);
 }
 
-/** The statement on one line, cut to a readable length. */
-function shorten(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
-}
-
 /** A finding for people: where, what, and either why, how to fix it and how to allow it, or why it was allowed. */
 export function formatFinding(f: Finding): string {
   const head = `${f.file}:${f.line} ${f.rule}: ${f.message}`;
   // migrate.yml has no statement to put a comment above: its allow is a field.
   const allow = /migrate\.ya?ml$/.test(f.file) ? `add "allow: { ${f.rule}: <reason> }" to migrate.yml` : `-- cutover:allow ${f.rule}: <reason>, on the line above the statement`;
   const tail = f.allowed === undefined ? [`  why: ${f.why}`, `  fix: ${f.fix}`, `  allow: ${allow}`] : [`  allowed: ${f.allowed}`];
-  return [head, `  ${shorten(f.statement)}`, ...tail].join('\n');
+  return [head, `  ${shorten(f.statement, 120)}`, ...tail].join('\n');
 }

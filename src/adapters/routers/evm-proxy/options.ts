@@ -1,17 +1,12 @@
-import { getAddress, isAddress, type Hex } from 'viem';
 import { z } from 'zod';
 import { durationSchema } from '../../../shared/duration.js';
 import { secretableSchema } from '../../../shared/secrets.js';
-import { PROXY_KINDS } from '../../evm/eip1967.js';
-import { connectChain, type Chain } from '../../evm/chain.js';
-import type { SendOptions } from '../../evm/transactions.js';
-import type { Secrets } from '../../../shared/secrets.js';
-import type { Logger } from '../../../shared/logging/logger.js';
+import { PROXY_KINDS } from '../../evm/proxy-kinds.js';
 
-const addressSchema = z
-  .string({ error: 'expected a 0x-prefixed 20-byte address' })
-  .refine(text => isAddress(text, { strict: true }), 'expected a 0x-prefixed 20-byte address with a valid checksum (or all lowercase)')
-  .transform(text => getAddress(text));
+// The form only: the EIP-55 checksum needs keccak, so the router checks it when it loads (addresses.ts),
+// and loading cutover.yml needs no chain library.
+const addressSchema = z.string({ error: 'expected a 0x-prefixed 20-byte address' }).regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte address: 0x and 40 hex digits')
+  .transform(text => text as `0x${string}`);
 
 const buildSchema = z.strictObject({
   /** Foundry's out/ or Hardhat's artifacts/ (their build-info files, with the storage layout), one build-info file, or solc's input and output in one JSON file (src/adapters/evm/build-files.ts). */
@@ -116,29 +111,3 @@ export const evmProxyOptionsSchema = z
   });
 
 export type EvmProxyOptions = z.output<typeof evmProxyOptionsSchema>;
-
-/** How the router's transactions are sent and waited for, from its settings; the wait is logged. */
-export function sendOptionsOf(options: EvmProxyOptions, logger: Logger): SendOptions {
-  return {
-    confirmations: options.confirmations,
-    blockStallMs: options['block-stall'],
-    timeoutMs: options.timeout,
-    signerField: 'router.signer',
-    fields: { confirmations: 'router.confirmations', blockStall: 'router.block-stall' },
-    onWait: line => logger.info(line)
-  };
-}
-
-/** The chain the router's settings name, checked to be that chain, with the signer's key when it sends. */
-export function connectRouterChain(options: EvmProxyOptions, secrets: Secrets, signal?: AbortSignal, signer = options.mode === 'send'): Promise<Chain> {
-  return connectChain(
-    {
-      rpcUrl: secrets.resolve('router.rpc', options.rpc),
-      chainId: options['chain-id'],
-      ...(signer && options.signer ? { privateKey: secrets.resolve('router.signer', options.signer) as Hex } : {}),
-      ...(options['poll-interval'] !== undefined ? { pollingMs: options['poll-interval'] } : {}),
-      ...(signal ? { signal } : {})
-    },
-    { rpc: 'router.rpc', chainId: 'router.chain-id', privateKey: 'router.signer' }
-  );
-}

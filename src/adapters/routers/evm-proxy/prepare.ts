@@ -9,7 +9,8 @@ import { checkProxiable, type ProxyState } from '../../evm/proxy-state.js';
 import { proveRelease } from '../../evm/release-proof.js';
 import { checkUpgrade, layoutDiff } from '../../evm/upgrade-safety.js';
 import type { Call } from '../../evm/upgrade-call.js';
-import { sendOptionsOf, type EvmProxyOptions } from './options.js';
+import { sendOptionsOf } from './chain.js';
+import type { EvmProxyOptions } from './options.js';
 import type { PreparedColor, RouterContext } from '../router.js';
 
 /** The new implementation of this release: its build and the address it has (or will have, by CREATE2). */

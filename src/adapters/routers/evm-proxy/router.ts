@@ -21,7 +21,9 @@ import { proveRelease } from '../../evm/release-proof.js';
 import { create2Address } from '../../evm/create2.js';
 import { runtimeCodeMatches } from '../../evm/code-match.js';
 import { otherColor, type Color } from '../../../core/color.js';
-import { connectRouterChain, sendOptionsOf, type EvmProxyOptions } from './options.js';
+import { connectRouterChain, sendOptionsOf } from './chain.js';
+import { withCheckedAddresses } from './addresses.js';
+import type { EvmProxyOptions } from './options.js';
 import { prepareImplementation, type Candidate } from './prepare.js';
 import type { PlannedCall } from '../../../core/planned-call.js';
 import { ProposalWritten, type Router, type RouterContext } from '../router.js';
@@ -35,7 +37,8 @@ const INITIALIZER_FIELDS = { call: 'router.initializer.call', args: 'router.init
  * implementation it delegates to, the idle color the new one, and a switch
  * is one upgrade transaction (or, in propose mode, one written for a Safe).
  */
-export function createEvmProxyRouter(options: EvmProxyOptions, context: RouterContext): Router {
+export function createEvmProxyRouter(given: EvmProxyOptions, context: RouterContext): Router {
+  const options = withCheckedAddresses(given);
   const proxyAddress = options.proxy;
   if (!proxyAddress) {
     throw new BadInputError(

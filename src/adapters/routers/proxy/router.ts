@@ -1,22 +1,12 @@
-import { z } from 'zod';
+import { type ProxyOptions } from './options.js';
 import { DriftError, ReleaseError } from '../../../shared/errors.js';
 import { routerDigest, type RouterState } from '../../../core/router-state.js';
 import { httpRequest } from '../../../shared/io/http.js';
 import { confirmServing } from '../common/confirm.js';
 import type { Router, RouterContext } from '../router.js';
-import { confirmSchema, drainSchema, drainSettings } from '../options.js';
+import { drainSettings } from '../options.js';
 import { waitDrained } from '../common/drain.js';
 
-/** Drives cutover's own in-process proxy (see `cutover demo`); for demos and tests, never production. */
-export const proxyOptionsSchema = z.strictObject({
-  kind: z.literal('proxy'),
-  admin: z.url({ protocol: /^http$/, error: 'expected the http:// URL of the proxy admin API' }),
-  probe: z.url({ protocol: /^http$/, error: 'expected an http:// URL served through the proxy' }),
-  confirm: confirmSchema({ responses: 3, timeout: 10_000, interval: 20 }),
-  drain: drainSchema
-});
-
-export type ProxyOptions = z.output<typeof proxyOptionsSchema>;
 
 async function call(url: string, method: 'GET' | 'PUT', json?: unknown): Promise<{ status: number; json: unknown }> {
   try {

@@ -9,20 +9,21 @@ import { requirePosix } from '../shared/io/platform.js';
 import { sleepUnlessAborted } from '../shared/io/wait.js';
 import type { Logger } from '../shared/logging/logger.js';
 import { createRouter } from '../adapters/routers/registry.js';
+import { createSource } from '../adapters/probes/registry.js';
 import type { JournalEntry, RecordedRelease, Router, RouterContext } from '../adapters/routers/router.js';
 import { fileStore } from '../adapters/store/file-store.js';
-import { keepJournal, saveJournal, type StepContext, type StepOutputs, type TrackedStep } from './context.js';
-import { deployStep } from './deploy.js';
-import { databaseStep, migratePhase } from './migrate.js';
-import { checkStepFitsConfig, databaseOnlyStep, RETIRED_OPTION, routerOptionsOf, runsDatabaseOnly } from './database-only.js';
-import { optionsOf, optionText as text, type OptionValues, type StepName } from './options.js';
-import { snapshotStep } from './snapshot.js';
-import { switchTraffic } from './switch.js';
-import { drillStep } from './drill.js';
-import { approvalSettings, productionFlag } from './approval-options.js';
-import { tracked } from './tracking.js';
-import { adviceFor } from './advice.js';
-import { reportOf, reviewPageOf } from './report.js';
+import { keepJournal, saveJournal, type StepContext, type StepOutputs, type TrackedStep } from '../steps/context.js';
+import { deployStep } from '../steps/deploy.js';
+import { databaseStep, migratePhase } from '../steps/migrate.js';
+import { checkStepFitsConfig, databaseOnlyStep, RETIRED_OPTION, routerOptionsOf, runsDatabaseOnly } from '../steps/database-only.js';
+import { optionsOf, optionText as text, type OptionValues, type StepName } from '../steps/options.js';
+import { snapshotStep } from '../steps/snapshot.js';
+import { switchTraffic } from '../steps/switch.js';
+import { drillStep } from '../steps/drill.js';
+import { approvalSettings, productionFlag } from '../steps/approval-options.js';
+import { tracked } from '../steps/tracking.js';
+import { adviceFor } from '../steps/advice.js';
+import { reportOf, reviewPageOf } from '../steps/report.js';
 import { adviceAfterFailure, type Advice } from '../core/next-step.js';
 import { causeOf } from '../shared/errors.js';
 import type { GitHubClientFactory } from '../adapters/github/client.js';
@@ -65,7 +66,7 @@ export function routerFor(
   secrets: Secrets,
   env: NodeJS.ProcessEnv,
   release: Pick<RouterContext, 'recorded' | 'journal' | 'signal'> = {}
-): Router {
+): Promise<Router> {
   const context: RouterContext = {
     service: config.service,
     endpoints: { blue: config.colors?.blue.upstream ?? '', green: config.colors?.green.upstream ?? '' },
@@ -147,7 +148,7 @@ async function loadStep(step: StepName, values: OptionValues, frontEnd: FrontEnd
 }
 
 /** Builds the step's context from config plus options. */
-function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, { config, baseDir, secrets, logger }: LoadedStep): PreparedStep {
+async function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, { config, baseDir, secrets, logger }: LoadedStep): Promise<PreparedStep> {
   const snapshotFile = text(values, 'snapshot-file') ?? frontEnd.defaultSnapshotFile(config.service);
   // The approval issue shows the review page, read when promote asks for approval.
   const tracker = trackerFor(step, config, values, frontEnd, { secrets, logger }, record => reviewPageOf(context, record, frontEnd.run));
@@ -161,7 +162,7 @@ function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, {
   const journal: JournalEntry[] = [];
   const done: JournalEntry[] = [];
   let recorded: Promise<RecordedRelease | null> | undefined;
-  const router = routerFor(config, baseDir, logger, secrets, frontEnd.env, {
+  const router = await routerFor(config, baseDir, logger, secrets, frontEnd.env, {
     // Read once per step. No release yet (or one that cannot be read) leaves the router to start a new one; the step itself reports a bad record.
     recorded: () =>
       (recorded ??= store.load().then(
@@ -183,6 +184,7 @@ function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, {
     router,
     store,
     tracker,
+    sources: createSource,
     env: frontEnd.env,
     source: sourceOf(frontEnd.run),
     now: () => new Date(),
@@ -197,7 +199,7 @@ function prepareStep(step: StepName, values: OptionValues, frontEnd: FrontEnd, {
 export async function runStep(step: StepName, values: OptionValues, frontEnd: FrontEnd): Promise<StepOutputs> {
   const loaded = await loadStep(step, values, frontEnd);
   if (runsDatabaseOnly(loaded.config, step)) return runDatabaseOnly(step, values, frontEnd, loaded);
-  const { context, trackedStep } = prepareStep(step, values, frontEnd, loaded);
+  const { context, trackedStep } = await prepareStep(step, values, frontEnd, loaded);
   frontEnd.keep?.('step', trackedStep);
   try {
     const outputs = await tracked(context, trackedStep, () => dispatch(step, context, values, frontEnd));
@@ -237,7 +239,7 @@ async function runDatabaseOnly(step: 'migrate' | 'contract', values: OptionValue
  * was left, so that the record and GitHub tell the truth. `done` is what the step kept for this.
  */
 export async function recordCutShort(step: StepName, values: OptionValues, frontEnd: FrontEnd, done: JournalEntry[]): Promise<string> {
-  const { context, trackedStep } = prepareStep(step, values, frontEnd, await loadStep(step, values, frontEnd));
+  const { context, trackedStep } = await prepareStep(step, values, frontEnd, await loadStep(step, values, frontEnd));
   try {
     const record = await context.store.load();
     const kept = new Set((record.journal ?? []).map(({ step: _step, at: _at, ...entry }) => JSON.stringify(entry)));
