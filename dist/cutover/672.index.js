@@ -336,7 +336,7 @@ const UPSTREAM = 'cutover_demo';
  * 2.0.0 deployed by the deploy step, the schema expanded and backfilled on
  * PGlite, promoted, rolled back, promoted again and contracted, under steady
  * load. Load uses a new connection per request: nginx reloads close idle
- * keep-alive connections (see README), and the demo counts every failure.
+ * keep-alive connections (docs/routers/nginx.md, "Which mode loses what"), and the demo counts every failure.
  */
 async function runDemo(options) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join((0,external_node_os_.tmpdir)(), 'cutover-demo-'));

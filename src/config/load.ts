@@ -31,7 +31,7 @@ export async function loadConfig(file: string, overrides: readonly Override[] = 
   } catch (error) {
     if (error instanceof BadInputError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new BadInputError(`config: cannot read ${file} (${reason}). Create it (see README) or pass its path with --config / the "config" input.`);
+    throw new BadInputError(`config: cannot read ${file} (${reason}). Create it (see docs/reference/actions.md) or pass its path with --config / the "config" input.`);
   }
   return { config: parseConfig(text, file, overrides), file: absolute, baseDir: path.dirname(absolute) };
 }

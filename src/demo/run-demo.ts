@@ -48,7 +48,7 @@ const UPSTREAM = 'cutover_demo';
  * 2.0.0 deployed by the deploy step, the schema expanded and backfilled on
  * PGlite, promoted, rolled back, promoted again and contracted, under steady
  * load. Load uses a new connection per request: nginx reloads close idle
- * keep-alive connections (see README), and the demo counts every failure.
+ * keep-alive connections (docs/routers/nginx.md, "Which mode loses what"), and the demo counts every failure.
  */
 export async function runDemo(options: DemoOptions): Promise<{ text: string; figures: DemoFigures }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cutover-demo-'));

@@ -132,7 +132,7 @@ export const STEP_OPTIONS: readonly StepOption[] = [
   {
     name: 'github-token',
     description:
-      'Token for the GitHub API: deployment records, approvals, the approval issue. The job token is enough with the permissions the README lists. Empty outside GitHub Actions: the step then keeps no deployment record.',
+      'Token for the GitHub API: deployment records, approvals, the approval issue. The job token is enough with the permissions listed in docs/github.md. Empty outside GitHub Actions: the step then keeps no deployment record.',
     steps: STEPS,
     kind: 'text',
     default: '${{ github.token }}'

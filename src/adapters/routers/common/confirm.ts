@@ -78,7 +78,7 @@ export async function confirmServing(state: RouterState, options: ConfirmOptions
         `the router did not serve the new state${generation === null ? '' : ` (generation ${generation})`} at ${options.url} within ${options.timeoutMs}ms; last answer: ${last}. ` +
           (generation === null
             ? `If the answer has no ${COLOR_HEADER} header, no color answered it through the router: check that router.probe is served through the router.`
-            : `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (see README).`)
+            : `If the answer has no ${GENERATION_HEADER} header, the location that proxies to this upstream sets its own add_header lines and must repeat cutover's (docs/routers/nginx.md, "mode reload").`)
       )
   });
 }
