@@ -75,6 +75,7 @@ const INTEGRATION = [
   'io/command-output.test.ts',
   'io/command-supervisor.test.ts',
   'io/exchange.test.ts',
+  'lint/dependency-rules.test.ts',
   'io/platform.test.ts',
   'probes/command-source.test.ts',
   'probes/health.test.ts',
