@@ -46,6 +46,7 @@ async function roundTrip(url) {
   return median(samples);
 }
 
+/** cutover's router of this kind, loaded from the registry as a release step loads it. */
 function routerOf(options, dir, endpoints) {
   const parsed = ROUTER_KINDS[options.kind].schema.parse(options);
   return createRouter(parsed, { service: 'bench', endpoints, baseDir: dir, logger: quiet, secrets: new Secrets({}, () => {}) });
@@ -78,7 +79,7 @@ const SETUPS = {
 async function nginxSetup(dir, endpoints, settings, lua) {
   const binary = findNginx();
   const nginx = await startNginx(binary, path.join(dir, 'nginx'), await freePort(), 'cutover_bench', { lua: lua ?? undefined });
-  const router = routerOf(
+  const router = await routerOf(
     {
       kind: 'nginx',
       file: nginx.routerFile,
@@ -98,7 +99,7 @@ async function nginxSetup(dir, endpoints, settings, lua) {
 
 async function haproxySetup(dir, endpoints, ssh) {
   const haproxy = await startHaproxy(findHaproxy(), path.join(dir, 'haproxy'), await freePort(), 'cutover_bench');
-  const router = routerOf({ ...haproxy.routerSettings, confirm: { responses: 5, timeout: '30s', interval: '20ms' }, ...(ssh ? { ssh } : {}) }, dir, endpoints);
+  const router = await routerOf({ ...haproxy.routerSettings, confirm: { responses: 5, timeout: '30s', interval: '20ms' }, ...(ssh ? { ssh } : {}) }, dir, endpoints);
   return { url: haproxy.url, router, stop: () => haproxy.stop() };
 }
 
