@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { httpGet } from '../../../src/shared/io/http.js';
 import { freePort } from '../../../src/shared/io/ports.js';
-import { startUpstreams, tempDir, type Upstreams } from '../../support/servers.js';
 import { describeWithHaproxy, haproxyBinary } from '../../support/haproxy.js';
-import { localConfig, makeParents, rebase, runUntilAnswering, sectionBlocks, writeIn, type Running } from '../servers.js';
-import { followCommands, only } from './setup.js';
+import { localConfig, makeParents, rebase, runUntilAnswering, sectionBlocks, writeIn } from '../servers.js';
+import { followCommands, only, useSetupBench } from './setup.js';
 
 /**
  * docs/routers/haproxy.md's setup, followed from nothing: the main config and the command line from
@@ -15,22 +14,10 @@ const mainBlocks = sectionBlocks(DOC, 'Your main config');
 const blocks = sectionBlocks(DOC, 'Setting it up, in order');
 
 describeWithHaproxy(`${DOC}, "Setting it up, in order"`, () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let apps: Upstreams;
-  let haproxy: Running | undefined;
-
-  beforeAll(async () => {
-    ({ dir, remove } = await tempDir());
-    apps = await startUpstreams();
-  });
-  afterAll(async () => {
-    await haproxy?.stop();
-    await apps.stop();
-    await remove();
-  });
+  const bench = useSetupBench();
 
   it('starts HAProxy before cutover init, then moves traffic with init, promote and rollback', async () => {
+    const { dir, apps } = bench;
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
     let text = rebase(only(mainBlocks, 'haproxy').text, dir).replace(/^(\s*)bind\s+\S+/gm, `$1bind 127.0.0.1:${port}`);
@@ -45,7 +32,7 @@ describeWithHaproxy(`${DOC}, "Setting it up, in order"`, () => {
     const folder = options[options.indexOf('-f') + 1] as string;
     await mkdir(folder, { recursive: true });
     await makeParents(options.join(' '), dir);
-    haproxy = await runUntilAnswering([haproxyBinary as string, '-Ws', '-db', '-f', main, ...options], url);
+    const haproxy = (bench.server = await runUntilAnswering([haproxyBinary as string, '-Ws', '-db', '-f', main, ...options], url));
     // No backend yet, and no default_backend: HAProxy answers 503.
     expect((await httpGet(url, { timeoutMs: 5000 })).status).toBe(503);
 

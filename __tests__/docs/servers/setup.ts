@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Color } from '../../../src/core/color.js';
 import { cli } from '../../support/cli.js';
+import { startUpstreams, tempDir, type Upstreams } from '../../support/servers.js';
 import { colorsServed } from '../../support/traffic.js';
 import { where, type CodeBlock } from '../markdown.js';
-import { cutoverCommands } from '../servers.js';
+import { cutoverCommands, type Running } from '../servers.js';
 
 /** The one block of `lang` in a setup section. */
 export function only(blocks: readonly CodeBlock[], lang: string, test: (block: CodeBlock) => boolean = () => true): CodeBlock {
@@ -36,4 +37,28 @@ export async function followCommands(blocks: readonly CodeBlock[], config: strin
     expect({ after: `cutover ${args.join(' ')}`, served: await colorsServed(url) }).toEqual({ after: `cutover ${args.join(' ')}`, served: { [live]: 20 } });
   }
   return commands.map(args => args[0] as string);
+}
+
+/** A doc's setup test: a temporary folder and the two sample apps, made before its tests and removed after, with the server it starts. */
+export interface SetupBench {
+  dir: string;
+  apps: Upstreams;
+  /** The server the test started, stopped after the tests. */
+  server?: Running;
+}
+
+export function useSetupBench(): SetupBench {
+  const bench = {} as SetupBench;
+  let remove: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const temp = await tempDir();
+    remove = temp.remove;
+    Object.assign(bench, { dir: temp.dir, apps: await startUpstreams() });
+  });
+  afterAll(async () => {
+    await bench.server?.stop();
+    await bench.apps?.stop();
+    await remove?.();
+  });
+  return bench;
 }
