@@ -20,12 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/config/load.js
 var load = __webpack_require__(5701);
-// EXTERNAL MODULE: ./lib/src/shared/secrets.js
-var shared_secrets = __webpack_require__(78763);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var shared_errors = __webpack_require__(8835);
-// EXTERNAL MODULE: ./lib/src/shared/logging/logger.js
-var logging_logger = __webpack_require__(71734);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/viem/_esm/utils/address/isAddress.js
@@ -375,8 +371,9 @@ async function saveRecord(file, record) {
 
 // EXTERNAL MODULE: ./lib/src/cli/flags.js
 var flags = __webpack_require__(73080);
+// EXTERNAL MODULE: ./lib/src/cli/terminal.js
+var cli_terminal = __webpack_require__(39567);
 ;// CONCATENATED MODULE: ./lib/src/cli/evm.js
-
 
 
 
@@ -401,8 +398,8 @@ async function evmCommand(args, terminal) {
         throw new shared_errors/* BadInputError */.Ys(`${INIT_FLAGS.args}: given without ${INIT_FLAGS.call}; pass the initializer's signature with ${INIT_FLAGS.call} "function initialize(...)".`);
     const initializer = values.call === undefined ? null : { call: values.call, args: initializerArgs(values.args) };
     const { config, baseDir } = await (0,load/* loadConfig */.Z9)(values.config ?? 'cutover.yml');
-    const secrets = new shared_secrets/* Secrets */.Sb(terminal.env, value => terminal.mask?.(value));
-    const logger = (0,logging_logger/* terminalLogger */.j)({ write: terminal.err, redact: text => secrets.redact(text), verbose: values.verbose === true, tty: terminal.tty });
+    const secrets = (0,cli_terminal/* terminalSecrets */.az)(terminal);
+    const logger = (0,cli_terminal/* terminalLog */.dg)(terminal, secrets, values.verbose === true);
     const recordFile = values.record ?? external_node_path_.join('.cutover', `${config.service}.evm-init.json`);
     const outcome = await initEvmProxy(config, baseDir, { initializer, owner: values.owner, recordFile }, { secrets, logger });
     if (values.json) {

@@ -1,5 +1,4 @@
 import { loadConfig } from '../config/load.js';
-import { Secrets } from '../shared/secrets.js';
 import { BadInputError } from '../shared/errors.js';
 import { readHistory, type HistoryRow } from '../adapters/database/history.js';
 import { failing, formatFinding } from '../adapters/database/lint/lint.js';
@@ -10,7 +9,7 @@ import { parseSql } from '../adapters/database/sql/statements.js';
 import { statusOf } from '../adapters/database/status.js';
 import { batchOf, databaseSettings, migrationsOf, withDatabase } from '../steps/database.js';
 import { parseFlags } from './flags.js';
-import type { Terminal } from './terminal.js';
+import { terminalSecrets, type Terminal } from './terminal.js';
 
 function parse(command: string, args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>, positionals = false) {
   return parseFlags(`db ${command}`, args, options, positionals, 'db');
@@ -19,7 +18,7 @@ function parse(command: string, args: readonly string[], options: Record<string,
 async function context(configPath: string | undefined, terminal: Terminal) {
   const { config, baseDir } = await loadConfig(configPath ?? 'cutover.yml');
   databaseSettings({ config }, 'db');
-  return { config, baseDir, secrets: new Secrets(terminal.env, value => terminal.mask?.(value)) };
+  return { config, baseDir, secrets: terminalSecrets(terminal) };
 }
 
 async function statementCounts(migrations: readonly Migration[]): Promise<Record<string, number>> {

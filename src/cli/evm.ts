@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { Secrets } from '../shared/secrets.js';
 import { BadInputError } from '../shared/errors.js';
-import { terminalLogger } from '../shared/logging/logger.js';
 import { initEvmProxy, INIT_FLAGS } from '../steps/evm-init.js';
 import { parseFlags } from './flags.js';
-import type { Terminal } from './terminal.js';
+import { terminalLog, terminalSecrets, type Terminal } from './terminal.js';
 
 /** `cutover evm init`: the first proxy of a contract; the release steps take it from there. */
 export async function evmCommand(args: readonly string[], terminal: Terminal): Promise<number> {
@@ -23,8 +21,8 @@ export async function evmCommand(args: readonly string[], terminal: Terminal): P
   if (values.args !== undefined && values.call === undefined) throw new BadInputError(`${INIT_FLAGS.args}: given without ${INIT_FLAGS.call}; pass the initializer's signature with ${INIT_FLAGS.call} "function initialize(...)".`);
   const initializer = values.call === undefined ? null : { call: values.call, args: initializerArgs(values.args) };
   const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
-  const secrets = new Secrets(terminal.env, value => terminal.mask?.(value));
-  const logger = terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose: values.verbose === true, tty: terminal.tty });
+  const secrets = terminalSecrets(terminal);
+  const logger = terminalLog(terminal, secrets, values.verbose === true);
   const recordFile = values.record ?? path.join('.cutover', `${config.service}.evm-init.json`);
   const outcome = await initEvmProxy(config, baseDir, { initializer, owner: values.owner, recordFile }, { secrets, logger });
   if (values.json) {

@@ -6,11 +6,10 @@ import { PROXY_KINDS, type ProxyKind } from '../adapters/evm/proxy-kinds.js';
 import { BadInputError, describeError } from '../shared/errors.js';
 import { createGitHubClient } from '../adapters/github/client.js';
 import { gitHubRunOf } from '../adapters/github/environment.js';
-import { terminalLogger } from '../shared/logging/logger.js';
 import { cleanOutsideText } from '../shared/logging/outside-text.js';
 import { dbToolCommand } from './db.js';
 import { parseFlags } from './flags.js';
-import { maskedTerminal, type Terminal } from './terminal.js';
+import { maskedTerminal, terminalLog, terminalSecrets, type Terminal } from './terminal.js';
 import { Secrets } from '../shared/secrets.js';
 import { initRouter } from '../steps/init.js';
 import { checkOptions, FAILURE_CAUSE, optionsOf, STEP_OUTPUTS, STEPS, type OptionValues, type StepName } from '../steps/options.js';
@@ -69,7 +68,7 @@ function frontEnd(terminal: Terminal, verbose: boolean): FrontEnd {
   return {
     env: terminal.env,
     onSecret: value => terminal.mask?.(value),
-    logger: (secrets: Secrets) => terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose, tty: terminal.tty }),
+    logger: (secrets: Secrets) => terminalLog(terminal, secrets, verbose),
     label: flagLabel,
     defaultSnapshotFile: service => path.join('.cutover', `${service}.json`),
     // `npx cutover` in a workflow job records the release on GitHub as the Action does.
@@ -139,9 +138,8 @@ async function initCommand(args: readonly string[], terminal: Terminal): Promise
   }
   const { config, baseDir } = await loadConfig(values.config ?? 'cutover.yml');
   routerOptionsOf(config, 'init');
-  const front = frontEnd(terminal, values.verbose === true);
-  const secrets = new Secrets(terminal.env, front.onSecret);
-  const logger = front.logger(secrets);
+  const secrets = terminalSecrets(terminal);
+  const logger = terminalLog(terminal, secrets, values.verbose === true);
   const router = await routerFor(config, baseDir, logger, secrets, terminal.env);
   const state = await initRouter(config, router, logger, values.live).finally(() => router.close());
   terminal.out(`live-color: ${values.live}\nrouter-kind: ${state.kind}\n`);

@@ -1,3 +1,4 @@
+import { terminalLogger, type Logger } from '../shared/logging/logger.js';
 import { Secrets } from '../shared/secrets.js';
 
 export interface Terminal {
@@ -24,4 +25,14 @@ export function maskedTerminal(terminal: Terminal): Terminal {
       terminal.mask?.(value);
     }
   };
+}
+
+/** The secrets a command resolves, each told to the terminal as it is resolved so that nothing printed shows it. */
+export function terminalSecrets(terminal: Terminal): Secrets {
+  return new Secrets(terminal.env, value => terminal.mask?.(value));
+}
+
+/** The log on standard error, with `secrets` hidden, debug lines with --verbose, and a progress bar on a terminal. */
+export function terminalLog(terminal: Terminal, secrets: Secrets, verbose: boolean): Logger {
+  return terminalLogger({ write: terminal.err, redact: text => secrets.redact(text), verbose, tty: terminal.tty });
 }
