@@ -120,7 +120,9 @@ async function initProxy(chain, init, options) {
     const implementation = (0,create2/* create2Address */.v6)(build.bytecode, salt);
     const errors = [...build.abi, ...PROXY_ERRORS];
     const earlier = await resumed(chain, options.earlier, signer, options.send);
-    const record = { chain_id: chain.chainId, proxy_kind: init.kind, implementation: { address: implementation, tx: null }, beacon: earlier.beacon, proxy: earlier.proxy };
+    // A re-run keeps the transaction that deployed the implementation: the record is the init's history.
+    const known = options.earlier?.implementation.address === implementation ? options.earlier.implementation : { address: implementation, tx: null };
+    const record = { chain_id: chain.chainId, proxy_kind: init.kind, implementation: known, beacon: earlier.beacon, proxy: earlier.proxy };
     const checks = [];
     if (!record.proxy) {
         const code = await (0,create2/* simulateCreate2 */.VL)(chain, build.bytecode, salt);
@@ -128,7 +130,8 @@ async function initProxy(chain, init, options) {
             await (0,proxy_state/* checkProxiable */.p)(chain, implementation, code);
         checks.push(...(await simulateInit(chain, init, { signer, implementation, code, beacon: record.beacon?.address ?? null, errors })));
         const deployed = await (0,create2/* deployCreate2 */.ii)(chain, build.bytecode, salt, options.send);
-        record.implementation = { address: implementation, tx: deployed.hash };
+        if (deployed.hash)
+            record.implementation = { address: implementation, tx: deployed.hash };
         await options.save(record);
         options.log(deployed.hash ? `deployed ${build.contract} at ${implementation} in transaction ${deployed.hash}` : `${build.contract} is already deployed at ${implementation}`);
         const create = async (what, data, keep) => {

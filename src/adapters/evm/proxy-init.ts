@@ -68,7 +68,9 @@ export async function initProxy(chain: Chain, init: ProxyInit, options: InitOpti
   const implementation = create2Address(build.bytecode, salt);
   const errors: Abi = [...build.abi, ...PROXY_ERRORS];
   const earlier = await resumed(chain, options.earlier, signer, options.send);
-  const record: InitRecord = { chain_id: chain.chainId, proxy_kind: init.kind, implementation: { address: implementation, tx: null }, beacon: earlier.beacon, proxy: earlier.proxy };
+  // A re-run keeps the transaction that deployed the implementation: the record is the init's history.
+  const known = options.earlier?.implementation.address === implementation ? options.earlier.implementation : { address: implementation, tx: null };
+  const record: InitRecord = { chain_id: chain.chainId, proxy_kind: init.kind, implementation: known, beacon: earlier.beacon, proxy: earlier.proxy };
   const checks: string[] = [];
 
   if (!record.proxy) {
@@ -77,7 +79,7 @@ export async function initProxy(chain: Chain, init: ProxyInit, options: InitOpti
     checks.push(...(await simulateInit(chain, init, { signer, implementation, code, beacon: record.beacon?.address ?? null, errors })));
 
     const deployed = await deployCreate2(chain, build.bytecode, salt, options.send);
-    record.implementation = { address: implementation, tx: deployed.hash };
+    if (deployed.hash) record.implementation = { address: implementation, tx: deployed.hash };
     await options.save(record);
     options.log(deployed.hash ? `deployed ${build.contract} at ${implementation} in transaction ${deployed.hash}` : `${build.contract} is already deployed at ${implementation}`);
 
